@@ -143,7 +143,14 @@ final class OutboxRelay implements SmartLifecycle {
             }
         }
         Instant deadline = clock.instant().plus(properties.confirmTimeout());
-        publications.forEach(publication -> settle(publication, outcome(publication, deadline)));
+        for (Publication publication : publications) {
+            try {
+                settle(publication, outcome(publication, deadline));
+            } catch (RuntimeException e) {
+                // Not removed: it stays pending and is published again when its lease ends (a duplicate at worst).
+                log.warn("Could not settle event {}: {}", publication.event().eventId(), e.toString());
+            }
+        }
     }
 
     private Publication publish(OutboxStore.DocumentRef ref, OutboxEvent event) {

@@ -22,6 +22,7 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
 
 /**
  * Outbox entries read and changed in place inside aggregate documents, one conditional single-document
@@ -33,7 +34,8 @@ final class OutboxStore {
 
     private static final String EVENT_ID = "eventId";
     private static final String DUE_AT = "dueAt";
-    private static final String ENTRY = OutboxAggregate.OUTBOX_FIELD + ".$.";
+    // The filtered positional operator: the embedded server does not resolve "$" against $elemMatch.
+    private static final String ENTRY = OutboxAggregate.OUTBOX_FIELD + ".$[entry].";
 
     private final MongoOperations mongo;
 
@@ -61,7 +63,7 @@ final class OutboxStore {
         return mongo.getCollection(ref.collection()).updateOne(
                 and(eq("_id", ref.id()), elemMatch(OutboxAggregate.OUTBOX_FIELD,
                         and(eq(EVENT_ID, eventId), lte(DUE_AT, Date.from(now))))),
-                set(ENTRY + DUE_AT, Date.from(leaseUntil))).getModifiedCount() == 1;
+                set(ENTRY + DUE_AT, Date.from(leaseUntil)), entry(eventId)).getModifiedCount() == 1;
     }
 
     /** The broker confirmed the event: remove exactly that entry, whatever else changed meanwhile. */
@@ -73,7 +75,11 @@ final class OutboxStore {
     void reschedule(DocumentRef ref, UUID eventId, Instant dueAt) {
         mongo.getCollection(ref.collection()).updateOne(
                 and(eq("_id", ref.id()), elemMatch(OutboxAggregate.OUTBOX_FIELD, eq(EVENT_ID, eventId))),
-                combine(set(ENTRY + DUE_AT, Date.from(dueAt)), inc(ENTRY + "attempts", 1)));
+                combine(set(ENTRY + DUE_AT, Date.from(dueAt)), inc(ENTRY + "attempts", 1)), entry(eventId));
+    }
+
+    private static UpdateOptions entry(UUID eventId) {
+        return new UpdateOptions().arrayFilters(List.of(new Document("entry." + EVENT_ID, eventId)));
     }
 
     /** Calls back with every document of the collection that has pending events. */
