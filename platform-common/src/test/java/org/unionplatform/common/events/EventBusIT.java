@@ -147,6 +147,24 @@ class EventBusIT {
     }
 
     @Test
+    void resavingAStaleAggregateAfterTheRelayRemovedItsEventLosesNoNewerEvent() {
+        var enrollment = new Enrollment(enrollmentId);
+        UUID first = enrollment.approve();
+        mongo.save(enrollment);
+        await().atMost(Duration.ofSeconds(20)).until(() -> approvals() == 1 && pending().isEmpty());
+        assertThat(enrollment.pendingEvents()).extracting(OutboxEvent::eventId).containsExactly(first);
+
+        // The application still holds the aggregate as loaded before the relay removed the first event.
+        UUID second = enrollment.approve();
+        mongo.save(enrollment);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> approvals() == 2 && pending().isEmpty());
+        // The first event went out again (a duplicate) and the inbox kept it from being applied twice.
+        assertThat(handler.calls(first)).isEqualTo(1);
+        assertThat(handler.calls(second)).isEqualTo(1);
+    }
+
+    @Test
     void sweeperPublishesAnEventTheRelayWasNeverWokenFor() {
         UUID eventId = UUID.randomUUID();
         Instant now = Instant.now();
