@@ -1,0 +1,66 @@
+package org.unionplatform.common.events;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the event bus ({@code platform.bus.*}).
+ *
+ * @param exchange the one durable topic exchange every domain event goes through
+ * @param queuePrefix prepended to every queue name (tests use it to keep their queues apart)
+ * @param queueArguments arguments for every declared queue, e.g. {@code x-queue-type: quorum} on a RabbitMQ
+ *        cluster; empty by default because the embedded broker rejects them
+ * @param maxAttempts handler attempts before a message goes to its dead-letter queue
+ * @param relayBatchSize most events the outbox relay publishes before waiting for their confirms
+ * @param sweepInterval how often pending outbox events past their due time are republished
+ * @param confirmTimeout how long the relay waits for the broker's confirms of one batch
+ * @param outboxBackoff delay before a failed publish is tried again (doubles per attempt, capped)
+ * @param consumerBackoff pause before a failed message is requeued (doubles per attempt, capped)
+ * @param inboxCollection the collection recording processed event ids per queue
+ * @param inboxRetention how long processed event ids are kept (a TTL index where MongoDB honours it)
+ * @param appliedEventsKept how many event ids {@link AppliedEvents} keeps per document
+ * @param deleteTopologyOnShutdown delete the exchange and this service's queues when the context closes
+ *        (tests only: a shared broker must be left clean)
+ */
+@ConfigurationProperties("platform.bus")
+public record BusProperties(
+        @DefaultValue("union.events") String exchange,
+        @DefaultValue("") String queuePrefix,
+        Map<String, Object> queueArguments,
+        @DefaultValue("5") int maxAttempts,
+        @DefaultValue("100") int relayBatchSize,
+        @DefaultValue("10s") Duration sweepInterval,
+        @DefaultValue("5s") Duration confirmTimeout,
+        @DefaultValue Backoff outboxBackoff,
+        Backoff consumerBackoff,
+        @DefaultValue("bus_inbox") String inboxCollection,
+        @DefaultValue("14d") Duration inboxRetention,
+        @DefaultValue("50") int appliedEventsKept,
+        @DefaultValue("false") boolean deleteTopologyOnShutdown) {
+
+    public BusProperties {
+        queueArguments = queueArguments == null ? Map.of() : Map.copyOf(queueArguments);
+        if (consumerBackoff == null) {
+            consumerBackoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2));
+        }
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("platform.bus.max-attempts must be at least 1");
+        }
+        if (relayBatchSize < 1) {
+            throw new IllegalArgumentException("platform.bus.relay-batch-size must be at least 1");
+        }
+    }
+
+    /** Exponential backoff: {@code initial * 2^(attempt-1)}, never above {@code max}. */
+    public record Backoff(@DefaultValue("1s") Duration initial, @DefaultValue("5m") Duration max) {
+
+        public Duration delay(int attempt) {
+            int doublings = Math.clamp(attempt - 1, 0, 30);
+            long millis = initial.toMillis() << doublings;
+            return millis <= 0 || millis > max.toMillis() ? max : Duration.ofMillis(millis);
+        }
+    }
+}

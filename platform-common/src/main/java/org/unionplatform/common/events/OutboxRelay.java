@@ -1,0 +1,225 @@
+package org.unionplatform.common.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.context.SmartLifecycle;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes outbox events off the request thread, in batches: claim (lease) each due event, publish all of
+ * them mandatory with correlated confirms, then wait for the confirms. Only an ack without a return removes
+ * an event; a nack, a return (unroutable), an exception or a timeout leaves it pending with attempts + 1 and
+ * a capped exponential delay, for the sweeper to pick up again.
+ */
+final class OutboxRelay implements SmartLifecycle {
+
+    static final String VERSION_HEADER = "x-event-version";
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final OutboxStore store;
+    private final RabbitTemplate rabbit;
+    private final BusProperties properties;
+    private final String producer;
+    private final JsonMapper jsonMapper;
+    private final Tracer tracer;
+    private final BusMetrics metrics;
+    private final Clock clock;
+    private final BlockingQueue<OutboxStore.DocumentRef> wakeups = new LinkedBlockingQueue<>();
+    private final Set<OutboxStore.DocumentRef> queued = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
+    private Thread worker;
+
+    OutboxRelay(OutboxStore store, RabbitTemplate rabbit, BusProperties properties, String producer,
+            JsonMapper jsonMapper, Tracer tracer, BusMetrics metrics, Clock clock) {
+        this.store = store;
+        this.rabbit = rabbit;
+        this.properties = properties;
+        this.producer = producer;
+        this.jsonMapper = jsonMapper;
+        this.tracer = tracer;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Asks the relay to look at one document's outbox soon (idempotent while it is queued). */
+    void wake(String collection, Object id) {
+        var ref = new OutboxStore.DocumentRef(collection, id);
+        if (queued.add(ref)) {
+            wakeups.add(ref);
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            try {
+                worker.join(properties.confirmTimeout().plusSeconds(1).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the listener containers and connection factory (default phase) go away. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                var first = wakeups.poll(500, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<OutboxStore.DocumentRef> refs = new ArrayList<>();
+                refs.add(first);
+                wakeups.drainTo(refs, properties.relayBatchSize() - 1);
+                refs.forEach(queued::remove);
+                relay(refs);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // The database or broker is away: the events stay pending and the sweeper brings them back.
+                log.warn("Outbox relay batch failed: {}", e.toString());
+            }
+        }
+    }
+
+    void relay(List<OutboxStore.DocumentRef> refs) {
+        Instant now = clock.instant();
+        Instant leaseUntil = now.plus(properties.confirmTimeout().multipliedBy(3));
+        List<Publication> publications = new ArrayList<>();
+        for (var ref : refs) {
+            for (OutboxEvent event : store.load(ref)) {
+                if (event.dueAt().isAfter(now)) {
+                    continue;
+                }
+                if (publications.size() >= properties.relayBatchSize()) {
+                    wake(ref.collection(), ref.id());
+                    break;
+                }
+                if (store.claim(ref, event.eventId(), now, leaseUntil)) {
+                    publications.add(publish(ref, event));
+                }
+            }
+        }
+        Instant deadline = clock.instant().plus(properties.confirmTimeout());
+        for (Publication publication : publications) {
+            try {
+                settle(publication, outcome(publication, deadline));
+            } catch (RuntimeException e) {
+                // Not removed: it stays pending and is published again when its lease ends (a duplicate at worst).
+                log.warn("Could not settle event {}: {}", publication.event().eventId(), e.toString());
+            }
+        }
+    }
+
+    private Publication publish(OutboxStore.DocumentRef ref, OutboxEvent event) {
+        var correlation = new CorrelationData(event.eventId().toString());
+        Span span = Traceparent.continueOrStart(tracer, event.traceparent(), "outbox publish");
+        try (var scope = tracer.withSpan(span)) {
+            span.tag("event.type", event.type());
+            rabbit.send(properties.exchange(), event.type(), toMessage(event), correlation);
+            return new Publication(ref, event, correlation, null);
+        } catch (AmqpException | IllegalArgumentException e) {
+            return new Publication(ref, event, null, e.toString());
+        } finally {
+            span.end();
+        }
+    }
+
+    private Message toMessage(OutboxEvent event) {
+        var envelope = new EventEnvelope(event.eventId(), event.type(), event.version(), event.occurredAt(), producer,
+                event.traceparent(), jsonMapper.readTree(event.payload()));
+        var messageProperties = new MessageProperties();
+        messageProperties.setMessageId(event.eventId().toString());
+        messageProperties.setType(event.type());
+        messageProperties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        messageProperties.setContentEncoding(StandardCharsets.UTF_8.name());
+        messageProperties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+        messageProperties.setTimestamp(Date.from(event.occurredAt()));
+        messageProperties.setAppId(producer);
+        messageProperties.setHeader(VERSION_HEADER, event.version());
+        return new Message(jsonMapper.writeValueAsBytes(envelope), messageProperties);
+    }
+
+    /** Null when the broker took responsibility for the message, else why not. */
+    private static String outcome(Publication publication, Instant deadline) {
+        if (publication.failure() != null) {
+            return publication.failure();
+        }
+        try {
+            long waitMillis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+            var confirm = publication.correlation().getFuture().get(waitMillis, TimeUnit.MILLISECONDS);
+            if (!confirm.ack()) {
+                return "nacked: " + confirm.reason();
+            }
+            var returned = publication.correlation().getReturned();
+            return returned == null ? null : "returned as unroutable: " + returned.getReplyText();
+        } catch (TimeoutException e) {
+            return "no confirm in time";
+        } catch (ExecutionException e) {
+            return "confirm failed: " + e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private void settle(Publication publication, String failure) {
+        OutboxEvent event = publication.event();
+        if (failure == null) {
+            store.remove(publication.ref(), event.eventId());
+            metrics.published(event.type());
+            return;
+        }
+        int attempts = event.attempts() + 1;
+        store.reschedule(publication.ref(), event.eventId(),
+                clock.instant().plus(properties.outboxBackoff().delay(attempts)));
+        metrics.publishFailed(event.type());
+        log.warn("Event {} ({}) not published, attempt {}: {}", event.eventId(), event.type(), attempts, failure);
+    }
+
+    private record Publication(OutboxStore.DocumentRef ref, OutboxEvent event, CorrelationData correlation,
+            String failure) {
+    }
+}
