@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -45,6 +46,7 @@ class UnavailableServiceIT extends GatewayIntegrationTest {
                 .jsonPath("$.service").isEqualTo("membership-service")
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail)
                         .startsWith("membership-service is not available right now"))
+                .jsonPath("$.instance").isEqualTo("/api/members/12")
                 .jsonPath("$.requestId").isEqualTo("down-test-0001");
     }
 
@@ -54,6 +56,21 @@ class UnavailableServiceIT extends GatewayIntegrationTest {
         client.get().uri(path).exchange()
                 .expectStatus().isEqualTo(503)
                 .expectBody().jsonPath("$.service").isEqualTo("membership-service");
+    }
+
+    @Test
+    void repeatedFailuresOpenTheBreakerWhichThenAnswersWithoutTryingTheBackend() {
+        // minimum-number-of-calls is 10 at a 50 % failure threshold: after ten refused calls the breaker is open.
+        for (int call = 0; call < 10; call++) {
+            client.get().uri("/api/members/breaker/" + call).exchange().expectStatus().isEqualTo(503).expectBody();
+        }
+
+        client.delete().uri("/api/members/breaker/open").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody()
+                .jsonPath("$.service").isEqualTo("membership-service")
+                .jsonPath("$.detail").isEqualTo(
+                        "membership-service is not available right now (recent calls failed); please try again shortly.");
     }
 
     @ParameterizedTest

@@ -44,7 +44,7 @@ class FallbackController {
         ProblemDetail problem = problemFor(exchange, service, failure);
         problem.setProperty("service", service);
         log.warn("{} {} answered by fallback for {}: {} ({})", exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath(), service, problem.getStatus(),
+                Problems.originalPath(exchange), service, problem.getStatus(),
                 failure == null ? "no cause" : failure.getClass().getSimpleName());
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

@@ -2,7 +2,9 @@ package org.unionplatform.gateway.problem;
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.Set;
 
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.server.ServerWebExchange;
@@ -24,9 +26,15 @@ public final class Problems {
         return problem;
     }
 
+    /** The path the client asked for, also after a breaker forwarded the exchange to the fallback. */
+    public static String originalPath(ServerWebExchange exchange) {
+        Set<URI> seen = exchange.getAttributeOrDefault(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR, Set.of());
+        return seen.stream().findFirst().map(URI::getRawPath).orElseGet(() -> exchange.getRequest().getPath().value());
+    }
+
     private static Optional<URI> instanceOf(ServerWebExchange exchange) {
         try {
-            return Optional.of(URI.create(exchange.getRequest().getPath().value()));
+            return Optional.of(URI.create(originalPath(exchange)));
         }
         catch (IllegalArgumentException malformedPath) {
             return Optional.empty();
