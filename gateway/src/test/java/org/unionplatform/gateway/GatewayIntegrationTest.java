@@ -1,0 +1,78 @@
+package org.unionplatform.gateway;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The running gateway on a random port in front of four WireMock backends. Every subclass that adds no
+ * properties of its own shares one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class GatewayIntegrationTest {
+
+    static final String ALLOWED_ORIGIN = "http://localhost:5173";
+
+    // Started once per JVM and shared by every test class, like the application context.
+    static final WireMockServer ORGANIZATION = started();
+    static final WireMockServer MEMBERSHIP = started();
+    static final WireMockServer STATION = started();
+    static final WireMockServer BENEFITS = started();
+
+    @LocalServerPort
+    int port;
+
+    WebTestClient client;
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        registry.add("ORGANIZATION_SERVICE_URI", ORGANIZATION::baseUrl);
+        // A class may point membership-service elsewhere through test.membership-service-uri (placeholders in
+        // dynamic values are resolved, and which of two registrations of one name wins is not defined).
+        registry.add("MEMBERSHIP_SERVICE_URI", () -> "${test.membership-service-uri:" + MEMBERSHIP.baseUrl() + "}");
+        registry.add("STATION_SERVICE_URI", STATION::baseUrl);
+        registry.add("BENEFITS_SERVICE_URI", BENEFITS::baseUrl);
+        registry.add("platform.gateway.cors.allowed-origins", () -> ALLOWED_ORIGIN);
+        // Short, so the timeout test does not wait five seconds.
+        registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "1500ms");
+    }
+
+    @BeforeEach
+    void freshBackendsAndClient() {
+        List.of(ORGANIZATION, MEMBERSHIP, STATION, BENEFITS).forEach(WireMockServer::resetAll);
+        client = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(15))
+                .entityExchangeResultConsumer(GatewayIntegrationTest::revealsNoInternals)
+                .build();
+    }
+
+    /** Checked on every response any test reads: no exception names, no stack frames. */
+    static void revealsNoInternals(EntityExchangeResult<?> result) {
+        byte[] body = result.getResponseBodyContent();
+        if (body != null) {
+            String text = new String(body, StandardCharsets.UTF_8);
+            assertThat(text).doesNotContain("Exception").doesNotContain("at org.");
+        }
+    }
+
+    private static WireMockServer started() {
+        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return server;
+    }
+}
