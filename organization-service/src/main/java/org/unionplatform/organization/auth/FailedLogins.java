@@ -29,7 +29,7 @@ class FailedLogins {
     /** Counts one failure; returns the lock duration if this failure locked it. */
     Duration count(Class<?> document, String id, Instant now) {
         Query byId = Query.query(Criteria.where("_id").is(id));
-        Counter counted = mongo.findAndModify(byId, new Update().inc("failedLogins", 1),
+        Counter counted = mongo.findAndModify(byId, new Update().inc("failedLogins", 1).setOnInsert("lockouts", 0),
                 FindAndModifyOptions.options().returnNew(true).upsert(true), Counter.class,
                 mongo.getCollectionName(document));
         if (counted == null || counted.failedLogins() < policy.threshold()) {
