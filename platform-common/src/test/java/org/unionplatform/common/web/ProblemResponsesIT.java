@@ -36,7 +36,10 @@ import tools.jackson.databind.ObjectMapper;
  */
 @SpringBootTest(classes = ProblemResponsesIT.WebOnlyApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"management.endpoint.health.validate-group-membership=false", "platform.pii.allow-generated-dev-keys=true", "spring.autoconfigure.exclude="
+        properties = {"management.endpoint.health.validate-group-membership=false",
+                "platform.pii.allow-generated-dev-keys=true",
+                // security is proven in ResourceServerIT; here every path is public to reach the handlers
+                "platform.security.public-paths=/**", "spring.autoconfigure.exclude="
                 + "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
                 + "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration,"
                 + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration,"

@@ -1,0 +1,70 @@
+package org.unionplatform.organization.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.unionplatform.common.security.PlatformSecurityProperties;
+import org.unionplatform.common.security.Role;
+import org.unionplatform.common.security.TokenClaims;
+
+/** Mints the short-lived RS256 access tokens, with the claims every service reads (docs/security.md). */
+class AccessTokens {
+
+    private final SigningKeys keys;
+    private final Clock clock;
+    private final String issuer;
+    private final String audience;
+    private final Duration ttl;
+
+    AccessTokens(SigningKeys keys, Clock clock, PlatformSecurityProperties security, AuthProperties properties) {
+        this.keys = keys;
+        this.clock = clock;
+        this.issuer = security.issuer();
+        this.audience = security.audience();
+        this.ttl = properties.accessTokenTtl();
+    }
+
+    Duration ttl() {
+        return ttl;
+    }
+
+    String issue(StaffAccount account) {
+        Instant now = clock.instant();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(audience)
+                .subject(account.id())
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(ttl)))
+                .jwtID(UUID.randomUUID().toString())
+                .claim(TokenClaims.NAME, account.username())
+                .claim(TokenClaims.ROLES, account.roles().stream().map(Role::name).sorted().toList());
+        if (account.orgPath() != null) {
+            claims.claim(TokenClaims.ORG, account.orgId()).claim(TokenClaims.ORG_PATH, account.orgPath());
+        }
+        if (!account.stations().isEmpty()) {
+            claims.claim(TokenClaims.STATIONS, account.stations().stream().sorted().toList());
+        }
+        RSAKey key = keys.signingKey();
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+                    .type(JOSEObjectType.JWT).build(), claims.build());
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign an access token", e);
+        }
+    }
+}

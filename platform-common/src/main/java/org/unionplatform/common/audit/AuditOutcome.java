@@ -1,0 +1,8 @@
+package org.unionplatform.common.audit;
+
+/** How an audited action ended. */
+public enum AuditOutcome {
+    SUCCESS,
+    FAILURE,
+    DENIED
+}
