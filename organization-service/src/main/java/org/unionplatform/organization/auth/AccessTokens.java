@@ -40,15 +40,7 @@ class AccessTokens {
     }
 
     String issue(StaffAccount account) {
-        Instant now = clock.instant();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(issuer)
-                .audience(audience)
-                .subject(account.id())
-                .issueTime(Date.from(now))
-                .notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(ttl)))
-                .jwtID(UUID.randomUUID().toString())
+        JWTClaimsSet.Builder claims = base(account.id())
                 .claim(TokenClaims.NAME, account.username())
                 .claim(TokenClaims.ROLES, account.roles().stream().map(Role::name).sorted().toList());
         if (account.orgPath() != null) {
@@ -57,6 +49,28 @@ class AccessTokens {
         if (!account.stations().isEmpty()) {
             claims.claim(TokenClaims.STATIONS, account.stations().stream().sorted().toList());
         }
+        return sign(claims);
+    }
+
+    /** A token for another platform service calling on its own behalf: the SERVICE role and nothing else. */
+    String issueForService(String applicationName) {
+        return sign(base(applicationName).claim(TokenClaims.NAME, applicationName)
+                .claim(TokenClaims.ROLES, java.util.List.of(Role.SERVICE.name())));
+    }
+
+    private JWTClaimsSet.Builder base(String subject) {
+        Instant now = clock.instant();
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(audience)
+                .subject(subject)
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(ttl)))
+                .jwtID(UUID.randomUUID().toString());
+    }
+
+    private String sign(JWTClaimsSet.Builder claims) {
         RSAKey key = keys.signingKey();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())

@@ -1,6 +1,7 @@
 package org.unionplatform.organization.auth;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,11 +15,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         from a Kubernetes Secret or the environment, never committed
  * @param keyRotation      how long a signing key signs before it is rotated
  * @param bcryptStrength   bcrypt cost factor (2^n rounds)
+ * @param serviceClients   platform services allowed the client-credentials grant: application name -> secret
+ *                         (from a Secret); a service token carries only the SERVICE role
  */
 @ConfigurationProperties("platform.auth")
 public record AuthProperties(@DefaultValue("10m") Duration accessTokenTtl, @DefaultValue("12h") Duration refreshTokenTtl,
         String keyEncryptionKey, @DefaultValue("30d") Duration keyRotation, @DefaultValue("12") int bcryptStrength,
-        @DefaultValue Lockout lockout, @DefaultValue BootstrapAdmin bootstrapAdmin) {
+        @DefaultValue Lockout lockout, @DefaultValue BootstrapAdmin bootstrapAdmin,
+        Map<String, String> serviceClients) {
+
+    public AuthProperties {
+        serviceClients = serviceClients == null ? Map.of() : Map.copyOf(serviceClients);
+    }
 
     /**
      * @param threshold     wrong passwords in a row that lock the account

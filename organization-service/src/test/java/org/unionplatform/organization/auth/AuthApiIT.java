@@ -32,11 +32,13 @@ import tools.jackson.databind.ObjectMapper;
         "platform.security.test-issuer.enabled=false",
         "platform.auth.bcrypt-strength=4",
         "platform.auth.bootstrap-admin.username=Root",
-        "platform.auth.bootstrap-admin.password=" + AuthApiIT.ADMIN_PASSWORD})
+        "platform.auth.bootstrap-admin.password=" + AuthApiIT.ADMIN_PASSWORD,
+        "platform.auth.service-clients.membership-service=" + AuthApiIT.SERVICE_SECRET})
 class AuthApiIT {
 
     static final String ADMIN_PASSWORD = "bootstrap-password-1";
     static final String PASSWORD = "correct-horse-battery";
+    static final String SERVICE_SECRET = "service-secret-for-tests";
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -53,6 +55,39 @@ class AuthApiIT {
 
     @Autowired
     ObjectMapper json;
+
+    @Test
+    void aPlatformServiceGetsATokenWithTheServiceRoleOnly() throws Exception {
+        var tokens = new org.unionplatform.common.security.ServiceTokens(
+                new org.unionplatform.common.security.ServiceTokenProperties(
+                        "http://127.0.0.1:" + port + "/api/auth/oauth/token", "membership-service", SERVICE_SECRET,
+                        java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(2)),
+                "ignored", java.time.Clock.systemUTC());
+
+        String token = tokens.token();
+
+        JsonNode claims = part(token, 1);
+        assertThat(claims.get("sub").asString()).isEqualTo("membership-service");
+        assertThat(claims.get("roles")).extracting(JsonNode::asString).containsExactly("SERVICE");
+        assertThat(claims.has("org_path")).isFalse();
+        assertThat(tokens.token()).as("cached until shortly before it expires").isEqualTo(token);
+        HttpResponse<String> adminOnly = http.send(HttpRequest.newBuilder(uri("/api/auth/accounts"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(adminOnly.statusCode()).as("authenticated, but not an administrator").isEqualTo(403);
+    }
+
+    @Test
+    void aWrongClientSecretOrUnknownClientIsRefused() throws Exception {
+        for (String form : List.of("grant_type=client_credentials&client_id=membership-service&client_secret=guess",
+                "grant_type=client_credentials&client_id=intruder&client_secret=" + SERVICE_SECRET,
+                "grant_type=password&client_id=membership-service&client_secret=" + SERVICE_SECRET)) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/auth/oauth/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.body()).doesNotContain("access_token");
+        }
+    }
 
     @Test
     void bootstrapAdminSignsInWithANormalisedUsernameAndGetsAnRs256Token() throws Exception {
@@ -278,6 +313,10 @@ class AuthApiIT {
 
     private static String credentials(String username, String password) {
         return "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     private JsonNode part(String jwt, int index) {

@@ -51,7 +51,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class,
         OAuth2ResourceServerAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(PlatformSecurityProperties.class)
+@EnableConfigurationProperties({PlatformSecurityProperties.class, ServiceTokenProperties.class})
 @EnableWebSecurity
 @EnableMethodSecurity
 public class PlatformSecurityAutoConfiguration {
@@ -147,5 +147,12 @@ public class PlatformSecurityAutoConfiguration {
             return PathPatternRequestMatcher.withDefaults().matcher(method, trimmed.substring(space + 1).trim());
         }
         return PathPatternRequestMatcher.withDefaults().matcher(trimmed);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ServiceTokens serviceTokens(ServiceTokenProperties properties, Environment environment) {
+        return new ServiceTokens(properties, environment.getProperty("spring.application.name", "unknown-service"),
+                java.time.Clock.systemUTC());
     }
 }

@@ -16,7 +16,9 @@ public enum Role {
     /** Front desk of the named stations only. */
     STATION_ATTENDANT,
     /** A union member: their own record only. */
-    MEMBER;
+    MEMBER,
+    /** Another platform service calling on its own behalf (client credentials); only endpoints that name it. */
+    SERVICE;
 
     public String authority() {
         return "ROLE_" + name();

@@ -63,6 +63,11 @@ public final class TestTokens {
         return claims().subject("member-" + memberId).roles("MEMBER").member(memberId).sign();
     }
 
+    /** What a platform service presents when it calls another on its own behalf (e.g. "membership-service"). */
+    public static String service(String applicationName) {
+        return claims().subject(applicationName).roles("SERVICE").sign();
+    }
+
     /** A valid token with no role at all: authenticated, allowed nothing role-protected. */
     public static String withoutRoles() {
         return claims().subject("nobody").sign();
