@@ -2,6 +2,7 @@ package org.unionplatform.infrastructure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
     private final Path workDir;
     private final String host;
     private final int port;
+    private boolean closed;
 
     private EmbeddedAmqpBroker(SystemLauncher launcher, Path workDir, String host, int port) {
         this.launcher = launcher;
@@ -58,6 +60,7 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
         });
         try {
             launcher.startup(systemAttributes(workDir, host, port));
+            removeQpidShutdownHook(system.get());
             return new EmbeddedAmqpBroker(launcher, workDir, host, boundPort(system.get(), host, port));
         } catch (Exception e) {
             launcher.shutdown();
@@ -87,11 +90,17 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
         return VIRTUAL_HOST;
     }
 
-    /** Closes client connections and stops the broker; queued messages are gone. */
+    /** Closes client connections and stops the broker; queued messages are gone. Safe to call twice. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             launcher.shutdown();
+        } catch (IllegalStateException alreadyStopped) {
+            // Qpid refuses to close twice (its task executor is gone); stopped is what we wanted.
         } finally {
             deleteRecursively(workDir);
         }
@@ -164,6 +173,28 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("The embedded AMQP broker cannot listen on "
                         + host + ":" + requested + " (is the port in use?)"));
+    }
+
+    /**
+     * Qpid's broker registers its own JVM shutdown hook, which would stop it at Ctrl-C while the
+     * applications using it are still shutting down. Whoever owns this object closes it, in order.
+     */
+    private static void removeQpidShutdownHook(SystemConfig<?> system) {
+        Object broker = system.getContainer(Broker.class);
+        for (Class<?> type = broker.getClass(); type != null; type = type.getSuperclass()) {
+            try {
+                Field field = type.getDeclaredField("_shutdownHook");
+                field.setAccessible(true);
+                if (field.get(broker) instanceof Thread hook) {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                }
+                return;
+            } catch (NoSuchFieldException e) {
+                // Declared further up.
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return; // A newer Qpid: keep its hook; close() tolerates a broker already stopped.
+            }
+        }
     }
 
     private static Path createWorkDir() {

@@ -8,8 +8,6 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -41,7 +39,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** Starts an in-memory server; {@code port} 0 picks a free port. */
     public static EmbeddedMongo inMemory(String host, int port) {
-        return new EmbeddedMongo(new MemoryBackend(), host, port, "in memory");
+        return new EmbeddedMongo(new HelloAwareMemoryBackend(), host, port, "in memory");
     }
 
     /** Starts a server that keeps its data in the H2 file {@code file}, creating parent folders as needed. */
@@ -54,7 +52,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         MVStore store = new MVStore.Builder().fileName(absolute.toString()).open();
         store.setAutoCommitDelay(AUTO_COMMIT_DELAY_MILLIS);
-        return new EmbeddedMongo(new H2Backend(store), host, port, "H2 file " + absolute);
+        return new EmbeddedMongo(new HelloAwareH2Backend(store), host, port, "H2 file " + absolute);
     }
 
     public String host() {

@@ -98,6 +98,18 @@ class EmbeddedAmqpBrokerTest {
                 .hasMessageContaining(String.valueOf(broker.port()));
     }
 
+    @Test
+    void closingTwiceIsHarmlessAndFreesThePort() throws Exception {
+        EmbeddedAmqpBroker second = EmbeddedAmqpBroker.start("127.0.0.1", 0);
+        int port = second.port();
+        second.close();
+        second.close();
+
+        try (java.net.ServerSocket reuse = new java.net.ServerSocket(port, 50, java.net.InetAddress.getLoopbackAddress())) {
+            assertThat(reuse.getLocalPort()).isEqualTo(port);
+        }
+    }
+
     private static GetResponse awaitMessage(Channel channel, String queue) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (System.nanoTime() < deadline) {

@@ -44,6 +44,22 @@ class EmbeddedMongoTest {
     }
 
     @Test
+    void everyDatabaseAnswersHelloAsRealMongoDbDoes(@TempDir Path dir) {
+        // Spring Boot's health check sends hello to each database; isMaster alone is not enough.
+        try (EmbeddedMongo memory = EmbeddedMongo.inMemory("127.0.0.1", 0);
+             EmbeddedMongo file = EmbeddedMongo.onFile(dir.resolve("hello.mv"), "127.0.0.1", 0)) {
+            for (EmbeddedMongo mongo : java.util.List.of(memory, file)) {
+                try (MongoClient client = MongoClients.create(mongo.connectionString())) {
+                    members(client).insertOne(new Document("_id", "m-1"));
+                    Document reply = client.getDatabase("union_test").runCommand(new Document("hello", 1));
+                    assertThat(reply.getBoolean("isWritablePrimary")).isTrue();
+                    assertThat(reply.getInteger("maxWireVersion")).isPositive();
+                }
+            }
+        }
+    }
+
+    @Test
     void connectionStringNamesTheBoundAddress() {
         try (EmbeddedMongo mongo = EmbeddedMongo.inMemory("127.0.0.1", 0)) {
             assertThat(mongo.port()).isPositive();

@@ -1,6 +1,7 @@
 package org.unionplatform.launcher;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,6 +149,9 @@ public final class LocalPlatform {
                 TimeUnit.MILLISECONDS.sleep(250);
             }
         }
+        if (stopping) {
+            return up;
+        }
         waiting.forEach(application -> say("✗ %s is not UP after %d s; see %s", application.module(),
                 STARTUP_TIMEOUT.toSeconds(), relative(settings.logsDir().resolve(application.module() + ".log"))));
         return up;
@@ -185,12 +189,18 @@ public final class LocalPlatform {
         }
     }
 
+    /** MongoDB is closed even when the broker fails to: an unclosed H2 store loses its last writes. */
     private void stopInfrastructure() {
-        if (broker != null) {
-            broker.close();
-        }
-        if (mongo != null) {
-            mongo.close();
+        try {
+            if (broker != null) {
+                broker.close();
+            }
+        } catch (RuntimeException e) {
+            say("✗ the AMQP broker did not stop cleanly: %s", e.getMessage());
+        } finally {
+            if (mongo != null) {
+                mongo.close();
+            }
         }
     }
 
@@ -256,8 +266,9 @@ public final class LocalPlatform {
                 : absolute.toString();
     }
 
+    /** When this JVM started (run.sh execs it after building, so the process itself is older). */
     private static Instant launchedAt() {
-        return ProcessHandle.current().info().startInstant().orElse(Instant.now());
+        return Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
     }
 
     private static String seconds(Duration duration) {

@@ -16,7 +16,8 @@ final class Ports {
      */
     static boolean inUse(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // As Tomcat and Netty do: connections of a previous run lingering in TIME_WAIT do not count.
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port));
             return false;
         } catch (IOException e) {

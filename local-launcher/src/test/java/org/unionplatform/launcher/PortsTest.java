@@ -3,6 +3,7 @@ package org.unionplatform.launcher;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,18 @@ class PortsTest {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             assertThat(Ports.inUse(taken.getLocalPort())).isTrue();
         }
+    }
+
+    @Test
+    void aPortOnlyLingeringConnectionsUseIsFree() throws IOException {
+        int port;
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+             Socket accepted = server.accept()) {
+            port = server.getLocalPort();
+            accepted.close(); // the server side closes first, so its end lingers in TIME_WAIT
+        }
+        assertThat(Ports.inUse(port)).isFalse();
     }
 
     @Test
