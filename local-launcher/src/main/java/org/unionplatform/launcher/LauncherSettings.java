@@ -1,0 +1,50 @@
+package org.unionplatform.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What the launcher needs to know, from the environment: where the project is (the working
+ * directory, which run.sh sets), where data and logs go, and the ports of the embedded servers.
+ */
+record LauncherSettings(Path projectRoot, Path dataDir, int mongoPort, int brokerPort, Path javaBinary) {
+
+    static final int DEFAULT_MONGO_PORT = 27117;
+    static final int DEFAULT_BROKER_PORT = 5673;
+
+    static LauncherSettings from(Map<String, String> env, Path workingDir, Path javaHome) {
+        Path root = workingDir.toAbsolutePath().normalize();
+        return new LauncherSettings(root, root.resolve("data"),
+                port(env, "LOCAL_MONGO_PORT", DEFAULT_MONGO_PORT),
+                port(env, "LOCAL_BROKER_PORT", DEFAULT_BROKER_PORT),
+                javaHome.resolve("bin").resolve("java"));
+    }
+
+    Path logsDir() {
+        return dataDir.resolve("logs");
+    }
+
+    Path mongoFile() {
+        return dataDir.resolve("mongo").resolve("union-platform.mv");
+    }
+
+    Path aotDir() {
+        return dataDir.resolve("aot");
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number (1-65535), not '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.unionplatform.launcher;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChildLaunchTest {
+
+    private static final ChildLaunch.Endpoints ENDPOINTS =
+            new ChildLaunch.Endpoints("mongodb://127.0.0.1:27117", "127.0.0.1", 5673, "guest", "guest");
+    private static final Path JAVA = Path.of("/opt/jdk/bin/java");
+
+    @Test
+    void aServiceRunsItsJarWithTheSameJavaSmallMemoryFlagsAndTheShanghaiTimeZone() {
+        Path jar = Application.MEMBERSHIP.jar(Path.of("/project"));
+
+        ChildLaunch launch = ChildLaunch.of(Application.MEMBERSHIP, JAVA, jar, List.of(), ENDPOINTS);
+
+        assertThat(jar).isEqualTo(Path.of("/project/membership-service/target/membership-service.jar"));
+        assertThat(launch.command()).first().isEqualTo("/opt/jdk/bin/java");
+        assertThat(launch.command()).endsWith("-jar", jar.toString());
+        assertThat(launch.command()).contains("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Duser.timezone=Asia/Shanghai");
+    }
+
+    @Test
+    void extraJvmFlagsComeBeforeTheJar() {
+        ChildLaunch launch = ChildLaunch.of(Application.STATION, JAVA, Path.of("station.jar"),
+                List.of("-XX:AOTCache=station.aot"), ENDPOINTS);
+
+        List<String> command = launch.command();
+        assertThat(command.indexOf("-XX:AOTCache=station.aot")).isLessThan(command.indexOf("-jar"));
+    }
+
+    @Test
+    void aServiceIsToldItsPortAndWhereMongoDbAndTheBrokerAre() {
+        ChildLaunch launch = ChildLaunch.of(Application.BENEFITS, JAVA, Path.of("b.jar"), List.of(), ENDPOINTS);
+
+        assertThat(launch.environment())
+                .containsEntry("SERVER_PORT", "8084")
+                .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:27117")
+                .containsEntry("RABBITMQ_HOST", "127.0.0.1")
+                .containsEntry("RABBITMQ_PORT", "5673")
+                .containsEntry("RABBITMQ_USERNAME", "guest")
+                .containsEntry("RABBITMQ_PASSWORD", "guest")
+                .doesNotContainKey("ORGANIZATION_SERVICE_URI");
+    }
+
+    @Test
+    void theGatewayIsToldWhereEveryServiceIs() {
+        ChildLaunch launch = ChildLaunch.of(Application.GATEWAY, JAVA, Path.of("g.jar"), List.of(), ENDPOINTS);
+
+        assertThat(launch.environment())
+                .containsEntry("SERVER_PORT", "8080")
+                .containsEntry("ORGANIZATION_SERVICE_URI", "http://127.0.0.1:8081")
+                .containsEntry("MEMBERSHIP_SERVICE_URI", "http://127.0.0.1:8082")
+                .containsEntry("STATION_SERVICE_URI", "http://127.0.0.1:8083")
+                .containsEntry("BENEFITS_SERVICE_URI", "http://127.0.0.1:8084");
+    }
+
+    @Test
+    void theFiveApplicationsHaveDistinctPorts() {
+        assertThat(Application.ALL).extracting(Application::port).containsExactlyInAnyOrder(8080, 8081, 8082, 8083, 8084);
+    }
+}

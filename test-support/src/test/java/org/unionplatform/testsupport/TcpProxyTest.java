@@ -1,0 +1,114 @@
+package org.unionplatform.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TcpProxyTest {
+
+    private ServerSocket echoServer;
+    private TcpProxy proxy;
+
+    @BeforeEach
+    void startEchoServerBehindAProxy() throws IOException {
+        echoServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(() -> {
+            while (!echoServer.isClosed()) {
+                try {
+                    Socket socket = echoServer.accept();
+                    Thread.ofVirtual().start(() -> echo(socket));
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        proxy = TcpProxy.to("127.0.0.1", echoServer.getLocalPort());
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        proxy.close();
+        echoServer.close();
+    }
+
+    @Test
+    void forwardsBytesBothWays() throws IOException {
+        try (Socket socket = new Socket(proxy.host(), proxy.port())) {
+            assertThat(roundTrip(socket, "ping")).isEqualTo("ping");
+        }
+    }
+
+    @Test
+    void cutDropsOpenConnectionsAndRefusesNewOnes() throws IOException {
+        try (Socket socket = new Socket(proxy.host(), proxy.port())) {
+            assertThat(roundTrip(socket, "before")).isEqualTo("before");
+
+            proxy.cut();
+
+            assertThat(proxy.isCut()).isTrue();
+            assertThat(readAfterCut(socket)).isEqualTo(-1);
+        }
+        assertThatThrownBy(() -> new Socket(proxy.host(), proxy.port()).close()).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void restoreAcceptsConnectionsAgainOnTheSamePort() throws IOException {
+        int port = proxy.port();
+        proxy.cut();
+        proxy.restore();
+
+        assertThat(proxy.port()).isEqualTo(port);
+        try (Socket socket = new Socket(proxy.host(), port)) {
+            assertThat(roundTrip(socket, "after")).isEqualTo("after");
+        }
+    }
+
+    @Test
+    void aDownTargetLooksDownThroughTheProxy() throws IOException {
+        echoServer.close();
+        try (Socket socket = new Socket(proxy.host(), proxy.port())) {
+            socket.setSoTimeout(5_000);
+            assertThat(readAfterCut(socket)).isEqualTo(-1);
+        }
+    }
+
+    /** A dropped connection shows as end of stream or as a reset, depending on timing. */
+    private static int readAfterCut(Socket socket) throws IOException {
+        socket.setSoTimeout(5_000);
+        try {
+            return socket.getInputStream().read();
+        } catch (SocketException reset) {
+            return -1;
+        }
+    }
+
+    private static String roundTrip(Socket socket, String text) throws IOException {
+        socket.setSoTimeout(5_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        byte[] reply = socket.getInputStream().readNBytes(text.length());
+        return new String(reply, StandardCharsets.UTF_8);
+    }
+
+    private static void echo(Socket socket) {
+        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+            in.transferTo(out);
+        } catch (IOException e) {
+            // Client went away.
+        }
+    }
+}
