@@ -57,6 +57,8 @@ final class TestInfrastructureContextCustomizer implements ContextCustomizer {
         // Per context, not per run: two cached contexts of one service must not compete for one queue.
         properties.put("platform.bus.queue-prefix", () -> "test." + database.substring(1) + ".");
         properties.put("platform.bus.delete-topology-on-shutdown", () -> true);
+        // Tests hold no real personal data: throw-away keys per context (production refuses to start without keys).
+        properties.put("platform.pii.allow-generated-dev-keys", () -> true);
         return properties;
     }
 
