@@ -1,0 +1,71 @@
+package org.unionplatform.organization.company;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.unionplatform.organization.reference.CreditCode;
+import org.unionplatform.organization.reference.DivisionCode;
+import org.unionplatform.organization.reference.KnownWorkerType;
+import org.unionplatform.organization.tree.OrganizationRequests;
+
+/** Request and response records of the company endpoints. */
+public final class CompanyRequests {
+
+    private CompanyRequests() {
+    }
+
+    public record RegisterCompany(@CreditCode String creditCode, @NotBlank @Size(max = 100) String name,
+            @NotNull CompanyType type, @Size(max = 50) String platform,
+            @Pattern(regexp = OrganizationRequests.ID) String parentCompanyId,
+            @NotNull @DivisionCode String divisionCode,
+            @NotNull @Pattern(regexp = OrganizationRequests.ID) String organizationId,
+            @Size(max = 20) Map<@NotNull @KnownWorkerType String, @NotNull @Min(0) @Max(10_000_000) Integer> headcount,
+            boolean keyPlatform) {
+    }
+
+    record UpdateCompany(@NotBlank @Size(max = 100) String name, @Size(max = 50) String platform,
+            @Size(max = 20) Map<@NotNull @KnownWorkerType String, @NotNull @Min(0) @Max(10_000_000) Integer> headcount,
+            boolean keyPlatform) {
+    }
+
+    record ChangeStatus(@NotNull CompanyStatus status, @Size(max = 500) String note,
+            @Pattern(regexp = OrganizationRequests.ID) String coveringOrganizationId) {
+    }
+
+    record RecordFollowUp(@NotBlank @Size(max = 500) String note) {
+    }
+
+    record CompanyResponse(String id, String creditCode, String name, CompanyType type, String typeLabel,
+            String platform, String parentCompanyId, String divisionCode, String organizationId, String orgPath,
+            Map<String, Integer> headcount, int totalHeadcount, CompanyStatus status, String statusLabel,
+            List<Company.StatusChange> statusHistory, String coveringOrganizationId, boolean keyPlatform,
+            Instant lastFollowUpAt, List<Company.FollowUp> followUps) {
+
+        static CompanyResponse of(Company c) {
+            return new CompanyResponse(c.id(), c.creditCode(), c.name(), c.type(), c.type().label(), c.platform(),
+                    c.parentCompanyId(), c.divisionCode(), c.organizationId(), c.orgPath(), c.headcount(),
+                    c.totalHeadcount(), c.status(), c.status().label(), c.statusHistory(),
+                    c.coveringOrganizationId(), c.keyPlatform(), c.lastFollowUpAt(), c.followUps());
+        }
+    }
+
+    /**
+     * One line of the weekly watch list: a key platform company, how far it got, and when it was last followed.
+     *
+     * @param followedUpThisWeek whether a follow-up was recorded in the current week (Monday to Sunday, Beijing time)
+     * @param daysSinceFollowUp  whole days since the last follow-up, or null if there never was one
+     * @param foundingStepsDone  steps done of the founding in progress that includes the company, or null
+     */
+    record WatchListEntry(String companyId, String name, String platform, String orgPath, CompanyStatus status,
+            String statusLabel, Instant statusSince, int totalHeadcount, String coveringOrganizationId,
+            Instant lastFollowUpAt, boolean followedUpThisWeek, Long daysSinceFollowUp, String foundingId,
+            Integer foundingStepsDone, Integer foundingSteps, String nextFoundingStep) {
+    }
+}

@@ -1,0 +1,40 @@
+package org.unionplatform.organization.founding;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** How far the foundings in progress have come, for the companies they include (the weekly watch list). */
+@Component
+public class FoundingProgress {
+
+    public record Progress(String foundingId, int stepsDone, int steps, String nextStep) {
+    }
+
+    private final MongoTemplate mongo;
+
+    FoundingProgress(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Map<String, Progress> inProgressFor(Collection<String> companyIds) {
+        Map<String, Progress> progress = new HashMap<>();
+        if (companyIds.isEmpty()) {
+            return progress;
+        }
+        Query query = Query.query(where("companyIds").in(companyIds).and("status").is(Founding.Status.IN_PROGRESS));
+        for (Founding founding : mongo.find(query, Founding.class)) {
+            FoundingStep next = founding.nextStep();
+            Progress p = new Progress(founding.id(), founding.steps().size(), FoundingStep.values().length,
+                    next == null ? null : next.name());
+            founding.companyIds().stream().filter(companyIds::contains).forEach(id -> progress.put(id, p));
+        }
+        return progress;
+    }
+}

@@ -1,0 +1,28 @@
+package org.unionplatform.organization.founding;
+
+/** The fixed steps of founding a union (domain.md), in the order they must be done. */
+public enum FoundingStep {
+    IMPLEMENTATION_PLAN("制定建会工作实施方案"),
+    MEMBER_REGISTRATION("会员登记"),
+    ASSEMBLY_NOTICE("下发会员（代表）大会通知"),
+    ELECTION_RULES("制定选举办法"),
+    CANDIDATE_NOMINATION("委员候选人推荐"),
+    VOTE_COUNT("计票"),
+    ONLINE_REGISTRATION("网上实名制注册"),
+    LEGAL_PERSON_CERTIFICATE("工会法人资格证书办理"),
+    BANK_ACCOUNT("银行开立账户");
+
+    private final String label;
+
+    FoundingStep(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    boolean isLast() {
+        return ordinal() == values().length - 1;
+    }
+}
