@@ -98,6 +98,20 @@ public class Company extends OutboxAggregate {
                 this.coveringOrganizationId, at));
     }
 
+    /** Demo data: a company surveyed earlier that has reached {@code reached}; no event (nothing changes now). */
+    void seedHistory(CompanyStatus reached, String coveringOrganizationId, String by, List<Instant> dates) {
+        statusHistory = new ArrayList<>();
+        for (CompanyStatus step : CompanyStatus.values()) {
+            if (step.ordinal() > reached.ordinal()) {
+                break;
+            }
+            statusHistory.add(new StatusChange(step, dates.get(step.ordinal()), by, null));
+        }
+        status = reached;
+        createdAt = dates.getFirst();
+        this.coveringOrganizationId = coveringOrganizationId;
+    }
+
     void coveredBy(String organizationId) {
         this.coveringOrganizationId = organizationId;
     }

@@ -83,6 +83,30 @@ public class CompanyService {
         return company;
     }
 
+    /**
+     * Demo data: registers a company that already went through the pipeline up to {@code reached} on the given
+     * dates (one per status). Publishes nothing: the history is the past, not a change happening now.
+     */
+    public Company registerWithHistory(String id, RegisterCompany request, Organization organization,
+            CompanyStatus reached, String coveringOrganizationId, List<Instant> dates, String by) {
+        Company company = Company.register(id == null ? UUID.randomUUID().toString() : id, request.creditCode(),
+                request.name(), request.type(),
+                blankToNull(request.platform()), request.parentCompanyId(), request.divisionCode(),
+                organization.id(), organization.path(), request.headcount(), request.keyPlatform(), by,
+                dates.getFirst());
+        company.seedHistory(reached, coveringOrganizationId, by, dates);
+        Company saved = mongo.insert(company);
+        tallies.add(Tallies.idsOf(saved.orgPath()), Map.of(Counters.COMPANIES + reached.name(), 1L));
+        return saved;
+    }
+
+    /** Demo data: a follow-up recorded at a past time. */
+    public void seedFollowUp(String companyId, String by, String note, Instant at) {
+        Company company = mongo.findById(companyId, Company.class);
+        company.followUp(by, note, at);
+        mongo.save(company);
+    }
+
     Company update(String id, UpdateCompany request, Caller caller) {
         AccessScope.of(caller).requireAnyRole(Role.ADMIN, Role.ORGANIZER);
         Company company = requireVisible(id, caller);

@@ -52,6 +52,12 @@ public class TargetService {
         return Optional.ofNullable(mongo.findById(Target.id(organizationId, year), Target.class));
     }
 
+    /** Demo data: a target set earlier by the level above (the demo figures respect the split rule). */
+    public Target seed(Organization organization, int year, Map<String, Long> newMembers, long unions, String by) {
+        return mongo.save(new Target(Target.id(organization.id(), year), organization.id(), organization.parentId(),
+                year, newMembers, unions, clock.instant(), by));
+    }
+
     Target set(String organizationId, int year, TargetValues values, Caller caller) {
         AccessScope.of(caller).requireAnyRole(Role.ADMIN, Role.ORGANIZER);
         Organization organization = organizations.requireVisible(organizationId, caller);

@@ -1,0 +1,356 @@
+package org.unionplatform.organization.demo;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import org.unionplatform.common.security.Role;
+import org.unionplatform.organization.auth.StaffAccountSeeding;
+import org.unionplatform.organization.company.CompanyRequests.RegisterCompany;
+import org.unionplatform.organization.company.CompanyService;
+import org.unionplatform.organization.company.CompanyStatus;
+import org.unionplatform.organization.company.CompanyType;
+import org.unionplatform.organization.progress.Counters;
+import org.unionplatform.organization.progress.Tallies;
+import org.unionplatform.organization.progress.TargetService;
+import org.unionplatform.organization.reference.CreditCodes;
+import org.unionplatform.organization.tree.Organization;
+import org.unionplatform.organization.tree.OrganizationKind;
+import org.unionplatform.organization.tree.OrganizationRequests.CreateOrganization;
+import org.unionplatform.organization.tree.OrganizationService;
+
+/**
+ * The demo data of CONTRACTS.md and the seed: the Shaanxi tree (Xi'an with Beilin and its streets, Xianyang's
+ * courier federation, Yulin's counties and 21 industry federations), the platforms and partner companies with
+ * their statuses, members as of today (a baseline from before this year plus this year's growth by month),
+ * unions founded, targets, and one demo staff account per role. Loaded once, when the tree is empty. Company
+ * names other than those the seed names are invented; credit codes are generated (valid check character).
+ */
+@Component
+@ConditionalOnBooleanProperty("platform.demo-data.enabled")
+@EnableConfigurationProperties(DemoDataProperties.class)
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final String BY = "demo-data";
+    private static final Set<String> ALL_TYPES = Set.of("TRUCK_DRIVER", "RIDE_HAILING_DRIVER", "COURIER",
+            "DELIVERY_RIDER", "DESIGNATED_DRIVER", "DOMESTIC_WORKER");
+
+    private final OrganizationService organizations;
+    private final CompanyService companies;
+    private final TargetService targets;
+    private final Tallies tallies;
+    private final StaffAccountSeeding accounts;
+    private final MongoTemplate mongo;
+    private final DemoDataProperties properties;
+    private final Clock clock;
+    private final Random random = new Random(20260610L);
+    private int creditSerial;
+    private YearMonth thisMonth;
+
+    DemoData(OrganizationService organizations, CompanyService companies, TargetService targets, Tallies tallies,
+            StaffAccountSeeding accounts, MongoTemplate mongo, DemoDataProperties properties, Clock clock) {
+        this.organizations = organizations;
+        this.companies = companies;
+        this.targets = targets;
+        this.tallies = tallies;
+        this.accounts = accounts;
+        this.mongo = mongo;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        load();
+    }
+
+    /** Loads the demo data unless the tree already has organisations; then the demo accounts if missing. */
+    synchronized void load() {
+        thisMonth = YearMonth.now(clock.withZone(Tallies.ZONE));
+        if (!mongo.exists(new Query(), Organization.class)) {
+            loadTree();
+            log.info("Demo data loaded: the Shaanxi union tree, companies and targets for {}", thisMonth.getYear());
+        }
+        loadAccounts();
+    }
+
+    private void loadAccounts() {
+        String password = properties.password();
+        if (password == null || password.isBlank()) {
+            log.warn("platform.demo-data.password is not set: no demo staff accounts created");
+            return;
+        }
+        accounts.createIfAbsent("demo-admin", password, Set.of(Role.ADMIN), null, null, Set.of(), BY);
+        accounts.createIfAbsent("beilin-organizer", password, Set.of(Role.ORGANIZER), "xian-beilin",
+                "/shaanxi/xian/xian-beilin/", Set.of(), BY);
+        accounts.createIfAbsent("xianyang-officer", password, Set.of(Role.BENEFIT_OFFICER), "xianyang",
+                "/shaanxi/xianyang/", Set.of(), BY);
+        accounts.createIfAbsent("xy-attendant", password, Set.of(Role.STATION_ATTENDANT), null, null,
+                Set.of("xy-love-01", "xy-love-02", "xy-love-03"), BY);
+    }
+
+    private void loadTree() {
+        Organization shaanxi = org("shaanxi", "陕西省总工会", OrganizationKind.PROVINCE_FEDERATION, "610000",
+                ALL_TYPES, null);
+        xian(shaanxi);
+        xianyang(shaanxi);
+        yulin(shaanxi);
+        targets.seed(shaanxi, thisMonth.getYear(), Map.of("TRUCK_DRIVER", 22000L, "RIDE_HAILING_DRIVER", 9000L,
+                "COURIER", 6000L, "DELIVERY_RIDER", 6000L, "DESIGNATED_DRIVER", 1000L, "DOMESTIC_WORKER", 1000L),
+                150, BY);
+    }
+
+    private void xian(Organization shaanxi) {
+        Organization xian = org("xian", "西安市总工会", OrganizationKind.CITY_FEDERATION, "610100", ALL_TYPES, shaanxi);
+        Organization beilin = org("xian-beilin", "碑林区总工会", OrganizationKind.DISTRICT_FEDERATION, "610103",
+                ALL_TYPES, xian);
+        String[][] streets = {{"nanyuanmen", "南院门街道"}, {"baishulin", "柏树林街道"}, {"changlefang", "长乐坊街道"},
+                {"dongguannanjie", "东关南街街道"}, {"taiyilu", "太乙路街道"}, {"wenyilu", "文艺路街道"},
+                {"changanlu", "长安路街道"}, {"zhangjiacun", "张家村街道"}};
+        for (String[] street : streets) {
+            org("beilin-" + street[0], street[1] + "总工会", OrganizationKind.STREET_FEDERATION, "610103",
+                    ALL_TYPES, beilin);
+        }
+        Organization joint = org("beilin-delivery-joint", "碑林区网约送餐行业联合工会（蓝骑士）",
+                OrganizationKind.PLATFORM_UNION, "610103", Set.of("DELIVERY_RIDER"), beilin,
+                Set.of("饿了么", "蓝骑士"));
+        Organization partnerA = org("beilin-delivery-sudajia", "西安速达佳配送服务有限公司工会",
+                OrganizationKind.ENTERPRISE_UNION, "610103", Set.of("DELIVERY_RIDER"), beilin);
+        Organization partnerB = org("beilin-delivery-youqi", "西安优骑物流有限公司工会",
+                OrganizationKind.ENTERPRISE_UNION, "610103", Set.of("DELIVERY_RIDER"), beilin);
+        members(joint, "DELIVERY_RIDER", 1100, 0.55);
+        members(partnerA, "DELIVERY_RIDER", 500, 0.2);
+        members(partnerB, "DELIVERY_RIDER", 458, 0.2);
+        founded(joint, 5);
+
+        company("美团外卖陕西分公司", CompanyType.PLATFORM, "美团", "610103", beilin, CompanyStatus.GUIDED, null,
+                Map.of("DELIVERY_RIDER", 2600), true, 6);
+        company("上海拉扎斯信息科技有限公司西安分公司", CompanyType.PLATFORM, "饿了么", "610103", beilin,
+                CompanyStatus.ESTABLISHED, joint, Map.of("DELIVERY_RIDER", 1300), true, 2);
+        company("迪普斯（重庆）物流有限公司", CompanyType.FRANCHISE, "饿了么", "610103", beilin,
+                CompanyStatus.ESTABLISHED, joint, Map.of("DELIVERY_RIDER", 260), false, -1);
+        company("西安速达佳配送服务有限公司", CompanyType.PARTNER, "美团", "610103", beilin,
+                CompanyStatus.ESTABLISHED, partnerA, Map.of("DELIVERY_RIDER", 540), false, -1);
+        company("西安优骑物流有限公司", CompanyType.PARTNER, "美团", "610103", beilin, CompanyStatus.ESTABLISHED,
+                partnerB, Map.of("DELIVERY_RIDER", 480), false, -1);
+        for (int i = 1; i <= 3; i++) {
+            companies.registerWithHistory(null, new RegisterCompany(null, "美团外卖碑林配送站" + i + "号站点",
+                    CompanyType.OUTLET, "美团", null, "610103", beilin.id(), Map.of("DELIVERY_RIDER", 40 + 5 * i),
+                    false), beilin, CompanyStatus.SURVEYED, null, dates(), BY);
+        }
+        targets.seed(beilin, thisMonth.getYear(), Map.of("DELIVERY_RIDER", 1200L), 6, BY);
+        targets.seed(partnerA, thisMonth.getYear(), Map.of("DELIVERY_RIDER", 120L), 0, BY);
+        targets.seed(joint, thisMonth.getYear(), Map.of("DELIVERY_RIDER", 700L), 0, BY);
+
+        Organization rideHailing = org("xian-ride-hailing-federation", "西安市网约车行业工会联合会",
+                OrganizationKind.INDUSTRY_FEDERATION, "610100", Set.of("RIDE_HAILING_DRIVER"), xian);
+        Organization shouqi = org("shouqi-union", "首汽约车西安分公司工会", OrganizationKind.ENTERPRISE_UNION,
+                "610100", Set.of("RIDE_HAILING_DRIVER"), rideHailing);
+        Organization rongcheng = org("rongcheng-union", "荣橙出行工会", OrganizationKind.ENTERPRISE_UNION, "610100",
+                Set.of("RIDE_HAILING_DRIVER"), rideHailing);
+        members(shouqi, "RIDE_HAILING_DRIVER", 3500, 0.3);
+        members(rongcheng, "RIDE_HAILING_DRIVER", 460, 0.6);
+        founded(rongcheng, 3);
+        company("首汽约车西安分公司", CompanyType.PLATFORM, "首汽约车", "610100", rideHailing,
+                CompanyStatus.ESTABLISHED, shouqi, Map.of("RIDE_HAILING_DRIVER", 3800), true, 3);
+        company("荣橙出行科技有限公司", CompanyType.PLATFORM, "荣橙出行", "610100", rideHailing,
+                CompanyStatus.ESTABLISHED, rongcheng, Map.of("RIDE_HAILING_DRIVER", 620), true, 1);
+        String[] platforms = {"秦行出行", "长安约车", "古城快车", "曲江出行", "雁塔约车", "大唐出行", "丝路快车",
+                "钟楼约车", "城墙出行", "未央快车", "浐灞出行", "终南约车"};
+        CompanyStatus[] statuses = {CompanyStatus.PREPARING, CompanyStatus.GUIDED, CompanyStatus.GUIDED,
+                CompanyStatus.SURVEYED};
+        for (int i = 0; i < platforms.length; i++) {
+            company("西安" + platforms[i] + "网络科技有限公司", CompanyType.PLATFORM, platforms[i], "610100",
+                    rideHailing, statuses[i % statuses.length], null,
+                    Map.of("RIDE_HAILING_DRIVER", 150 + random.nextInt(900)), true, i % 3 == 2 ? 12 : i % 5);
+        }
+        targets.seed(xian, thisMonth.getYear(), Map.of("RIDE_HAILING_DRIVER", 6000L, "DELIVERY_RIDER", 4000L,
+                "COURIER", 1500L), 50, BY);
+        targets.seed(rideHailing, thisMonth.getYear(), Map.of("RIDE_HAILING_DRIVER", 3000L), 8, BY);
+    }
+
+    private void xianyang(Organization shaanxi) {
+        Organization xianyang = org("xianyang", "咸阳市总工会", OrganizationKind.CITY_FEDERATION, "610400",
+                ALL_TYPES, shaanxi);
+        Organization courier = org("xianyang-courier-federation", "咸阳市快递行业工会联合会",
+                OrganizationKind.INDUSTRY_FEDERATION, "610400", Set.of("COURIER"), xianyang);
+        // The seed: 4,281 members when it was founded, 5,720 about a year later.
+        members(courier, "COURIER", 5720, 1439.0 / 5720);
+        founded(courier, 2);
+        founded(courier, 7);
+        String[][] districts = {{"610402", "秦都"}, {"610403", "杨陵"}, {"610404", "渭城"}, {"610422", "三原"},
+                {"610423", "泾阳"}, {"610424", "乾县"}, {"610425", "礼泉"}, {"610426", "永寿"}, {"610428", "长武"},
+                {"610429", "旬邑"}, {"610430", "淳化"}, {"610431", "武功"}, {"610481", "兴平"}, {"610482", "彬州"}};
+        String[] words = {"顺捷", "通达", "迅邮", "快嘉", "鸿运", "安递"};
+        int headcount = 5720 + 380;
+        for (int i = 0; i < 38; i++) {
+            String[] district = districts[i % districts.length];
+            CompanyStatus status = i < 30 ? CompanyStatus.ESTABLISHED : i < 35 ? CompanyStatus.PREPARING
+                    : CompanyStatus.GUIDED;
+            int people = i == 37 ? headcount : 100 + random.nextInt(60);
+            headcount -= people;
+            company("咸阳" + district[1] + words[i % words.length] + "快递服务有限公司",
+                    i % 3 == 0 ? CompanyType.FRANCHISE : CompanyType.PARTNER, null, district[0], courier, status,
+                    status == CompanyStatus.ESTABLISHED ? courier : null, Map.of("COURIER", people), i < 4,
+                    i < 4 ? i * 3 : -1);
+        }
+        targets.seed(xianyang, thisMonth.getYear(), Map.of("COURIER", 2000L, "DELIVERY_RIDER", 500L), 15, BY);
+        targets.seed(courier, thisMonth.getYear(), Map.of("COURIER", 1600L), 4, BY);
+    }
+
+    private void yulin(Organization shaanxi) {
+        Organization yulin = org("yulin", "榆林市总工会", OrganizationKind.CITY_FEDERATION, "610800", ALL_TYPES,
+                shaanxi);
+        Organization truck = org("yulin-truck-federation", "榆林市货车司机行业工会联合会",
+                OrganizationKind.INDUSTRY_FEDERATION, "610800", Set.of("TRUCK_DRIVER"), yulin);
+        List<Organization> federations = new ArrayList<>(List.of(truck));
+        String[][] cityIndustries = {{"courier", "快递", "COURIER"}, {"ride-hailing", "网约车", "RIDE_HAILING_DRIVER"},
+                {"delivery", "外卖配送", "DELIVERY_RIDER"}, {"designated-driving", "代驾", "DESIGNATED_DRIVER"},
+                {"domestic-service", "家政服务", "DOMESTIC_WORKER"}, {"logistics", "物流", "TRUCK_DRIVER"},
+                {"coal-transport", "煤炭运输", "TRUCK_DRIVER"}, {"hazardous-transport", "危险货物运输", "TRUCK_DRIVER"},
+                {"bus-passenger", "道路客运", "RIDE_HAILING_DRIVER"}};
+        for (String[] industry : cityIndustries) {
+            federations.add(org("yulin-" + industry[0] + "-federation", "榆林市" + industry[1] + "行业工会联合会",
+                    OrganizationKind.INDUSTRY_FEDERATION, "610800", Set.of(industry[2]), yulin));
+        }
+        String[][] counties = {{"610802", "yuyang", "榆阳区"}, {"610803", "hengshan", "横山区"},
+                {"610822", "fugu", "府谷县"}, {"610824", "jingbian", "靖边县"}, {"610825", "dingbian", "定边县"},
+                {"610826", "suide", "绥德县"}, {"610827", "mizhi", "米脂县"}, {"610828", "jiaxian", "佳县"},
+                {"610829", "wubu", "吴堡县"}, {"610830", "qingjian", "清涧县"}, {"610831", "zizhou", "子洲县"},
+                {"610881", "shenmu", "神木市"}};
+        // Eleven counties set up county-level new-form federations (the seed names seven of them).
+        Set<String> withFederation = Set.of("yuyang", "hengshan", "fugu", "jingbian", "suide", "mizhi", "jiaxian",
+                "wubu", "qingjian", "zizhou", "shenmu");
+        int month = 2;
+        for (String[] county : counties) {
+            Organization federation = org("yulin-" + county[1], county[2] + "总工会",
+                    OrganizationKind.DISTRICT_FEDERATION, county[0], ALL_TYPES, yulin);
+            if (withFederation.contains(county[1])) {
+                Organization newForm = org("yulin-" + county[1] + "-new-form-federation",
+                        county[2] + "新业态行业工会联合会", OrganizationKind.INDUSTRY_FEDERATION, county[0],
+                        Set.of("TRUCK_DRIVER", "RIDE_HAILING_DRIVER", "COURIER", "DELIVERY_RIDER"), federation);
+                federations.add(newForm);
+                if (month <= thisMonth.getMonthValue()) {
+                    founded(newForm, month);
+                }
+                month = month % thisMonth.getMonthValue() + 1;
+            }
+        }
+        // 21 federations, 381 companies, 17,000+ members (the seed).
+        int companiesLeft = 381;
+        int membersLeft = 17_240;
+        String[] words = {"宏达", "顺通", "长运", "能源", "泰丰", "恒通", "塞上", "陕北"};
+        for (int f = 0; f < federations.size(); f++) {
+            Organization federation = federations.get(f);
+            boolean last = f == federations.size() - 1;
+            int companyCount = last ? companiesLeft : 10 + random.nextInt(10);
+            int memberCount = last ? membersLeft : 400 + random.nextInt(500);
+            if (federation == truck) {
+                companyCount = 40;
+                memberCount = 3200;
+            }
+            companiesLeft -= companyCount;
+            membersLeft -= memberCount;
+            String workerType = federation.workerTypes().contains("TRUCK_DRIVER") ? "TRUCK_DRIVER"
+                    : federation.workerTypes().iterator().next();
+            members(federation, workerType, memberCount, 0.3);
+            for (int c = 0; c < companyCount; c++) {
+                String division = federation.divisionCode().equals("610800")
+                        ? counties[random.nextInt(counties.length)][0] : federation.divisionCode();
+                company("榆林" + words[c % words.length] + federation.name().substring(0, 2) + (c + 1)
+                        + "号运输有限公司", CompanyType.PARTNER, null, division, federation,
+                        CompanyStatus.ESTABLISHED, federation, Map.of(workerType, 20 + random.nextInt(60)),
+                        false, -1);
+            }
+        }
+        targets.seed(yulin, thisMonth.getYear(), Map.of("TRUCK_DRIVER", 15000L, "COURIER", 1000L,
+                "RIDE_HAILING_DRIVER", 800L), 40, BY);
+        targets.seed(truck, thisMonth.getYear(), Map.of("TRUCK_DRIVER", 5000L), 6, BY);
+    }
+
+    private Organization org(String id, String name, OrganizationKind kind, String division, Set<String> types,
+            Organization parent) {
+        return org(id, name, kind, division, types, parent, Set.of());
+    }
+
+    private Organization org(String id, String name, OrganizationKind kind, String division, Set<String> types,
+            Organization parent, Set<String> platforms) {
+        return organizations.create(id, new CreateOrganization(name, kind, division, types, platforms,
+                parent == null ? null : parent.id()), parent, BY, false);
+    }
+
+    /**
+     * Members of a union today: a baseline from before this year, and {@code shareThisYear} of them joined
+     * this year, spread over the months so far.
+     */
+    private void members(Organization union, String workerType, int total, double shareThisYear) {
+        List<String> ids = Tallies.idsOf(union.path());
+        int thisYear = (int) Math.round(total * shareThisYear);
+        tallies.add(ids, Map.of(Counters.MEMBERS + workerType, (long) (total - thisYear)));
+        int months = thisMonth.getMonthValue();
+        int left = thisYear;
+        for (int m = 1; m <= months; m++) {
+            int joined = m == months ? left : Math.min(left, (int) Math.round(thisYear / (double) months
+                    * (0.7 + 0.6 * random.nextDouble())));
+            left -= joined;
+            tallies.add(ids, Map.of(Counters.MEMBERS + workerType, (long) joined),
+                    YearMonth.of(thisMonth.getYear(), m), Map.of(Counters.NEW_MEMBERS + workerType, (long) joined));
+        }
+    }
+
+    private void founded(Organization union, int month) {
+        YearMonth at = YearMonth.of(thisMonth.getYear(), Math.min(month, thisMonth.getMonthValue()));
+        tallies.add(Tallies.idsOf(union.path()), Map.of(Counters.UNIONS_FOUNDED, 1L), at,
+                Map.of(Counters.UNIONS_FOUNDED, 1L));
+    }
+
+    /**
+     * A company surveyed in the spring that has reached {@code status}; {@code followedUpDaysAgo} >= 0 records
+     * a follow-up that many days ago.
+     */
+    private void company(String name, CompanyType type, String platform, String division, Organization owner,
+            CompanyStatus status, Organization covering, Map<String, Integer> headcount, boolean keyPlatform,
+            int followedUpDaysAgo) {
+        var company = companies.registerWithHistory(null, new RegisterCompany(creditCode(division), name, type,
+                platform, null, division, owner.id(), headcount, keyPlatform), owner, status,
+                covering == null ? null : covering.id(), dates(), BY);
+        if (followedUpDaysAgo >= 0) {
+            companies.seedFollowUp(company.id(), BY, "每周跟进建会进度：已与企业负责人沟通",
+                    clock.instant().minusSeconds(86_400L * followedUpDaysAgo));
+        }
+    }
+
+    /** Dates of the four statuses: surveyed in March, then a month or so per step, never in the future. */
+    private List<Instant> dates() {
+        LocalDate start = LocalDate.of(thisMonth.getYear(), 3, 1).plusDays(random.nextInt(30));
+        LocalDate today = LocalDate.now(clock.withZone(Tallies.ZONE));
+        List<Instant> dates = new ArrayList<>();
+        for (int i = 0; i < CompanyStatus.values().length; i++) {
+            LocalDate date = start.plusDays(35L * i + random.nextInt(10));
+            dates.add((date.isAfter(today) ? today : date).atTime(10, 0).atZone(Tallies.ZONE).toInstant());
+        }
+        return dates;
+    }
+
+    /** A generated code: registered by market regulation (9), an enterprise (1), the division, a serial. */
+    private String creditCode(String division) {
+        String first17 = "91" + division + "MA" + String.format("%07d", ++creditSerial);
+        return first17 + CreditCodes.checkCharacter(first17);
+    }
+}
