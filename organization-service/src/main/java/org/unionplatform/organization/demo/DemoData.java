@@ -220,15 +220,6 @@ class DemoData implements ApplicationRunner {
         Organization truck = org("yulin-truck-federation", "榆林市货车司机行业工会联合会",
                 OrganizationKind.INDUSTRY_FEDERATION, "610800", Set.of("TRUCK_DRIVER"), yulin);
         List<Organization> federations = new ArrayList<>(List.of(truck));
-        String[][] cityIndustries = {{"courier", "快递", "COURIER"}, {"ride-hailing", "网约车", "RIDE_HAILING_DRIVER"},
-                {"delivery", "外卖配送", "DELIVERY_RIDER"}, {"designated-driving", "代驾", "DESIGNATED_DRIVER"},
-                {"domestic-service", "家政服务", "DOMESTIC_WORKER"}, {"logistics", "物流", "TRUCK_DRIVER"},
-                {"coal-transport", "煤炭运输", "TRUCK_DRIVER"}, {"hazardous-transport", "危险货物运输", "TRUCK_DRIVER"},
-                {"bus-passenger", "道路客运", "RIDE_HAILING_DRIVER"}};
-        for (String[] industry : cityIndustries) {
-            federations.add(org("yulin-" + industry[0] + "-federation", "榆林市" + industry[1] + "行业工会联合会",
-                    OrganizationKind.INDUSTRY_FEDERATION, "610800", Set.of(industry[2]), yulin));
-        }
         String[][] counties = {{"610802", "yuyang", "榆阳区"}, {"610803", "hengshan", "横山区"},
                 {"610822", "fugu", "府谷县"}, {"610824", "jingbian", "靖边县"}, {"610825", "dingbian", "定边县"},
                 {"610826", "suide", "绥德县"}, {"610827", "mizhi", "米脂县"}, {"610828", "jiaxian", "佳县"},
@@ -237,10 +228,12 @@ class DemoData implements ApplicationRunner {
         // Eleven counties set up county-level new-form federations (the seed names seven of them).
         Set<String> withFederation = Set.of("yuyang", "hengshan", "fugu", "jingbian", "suide", "mizhi", "jiaxian",
                 "wubu", "qingjian", "zizhou", "shenmu");
+        Map<String, Organization> countyFederations = new java.util.HashMap<>();
         int month = 2;
         for (String[] county : counties) {
             Organization federation = org("yulin-" + county[1], county[2] + "总工会",
                     OrganizationKind.DISTRICT_FEDERATION, county[0], ALL_TYPES, yulin);
+            countyFederations.put(county[1], federation);
             if (withFederation.contains(county[1])) {
                 Organization newForm = org("yulin-" + county[1] + "-new-form-federation",
                         county[2] + "新业态行业工会联合会", OrganizationKind.INDUSTRY_FEDERATION, county[0],
@@ -252,6 +245,20 @@ class DemoData implements ApplicationRunner {
                 month = month % thisMonth.getMonthValue() + 1;
             }
         }
+        // Nine more industry federations: city-wide ones for the other worker types, and transport federations
+        // where that transport concentrates (so no two city-wide federations share a worker type).
+        String[][] industries = {{"courier", "快递", "COURIER", "-"}, {"ride-hailing", "网约车", "RIDE_HAILING_DRIVER", "-"},
+                {"delivery", "外卖配送", "DELIVERY_RIDER", "-"}, {"designated-driving", "代驾", "DESIGNATED_DRIVER", "-"},
+                {"domestic-service", "家政服务", "DOMESTIC_WORKER", "-"},
+                {"coal-transport", "煤炭运输", "TRUCK_DRIVER", "shenmu"},
+                {"hazardous-transport", "危险货物运输", "TRUCK_DRIVER", "dingbian"},
+                {"logistics", "物流", "TRUCK_DRIVER", "yuyang"}, {"taxi", "出租汽车", "RIDE_HAILING_DRIVER", "hengshan"}};
+        for (String[] industry : industries) {
+            Organization parent = industry[3].equals("-") ? yulin : countyFederations.get(industry[3]);
+            String prefix = industry[3].equals("-") ? "榆林市" : parent.name().replace("总工会", "");
+            federations.add(org("yulin-" + industry[0] + "-federation", prefix + industry[1] + "行业工会联合会",
+                    OrganizationKind.INDUSTRY_FEDERATION, parent.divisionCode(), Set.of(industry[2]), parent));
+        }
         // 21 federations, 381 companies, 17,000+ members (the seed).
         int companiesLeft = 381;
         int membersLeft = 17_240;
@@ -259,8 +266,8 @@ class DemoData implements ApplicationRunner {
         for (int f = 0; f < federations.size(); f++) {
             Organization federation = federations.get(f);
             boolean last = f == federations.size() - 1;
-            int companyCount = last ? companiesLeft : 10 + random.nextInt(10);
-            int memberCount = last ? membersLeft : 400 + random.nextInt(500);
+            int companyCount = last ? companiesLeft : 8 + random.nextInt(8);
+            int memberCount = last ? membersLeft : 300 + random.nextInt(400);
             if (federation == truck) {
                 companyCount = 40;
                 memberCount = 3200;

@@ -1,0 +1,96 @@
+package org.unionplatform.organization.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.unionplatform.organization.reference.CreditCodes;
+import org.unionplatform.testsupport.security.TestTokens;
+import tools.jackson.databind.JsonNode;
+
+/** The dispatch rule, table-driven over the demo tree (docs/organizations.md). */
+class DispatchIT extends ServiceIT {
+
+    @ParameterizedTest(name = "{0} / {1} / {2} / {3} -> {4} by {5}")
+    @CsvSource(nullValues = "-", textBlock = """
+            # platform, company (demo name),    division, worker type,         union,                         rule
+            饿了么,     -,                      610103, DELIVERY_RIDER,      beilin-delivery-joint,         PLATFORM_UNION
+            蓝骑士,     -,                      610103, DELIVERY_RIDER,      beilin-delivery-joint,         PLATFORM_UNION
+            饿了么,     -,                      610113, DELIVERY_RIDER,      -,                             -
+            美团,       -,                      610103, DELIVERY_RIDER,      xian-beilin,                   REGIONAL_FEDERATION
+            -,          首汽约车西安分公司,       610113, RIDE_HAILING_DRIVER, shouqi-union,                  COMPANY_UNION
+            -,          西安速达佳配送服务有限公司, 610103, DELIVERY_RIDER,      beilin-delivery-sudajia,       COMPANY_UNION
+            -,          迪普斯（重庆）物流有限公司, 610103, DELIVERY_RIDER,      beilin-delivery-joint,         COMPANY_UNION
+            -,          美团外卖陕西分公司,       610103, DELIVERY_RIDER,      xian-beilin,                   REGIONAL_FEDERATION
+            -,          -,                      610113, RIDE_HAILING_DRIVER, xian-ride-hailing-federation,  INDUSTRY_FEDERATION
+            滴滴,       -,                      610100, RIDE_HAILING_DRIVER, xian-ride-hailing-federation,  INDUSTRY_FEDERATION
+            -,          -,                      610402, COURIER,             xianyang-courier-federation,   INDUSTRY_FEDERATION
+            -,          -,                      610402, DELIVERY_RIDER,      -,                             -
+            -,          -,                      610824, TRUCK_DRIVER,        yulin-jingbian-new-form-federation, INDUSTRY_FEDERATION
+            -,          -,                      610823, TRUCK_DRIVER,        yulin-coal-transport-federation,   INDUSTRY_FEDERATION
+            -,          -,                      610824, DOMESTIC_WORKER,     yulin-domestic-service-federation, INDUSTRY_FEDERATION
+            -,          -,                      610825, DESIGNATED_DRIVER,   yulin-designated-driving-federation, INDUSTRY_FEDERATION
+            -,          -,                      610103, DOMESTIC_WORKER,     xian-beilin,                   REGIONAL_FEDERATION
+            -,          -,                      610113, DOMESTIC_WORKER,     -,                             -
+            """)
+    void theMostSpecificRuleDecides(String platform, String companyName, String division, String workerType,
+            String expectedUnion, String expectedRule) {
+        Map<String, Object> request = new HashMap<>();
+        request.put("platform", platform);
+        request.put("companyCreditCode", companyName == null ? null : demoCreditCode(companyName));
+        request.put("divisionCode", division);
+        request.put("workerType", workerType);
+        Response response = post("/api/organizations/dispatch", TestTokens.service("membership-service"), request);
+        if (expectedUnion == null) {
+            response.expectProblem(404, null, "no-matching-union");
+            return;
+        }
+        JsonNode decision = response.expect(200);
+        assertThat(decision.get("organizationId").asString()).isEqualTo(expectedUnion);
+        assertThat(decision.get("rule").asString()).isEqualTo(expectedRule);
+        assertThat(decision.get("orgPath").asString()).startsWith("/shaanxi/").endsWith("/" + expectedUnion + "/");
+        assertThat(decision.get("organizationName").asString()).isNotBlank();
+    }
+
+    @Test
+    void badInputNamesTheField() {
+        String token = TestTokens.service("membership-service");
+        post("/api/organizations/dispatch", token, Map.of("divisionCode", "610199", "workerType", "COURIER"))
+                .expect(404);
+        post("/api/organizations/dispatch", token, Map.of("divisionCode", "999999", "workerType", "COURIER"))
+                .expectProblem(400, "divisionCode", null);
+        post("/api/organizations/dispatch", token, Map.of("divisionCode", "610103", "workerType", "PILOT"))
+                .expectProblem(400, "workerType", null);
+        post("/api/organizations/dispatch", token, Map.of("divisionCode", "610103", "workerType", "COURIER",
+                "companyCreditCode", "123")).expectProblem(400, "companyCreditCode", null);
+        post("/api/organizations/dispatch", token, Map.of("workerType", "COURIER"))
+                .expectProblem(400, "divisionCode", null);
+    }
+
+    @Test
+    void anyOrganizerMayAskButNotAnAttendant() {
+        Map<String, Object> request = Map.of("divisionCode", "610402", "workerType", "COURIER");
+        post("/api/organizations/dispatch", TestTokens.organizer("/shaanxi/yulin/"), request).expect(200);
+        post("/api/organizations/dispatch", TestTokens.attendant("xy-love-01"), request).expect(403);
+        post("/api/organizations/dispatch", null, request).expect(401);
+    }
+
+    private String demoCreditCode(String companyName) {
+        JsonNode page = get("/api/organizations/companies?size=200", ADMIN).expect(200);
+        for (int p = 0; p < page.get("totalPages").asInt(); p++) {
+            for (JsonNode company : get("/api/organizations/companies?size=200&page=" + p, ADMIN).expect(200)
+                    .get("items")) {
+                if (company.get("name").asString().equals(companyName)) {
+                    String code = company.get("creditCode").asString();
+                    assertThat(CreditCodes.isValid(code)).isTrue();
+                    return code;
+                }
+            }
+        }
+        throw new AssertionError("no demo company " + companyName);
+    }
+}

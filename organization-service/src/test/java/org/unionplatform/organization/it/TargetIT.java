@@ -1,0 +1,67 @@
+package org.unionplatform.organization.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.unionplatform.testsupport.security.TestTokens;
+import tools.jackson.databind.JsonNode;
+
+class TargetIT extends ServiceIT {
+
+    @Test
+    void aTargetIsSplitAmongChildrenWithinTheParentsTarget() {
+        JsonNode city = createOrganization("庚市总工会", "CITY_FEDERATION", "440800", Roots.guangdong(this));
+        String cityId = city.get("id").asString();
+        JsonNode a = createOrganization("庚市甲区总工会", "DISTRICT_FEDERATION", "440802", cityId);
+        JsonNode b = createOrganization("庚市乙区总工会", "DISTRICT_FEDERATION", "440803", cityId);
+        put("/api/organizations/" + cityId + "/targets/2026", ADMIN,
+                Map.of("newMembers", Map.of("COURIER", 1000, "DELIVERY_RIDER", 500), "unionsFounded", 10)).expect(200);
+        String split = "/api/organizations/" + cityId + "/targets/2026/split";
+
+        JsonNode targets = post(split, ADMIN, Map.of("allocations", List.of(
+                Map.of("organizationId", a.get("id").asString(), "newMembers", Map.of("COURIER", 600), "unionsFounded", 6),
+                Map.of("organizationId", b.get("id").asString(), "newMembers", Map.of("COURIER", 400, "DELIVERY_RIDER", 500),
+                        "unionsFounded", 4)))).expect(200);
+        assertThat(targets).hasSize(2);
+
+        post(split, ADMIN, Map.of("allocations", List.of(Map.of("organizationId", a.get("id").asString(),
+                "newMembers", Map.of("COURIER", 601), "unionsFounded", 6))))
+                .expectProblem(422, "allocations.newMembers.COURIER", "target-split-exceeds-parent");
+        post(split, ADMIN, Map.of("allocations", List.of(Map.of("organizationId", a.get("id").asString(),
+                "newMembers", Map.of(), "unionsFounded", 7))))
+                .expectProblem(422, "allocations.unionsFounded", "target-split-exceeds-parent");
+        put("/api/organizations/" + b.get("id").asString() + "/targets/2026", ADMIN,
+                Map.of("newMembers", Map.of("DELIVERY_RIDER", 501), "unionsFounded", 0))
+                .expectProblem(422, "newMembers.DELIVERY_RIDER", "target-split-exceeds-parent");
+        put("/api/organizations/" + cityId + "/targets/2026", ADMIN,
+                Map.of("newMembers", Map.of("COURIER", 999, "DELIVERY_RIDER", 500), "unionsFounded", 10))
+                .expectProblem(422, "newMembers", "target-below-children");
+        post(split, ADMIN, Map.of("allocations", List.of(Map.of("organizationId", "xian", "newMembers", Map.of(),
+                "unionsFounded", 0)))).expectProblem(422, "allocations[0].organizationId", "target-split-child");
+        post("/api/organizations/" + a.get("id").asString() + "/targets/2026/split", ADMIN,
+                Map.of("allocations", List.of(Map.of("organizationId", "xian", "newMembers", Map.of(), "unionsFounded", 0))))
+                .expectProblem(422, "year", "parent-target-missing");
+        put("/api/organizations/" + cityId + "/targets/2026", ADMIN,
+                Map.of("newMembers", Map.of("COURIER", -5), "unionsFounded", 1)).expectProblem(400, null, null);
+
+        JsonNode progress = get("/api/organizations/" + cityId + "/targets/2026/progress", ADMIN).expect(200);
+        assertThat(progress.get("organization").get("targetTotal").asLong()).isEqualTo(1500);
+        assertThat(progress.get("children")).hasSize(2);
+        assertThat(get("/api/organizations/" + a.get("id").asString() + "/targets/2026", ADMIN).expect(200)
+                .get("newMembers").get("COURIER").asLong()).isEqualTo(600);
+    }
+
+    @Test
+    void anOrganizerSplitsTheirOwnTargetButDoesNotSetIt() {
+        String organizer = TestTokens.organizer("/shaanxi/xianyang/");
+        put("/api/organizations/xianyang/targets/2030", organizer,
+                Map.of("newMembers", Map.of("COURIER", 1), "unionsFounded", 0)).expect(403);
+        put("/api/organizations/xianyang-courier-federation/targets/2030", organizer,
+                Map.of("newMembers", Map.of("COURIER", 1), "unionsFounded", 0)).expect(200);
+        put("/api/organizations/xian/targets/2030", organizer,
+                Map.of("newMembers", Map.of("COURIER", 1), "unionsFounded", 0)).expect(404);
+    }
+}
