@@ -27,12 +27,12 @@ public final class CompanyRequests {
             @NotNull @DivisionCode String divisionCode,
             @NotNull @Pattern(regexp = OrganizationRequests.ID) String organizationId,
             @Size(max = 20) Map<@NotNull @KnownWorkerType String, @NotNull @Min(0) @Max(10_000_000) Integer> headcount,
-            boolean keyPlatform) {
+            Boolean keyPlatform) {
     }
 
     record UpdateCompany(@NotBlank @Size(max = 100) String name, @Size(max = 50) String platform,
             @Size(max = 20) Map<@NotNull @KnownWorkerType String, @NotNull @Min(0) @Max(10_000_000) Integer> headcount,
-            boolean keyPlatform) {
+            Boolean keyPlatform) {
     }
 
     record ChangeStatus(@NotNull CompanyStatus status, @Size(max = 500) String note,

@@ -77,8 +77,8 @@ public class CompanyService {
         }
         Company company = mongo.insert(Company.register(id, request.creditCode(), request.name().strip(),
                 request.type(), blankToNull(request.platform()), request.parentCompanyId(), request.divisionCode(),
-                organization.id(), organization.path(), request.headcount(), request.keyPlatform(), by,
-                clock.instant()));
+                organization.id(), organization.path(), request.headcount(),
+                Boolean.TRUE.equals(request.keyPlatform()), by, clock.instant()));
         tallies.add(Tallies.idsOf(company.orgPath()), Map.of(Counters.COMPANIES + company.status().name(), 1L));
         return company;
     }
@@ -92,8 +92,8 @@ public class CompanyService {
         Company company = Company.register(id == null ? UUID.randomUUID().toString() : id, request.creditCode(),
                 request.name(), request.type(),
                 blankToNull(request.platform()), request.parentCompanyId(), request.divisionCode(),
-                organization.id(), organization.path(), request.headcount(), request.keyPlatform(), by,
-                dates.getFirst());
+                organization.id(), organization.path(), request.headcount(),
+                Boolean.TRUE.equals(request.keyPlatform()), by, dates.getFirst());
         company.seedHistory(reached, coveringOrganizationId, by, dates);
         Company saved = mongo.insert(company);
         tallies.add(Tallies.idsOf(saved.orgPath()), Map.of(Counters.COMPANIES + reached.name(), 1L));
@@ -111,7 +111,7 @@ public class CompanyService {
         AccessScope.of(caller).requireAnyRole(Role.ADMIN, Role.ORGANIZER);
         Company company = requireVisible(id, caller);
         company.change(request.name().strip(), blankToNull(request.platform()), request.headcount(),
-                request.keyPlatform());
+                Boolean.TRUE.equals(request.keyPlatform()));
         return mongo.save(company);
     }
 

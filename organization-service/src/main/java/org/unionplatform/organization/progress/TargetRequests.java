@@ -22,12 +22,12 @@ final class TargetRequests {
 
     record TargetValues(
             @NotNull @Size(max = 20) Map<@NotNull @KnownWorkerType String, @NotNull @Min(0) @Max(10_000_000) Long> newMembers,
-            @Min(0) @Max(100_000) long unionsFounded) {
+            @Min(0) @Max(100_000) Long unionsFounded) {
     }
 
     record Allocation(@NotNull @Pattern(regexp = OrganizationRequests.ID) String organizationId,
             @NotNull @Size(max = 20) Map<@NotNull @KnownWorkerType String, @NotNull @Min(0) @Max(10_000_000) Long> newMembers,
-            @Min(0) @Max(100_000) long unionsFounded) {
+            @Min(0) @Max(100_000) Long unionsFounded) {
     }
 
     record SplitTarget(@NotEmpty @Size(max = 200) List<@NotNull @Valid Allocation> allocations) {

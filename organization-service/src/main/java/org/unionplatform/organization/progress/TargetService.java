@@ -64,7 +64,7 @@ public class TargetService {
         if (!caller.isAdmin() && organization.path().equals(caller.orgPath())) {
             throw new AccessDeniedException("Your own target is set by the level above.");
         }
-        Target proposed = target(organization, year, values.newMembers(), values.unionsFounded(), caller);
+        Target proposed = target(organization, year, values.newMembers(), zeroIfNull(values.unionsFounded()), caller);
         checkAgainstChildren(proposed);
         if (organization.parentId() != null) {
             find(organization.parentId(), year).ifPresent(parent -> {
@@ -94,7 +94,7 @@ public class TargetService {
             if (proposed.containsKey(child.id())) {
                 throw rule("target-split-child", field, child.id() + " appears twice.");
             }
-            Target target = target(child, year, allocation.newMembers(), allocation.unionsFounded(), caller);
+            Target target = target(child, year, allocation.newMembers(), zeroIfNull(allocation.unionsFounded()), caller);
             checkAgainstChildren(target);
             proposed.put(child.id(), target);
         }
@@ -175,6 +175,10 @@ public class TargetService {
         }
         return BigDecimal.valueOf(achieved).multiply(BigDecimal.valueOf(100))
                 .divide(BigDecimal.valueOf(goal), 1, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    private static long zeroIfNull(Long value) {
+        return value == null ? 0 : value;
     }
 
     static PlatformProblemException rule(String rule, String field, String detail) {

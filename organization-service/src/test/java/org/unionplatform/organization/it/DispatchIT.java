@@ -31,7 +31,8 @@ class DispatchIT extends ServiceIT {
             -,          -,                      610402, COURIER,             xianyang-courier-federation,   INDUSTRY_FEDERATION
             -,          -,                      610402, DELIVERY_RIDER,      -,                             -
             -,          -,                      610824, TRUCK_DRIVER,        yulin-jingbian-new-form-federation, INDUSTRY_FEDERATION
-            -,          -,                      610823, TRUCK_DRIVER,        yulin-coal-transport-federation,   INDUSTRY_FEDERATION
+            -,          -,                      610823, TRUCK_DRIVER,        yulin-truck-federation,        INDUSTRY_FEDERATION
+            -,          -,                      610825, TRUCK_DRIVER,        yulin-hazardous-transport-federation, INDUSTRY_FEDERATION
             -,          -,                      610824, DOMESTIC_WORKER,     yulin-domestic-service-federation, INDUSTRY_FEDERATION
             -,          -,                      610825, DESIGNATED_DRIVER,   yulin-designated-driving-federation, INDUSTRY_FEDERATION
             -,          -,                      610103, DOMESTIC_WORKER,     xian-beilin,                   REGIONAL_FEDERATION

@@ -123,7 +123,7 @@ class OrganizationTreeIT extends ServiceIT {
     @Test
     void deletingANodeWithChildrenMembersOrCompaniesIsRefused() {
         delete("/api/organizations/xianyang", ADMIN).expectProblem(409, null, "organization-has-children");
-        delete("/api/organizations/xianyang-courier-federation", ADMIN)
+        delete("/api/organizations/shouqi-union", ADMIN)
                 .expectProblem(409, null, "organization-has-members");
         JsonNode city = createOrganization("丁市总工会", "CITY_FEDERATION", "440500", rootId());
         post("/api/organizations/companies", ADMIN, Map.of("creditCode", TestCreditCodes.code("440500"), "name",

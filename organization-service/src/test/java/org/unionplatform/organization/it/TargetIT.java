@@ -41,7 +41,8 @@ class TargetIT extends ServiceIT {
                 .expectProblem(422, "newMembers", "target-below-children");
         post(split, ADMIN, Map.of("allocations", List.of(Map.of("organizationId", "xian", "newMembers", Map.of(),
                 "unionsFounded", 0)))).expectProblem(422, "allocations[0].organizationId", "target-split-child");
-        post("/api/organizations/" + a.get("id").asString() + "/targets/2026/split", ADMIN,
+        JsonNode withoutTarget = createOrganization("庚市丙区总工会", "DISTRICT_FEDERATION", "440804", cityId);
+        post("/api/organizations/" + withoutTarget.get("id").asString() + "/targets/2026/split", ADMIN,
                 Map.of("allocations", List.of(Map.of("organizationId", "xian", "newMembers", Map.of(), "unionsFounded", 0))))
                 .expectProblem(422, "year", "parent-target-missing");
         put("/api/organizations/" + cityId + "/targets/2026", ADMIN,
@@ -49,7 +50,7 @@ class TargetIT extends ServiceIT {
 
         JsonNode progress = get("/api/organizations/" + cityId + "/targets/2026/progress", ADMIN).expect(200);
         assertThat(progress.get("organization").get("targetTotal").asLong()).isEqualTo(1500);
-        assertThat(progress.get("children")).hasSize(2);
+        assertThat(progress.get("children")).hasSize(3);
         assertThat(get("/api/organizations/" + a.get("id").asString() + "/targets/2026", ADMIN).expect(200)
                 .get("newMembers").get("COURIER").asLong()).isEqualTo(600);
     }
