@@ -26,9 +26,9 @@ record Burst(List<Answer> answers, Duration took) {
                 .flatMap(i -> web.get().uri(path).exchangeToMono(response -> response.releaseBody()
                         .then(Mono.just(new Answer(response.statusCode().value(),
                                 response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER),
-                                response.headers().contentType().orElse(null))))), 32)
+                                response.headers().contentType().orElse(null))))), 8)
                 .collectList()
-                .block(Duration.ofSeconds(60));
+                .block(Duration.ofSeconds(120));
         return new Burst(answers, Duration.ofNanos(System.nanoTime() - start));
     }
 

@@ -67,6 +67,9 @@ abstract class GatewayIntegrationTest {
         registry.add("spring.data.redis.host", () -> "127.0.0.1");
         registry.add("spring.data.redis.port", () -> "${test.redis-port:" + TestRedis.PORT + "}");
         registry.add("platform.gateway.rate-limit.key-prefix", () -> RATE_LIMIT_PREFIX);
+        // Generous: on this busy shared machine a slow Redis answer would otherwise split a client's requests
+        // between the Redis and the in-memory bucket.
+        registry.add("platform.gateway.rate-limit.redis-timeout", () -> "2s");
         // Tests stand for many clients by sending X-Forwarded-For from loopback.
         registry.add("platform.gateway.rate-limit.trusted-proxies", () -> "127.0.0.1");
         // A slow refill, so "the excess is refused" does not depend on how fast this machine sends.
