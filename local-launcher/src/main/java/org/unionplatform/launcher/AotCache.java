@@ -1,0 +1,125 @@
+package org.unionplatform.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Faster starts with the JDK's ahead-of-time cache (JDK 25+, JEP 483/514): a Spring Boot service
+ * measured 4.8 s from its fat jar, 3.0 s extracted, 1.3-2.2 s extracted with a cache.
+ * <p>
+ * The cache works only with plain jars on the class path, so each application's jar is first
+ * extracted (Spring Boot's {@code -Djarmode=tools extract}) under {@code data/aot/<module>/}. The
+ * first run after a build records the cache, written when the application stops gracefully; later
+ * runs use it. A new build, another JDK or a cache the JVM rejects only cost the speed-up: the JVM
+ * starts without it.
+ */
+final class AotCache {
+
+    static final int MIN_FEATURE_VERSION = 25;
+
+    private final Path root;
+    private final Path javaBinary;
+    private final String javaVersion;
+
+    AotCache(Path root, Path javaBinary, String javaVersion) {
+        this.root = root;
+        this.javaBinary = javaBinary;
+        this.javaVersion = javaVersion;
+    }
+
+    static boolean supported(Runtime.Version version) {
+        return version.feature() >= MIN_FEATURE_VERSION;
+    }
+
+    /** What to run for {@code application}: the extracted jar with cache flags, or the fat jar as is. */
+    Plan prepare(Application application, Path fatJar) {
+        Path dir = root.resolve(application.module());
+        Path extractedJar = dir.resolve("app").resolve(fatJar.getFileName());
+        try {
+            if (isStale(extractedJar, fatJar)) {
+                deleteRecursively(dir);
+                Files.createDirectories(dir);
+                extract(fatJar, dir.resolve("app"));
+            }
+        } catch (IOException | RuntimeException e) {
+            return new Plan(fatJar, List.of(), null, "fat jar (extracting failed: " + e.getMessage() + ")");
+        }
+        Path cache = cacheFile(application);
+        if (Files.isRegularFile(cache)) {
+            return new Plan(extractedJar, List.of("-XX:AOTCache=" + cache), cache, "AOT cache");
+        }
+        return new Plan(extractedJar, List.of("-XX:AOTCacheOutput=" + cache), cache,
+                "recording an AOT cache for faster later starts");
+    }
+
+    /** A recording cut short (the process was killed) may leave a broken cache: drop it. */
+    void discardRecording(Plan plan) {
+        if (plan.cache() != null && plan.recording()) {
+            try {
+                Files.deleteIfExists(plan.cache());
+            } catch (IOException e) {
+                // The JVM rejects a broken cache and starts without it; nothing else to do.
+            }
+        }
+    }
+
+    Path cacheFile(Application application) {
+        String jdk = javaVersion.replaceAll("[^0-9A-Za-z.]", "_");
+        return root.resolve(application.module()).resolve(application.module() + "-jdk" + jdk + ".aot");
+    }
+
+    private static boolean isStale(Path extractedJar, Path fatJar) throws IOException {
+        return !Files.isRegularFile(extractedJar)
+                || Files.getLastModifiedTime(extractedJar).compareTo(Files.getLastModifiedTime(fatJar)) < 0;
+    }
+
+    private void extract(Path fatJar, Path destination) throws IOException {
+        Process process = new ProcessBuilder(javaBinary.toString(), "-Djarmode=tools", "-jar", fatJar.toString(),
+                "extract", "--destination", destination.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IOException("java -Djarmode=tools extract failed for " + fatJar.getFileName());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IOException("interrupted", e);
+        }
+        // The extracted jar carries the fat jar's build time; touch it so staleness compares run times.
+        Files.setLastModifiedTime(destination.resolve(fatJar.getFileName()),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How one application is started: which jar, which extra JVM flags, and for the console, why. */
+    record Plan(Path jar, List<String> jvmFlags, Path cache, String description) {
+
+        static Plan fatJar(Path jar) {
+            return new Plan(jar, List.of(), null, "fat jar");
+        }
+
+        boolean recording() {
+            return jvmFlags.stream().anyMatch(flag -> flag.startsWith("-XX:AOTCacheOutput="));
+        }
+    }
+}
