@@ -15,9 +15,11 @@ import java.util.stream.Stream;
  * <p>
  * The cache works only with plain jars on the class path, so each application's jar is first
  * extracted (Spring Boot's {@code -Djarmode=tools extract}) under {@code data/aot/<module>/}. The
- * first run after a build records the cache, written when the application stops gracefully; later
- * runs use it. A new build, another JDK or a cache the JVM rejects only cost the speed-up: the JVM
- * starts without it.
+ * first run after a build records which classes the application uses (written when it stops);
+ * the launcher then assembles the caches, after MongoDB and the broker are safely stopped, and
+ * later runs use them. The JDK's one-step {@code -XX:AOTCacheOutput} was tried first: five JVMs
+ * assembling at once on 2 cores took over 90 s at Ctrl-C. A new build, another JDK or a cache the
+ * JVM rejects only cost the speed-up: the JVM starts without it.
  */
 final class AotCache {
 
@@ -54,18 +56,63 @@ final class AotCache {
         if (Files.isRegularFile(cache)) {
             return new Plan(extractedJar, List.of("-XX:AOTCache=" + cache), cache, "AOT cache");
         }
-        return new Plan(extractedJar, List.of("-XX:AOTCacheOutput=" + cache), cache,
-                "recording an AOT cache for faster later starts");
+        return new Plan(extractedJar, List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + configurationFile(cache)),
+                cache, "recording for an AOT cache");
     }
 
-    /** A recording cut short (the process was killed) may leave a broken cache: drop it. */
+    /**
+     * Builds the cache from what a recording run wrote at exit; written under a temporary name and
+     * renamed, so an interrupted assembly never leaves a cache that looks complete.
+     */
+    boolean assemble(Plan plan, List<String> jvmFlags) throws InterruptedException {
+        Path configuration = configurationFile(plan.cache());
+        if (!plan.recording() || !Files.isRegularFile(configuration)) {
+            return false;
+        }
+        Path partial = plan.cache().resolveSibling(plan.cache().getFileName() + ".partial");
+        List<String> command = new java.util.ArrayList<>();
+        command.add(javaBinary.toString());
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + configuration,
+                "-XX:AOTCache=" + partial, "-cp", plan.jar().toString()));
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return false;
+            }
+            if (process.exitValue() != 0 || !Files.isRegularFile(partial)) {
+                return false;
+            }
+            Files.move(partial, plan.cache(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (IOException e) {
+            return false;
+        } finally {
+            deleteQuietly(partial);
+            deleteQuietly(configuration);
+        }
+    }
+
+    /** A recording cut short (the process was killed) leaves a configuration not worth assembling. */
     void discardRecording(Plan plan) {
         if (plan.cache() != null && plan.recording()) {
-            try {
-                Files.deleteIfExists(plan.cache());
-            } catch (IOException e) {
-                // The JVM rejects a broken cache and starts without it; nothing else to do.
-            }
+            deleteQuietly(configurationFile(plan.cache()));
+        }
+    }
+
+    private static Path configurationFile(Path cache) {
+        return cache.resolveSibling(cache.getFileName() + "conf");
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Left behind: the next recording overwrites it.
         }
     }
 
@@ -119,7 +166,7 @@ final class AotCache {
         }
 
         boolean recording() {
-            return jvmFlags.stream().anyMatch(flag -> flag.startsWith("-XX:AOTCacheOutput="));
+            return jvmFlags.contains("-XX:AOTMode=record");
         }
     }
 }

@@ -36,7 +36,8 @@ class AotCacheTest {
 
         assertThat(plan.jar()).isEqualTo(dir.resolve("aot/station-service/app/station-service.jar"));
         assertThat(plan.recording()).isTrue();
-        assertThat(plan.jvmFlags()).containsExactly("-XX:AOTCacheOutput=" + aot.cacheFile(Application.STATION));
+        assertThat(plan.jvmFlags()).containsExactly("-XX:AOTMode=record",
+                "-XX:AOTConfiguration=" + aot.cacheFile(Application.STATION) + "conf");
     }
 
     @Test
@@ -60,13 +61,16 @@ class AotCacheTest {
     }
 
     @Test
-    void anInterruptedRecordingIsDiscarded() throws IOException {
+    void anInterruptedRecordingIsDiscarded() throws IOException, InterruptedException {
         extractedJarNewerThanTheFatJar();
         AotCache.Plan plan = aot.prepare(Application.STATION, fatJar);
-        Files.writeString(plan.cache(), "half written");
+        Path configuration = plan.cache().resolveSibling(plan.cache().getFileName() + "conf");
+        Files.writeString(configuration, "half written");
 
         aot.discardRecording(plan);
 
+        assertThat(configuration).doesNotExist();
+        assertThat(aot.assemble(plan, java.util.List.of())).isFalse();
         assertThat(plan.cache()).doesNotExist();
     }
 
