@@ -18,8 +18,10 @@ import java.util.stream.Stream;
  * first run after a build records which classes the application uses (written when it stops);
  * the launcher then assembles the caches, after MongoDB and the broker are safely stopped, and
  * later runs use them. The JDK's one-step {@code -XX:AOTCacheOutput} was tried first: five JVMs
- * assembling at once on 2 cores took over 90 s at Ctrl-C. A new build, another JDK or a cache the
- * JVM rejects only cost the speed-up: the JVM starts without it.
+ * assembling at once on 2 cores took over 90 s at Ctrl-C. Recording is opt-in ({@code LOCAL_AOT=true}):
+ * on a saturated machine five JVMs writing ~90 MB each at exit did not finish within 45 s, which
+ * makes Ctrl-C slow. A new build, another JDK or a cache the JVM rejects only cost the speed-up:
+ * the JVM starts without it.
  */
 final class AotCache {
 
@@ -39,8 +41,11 @@ final class AotCache {
         return version.feature() >= MIN_FEATURE_VERSION;
     }
 
-    /** What to run for {@code application}: the extracted jar with cache flags, or the fat jar as is. */
-    Plan prepare(Application application, Path fatJar) {
+    /**
+     * What to run for {@code application}: the extracted jar (faster on its own), with its cache when
+     * one exists, recording for one when {@code record}; the fat jar as is when extracting fails.
+     */
+    Plan prepare(Application application, Path fatJar, boolean record) {
         Path dir = root.resolve(application.module());
         Path extractedJar = dir.resolve("app").resolve(fatJar.getFileName());
         try {
@@ -55,6 +60,9 @@ final class AotCache {
         Path cache = cacheFile(application);
         if (Files.isRegularFile(cache)) {
             return new Plan(extractedJar, List.of("-XX:AOTCache=" + cache), cache, "AOT cache");
+        }
+        if (!record) {
+            return new Plan(extractedJar, List.of(), null, "extracted jar");
         }
         return new Plan(extractedJar, List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + configurationFile(cache)),
                 cache, "recording for an AOT cache");
@@ -160,10 +168,6 @@ final class AotCache {
 
     /** How one application is started: which jar, which extra JVM flags, and for the console, why. */
     record Plan(Path jar, List<String> jvmFlags, Path cache, String description) {
-
-        static Plan fatJar(Path jar) {
-            return new Plan(jar, List.of(), null, "fat jar");
-        }
 
         boolean recording() {
             return jvmFlags.contains("-XX:AOTMode=record");

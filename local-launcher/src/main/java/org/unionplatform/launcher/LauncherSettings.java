@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * What the launcher needs to know, from the environment: where the project is (the working
  * directory, which run.sh sets), where data and logs go, the ports of the embedded servers
- * ({@code LOCAL_MONGO_PORT}, {@code LOCAL_BROKER_PORT}) and whether to use AOT caches ({@code LOCAL_AOT=false}
- * switches them off).
+ * ({@code LOCAL_MONGO_PORT}, {@code LOCAL_BROKER_PORT}) and whether to record AOT caches ({@code LOCAL_AOT=true};
+ * see {@link AotCache}).
  */
 record LauncherSettings(Path projectRoot, Path dataDir, int mongoPort, int brokerPort, Path javaBinary,
         boolean aotEnabled) {
@@ -21,7 +21,7 @@ record LauncherSettings(Path projectRoot, Path dataDir, int mongoPort, int broke
                 port(env, "LOCAL_MONGO_PORT", DEFAULT_MONGO_PORT),
                 port(env, "LOCAL_BROKER_PORT", DEFAULT_BROKER_PORT),
                 javaHome.resolve("bin").resolve("java"),
-                !"false".equalsIgnoreCase(env.getOrDefault("LOCAL_AOT", "true").trim()));
+                "true".equalsIgnoreCase(env.getOrDefault("LOCAL_AOT", "false").trim()));
     }
 
     Path logsDir() {

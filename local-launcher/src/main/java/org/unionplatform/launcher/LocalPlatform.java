@@ -111,15 +111,15 @@ public final class LocalPlatform {
         return 0;
     }
 
-    /** Extracts the jars (in parallel) for the AOT cache, unless switched off or the JDK is too old. */
+    /** Extracts the jars (in parallel); records AOT caches when asked to and the JDK can. */
     private void preparePlans() throws InterruptedException {
-        boolean aot = settings.aotEnabled() && AotCache.supported(Runtime.version());
+        boolean record = settings.aotEnabled() && AotCache.supported(Runtime.version());
         AotCache cache = new AotCache(settings.aotDir(), settings.javaBinary(), Runtime.version().toString());
         List<Thread> workers = new ArrayList<>();
         for (Application application : Application.ALL) {
             Path jar = application.jar(settings.projectRoot());
             workers.add(Thread.ofVirtual().start(() -> plans.put(application,
-                    aot ? cache.prepare(application, jar) : AotCache.Plan.fatJar(jar))));
+                    cache.prepare(application, jar, record))));
         }
         for (Thread worker : workers) {
             worker.join();

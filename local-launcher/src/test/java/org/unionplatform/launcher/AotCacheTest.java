@@ -32,7 +32,7 @@ class AotCacheTest {
     void firstRunAfterExtractingRecordsTheCache() throws IOException {
         extractedJarNewerThanTheFatJar();
 
-        AotCache.Plan plan = aot.prepare(Application.STATION, fatJar);
+        AotCache.Plan plan = aot.prepare(Application.STATION, fatJar, true);
 
         assertThat(plan.jar()).isEqualTo(dir.resolve("aot/station-service/app/station-service.jar"));
         assertThat(plan.recording()).isTrue();
@@ -45,15 +45,26 @@ class AotCacheTest {
         extractedJarNewerThanTheFatJar();
         Files.writeString(aot.cacheFile(Application.STATION), "cache");
 
-        AotCache.Plan plan = aot.prepare(Application.STATION, fatJar);
+        AotCache.Plan plan = aot.prepare(Application.STATION, fatJar, true);
 
         assertThat(plan.recording()).isFalse();
         assertThat(plan.jvmFlags()).containsExactly("-XX:AOTCache=" + aot.cacheFile(Application.STATION));
     }
 
     @Test
+    void withoutRecordingTheExtractedJarRunsWithoutFlags() throws IOException {
+        extractedJarNewerThanTheFatJar();
+
+        AotCache.Plan plan = aot.prepare(Application.STATION, fatJar, false);
+
+        assertThat(plan.jar()).isEqualTo(dir.resolve("aot/station-service/app/station-service.jar"));
+        assertThat(plan.jvmFlags()).isEmpty();
+        assertThat(plan.recording()).isFalse();
+    }
+
+    @Test
     void aJarThatCannotBeExtractedRunsAsItIs() {
-        AotCache.Plan plan = aot.prepare(Application.STATION, fatJar);
+        AotCache.Plan plan = aot.prepare(Application.STATION, fatJar, true);
 
         assertThat(plan.jar()).isEqualTo(fatJar);
         assertThat(plan.jvmFlags()).isEmpty();
@@ -63,7 +74,7 @@ class AotCacheTest {
     @Test
     void anInterruptedRecordingIsDiscarded() throws IOException, InterruptedException {
         extractedJarNewerThanTheFatJar();
-        AotCache.Plan plan = aot.prepare(Application.STATION, fatJar);
+        AotCache.Plan plan = aot.prepare(Application.STATION, fatJar, true);
         Path configuration = plan.cache().resolveSibling(plan.cache().getFileName() + "conf");
         Files.writeString(configuration, "half written");
 

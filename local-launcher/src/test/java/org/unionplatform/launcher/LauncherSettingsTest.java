@@ -31,10 +31,10 @@ class LauncherSettingsTest {
     }
 
     @Test
-    void aotCachesAreOnUnlessSwitchedOff() {
-        assertThat(LauncherSettings.from(Map.of(), Path.of("/p"), Path.of("/j")).aotEnabled()).isTrue();
-        assertThat(LauncherSettings.from(Map.of("LOCAL_AOT", "false"), Path.of("/p"), Path.of("/j")).aotEnabled())
-                .isFalse();
+    void recordingAotCachesIsOptIn() {
+        assertThat(LauncherSettings.from(Map.of(), Path.of("/p"), Path.of("/j")).aotEnabled()).isFalse();
+        assertThat(LauncherSettings.from(Map.of("LOCAL_AOT", "true"), Path.of("/p"), Path.of("/j")).aotEnabled())
+                .isTrue();
     }
 
     @Test
