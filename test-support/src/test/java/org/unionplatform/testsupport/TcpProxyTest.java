@@ -20,12 +20,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TcpProxyTest {
 
     private ServerSocket echoServer;
+    private Thread echoAcceptor;
     private TcpProxy proxy;
 
     @BeforeEach
     void startEchoServerBehindAProxy() throws IOException {
         echoServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread.ofVirtual().start(() -> {
+        echoAcceptor = Thread.ofPlatform().daemon().start(() -> {
             while (!echoServer.isClosed()) {
                 try {
                     Socket socket = echoServer.accept();
@@ -77,8 +78,9 @@ class TcpProxyTest {
     }
 
     @Test
-    void aDownTargetLooksDownThroughTheProxy() throws IOException {
+    void aDownTargetLooksDownThroughTheProxy() throws IOException, InterruptedException {
         echoServer.close();
+        echoAcceptor.join(5_000); // the port is really closed only once accept() has returned
         try (Socket socket = new Socket(proxy.host(), proxy.port())) {
             socket.setSoTimeout(5_000);
             assertThat(readAfterCut(socket)).isEqualTo(-1);
