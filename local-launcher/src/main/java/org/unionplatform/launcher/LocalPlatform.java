@@ -85,9 +85,11 @@ public final class LocalPlatform {
 
         ChildLaunch.Endpoints endpoints = new ChildLaunch.Endpoints(mongo.connectionString(),
                 broker.host(), broker.port(), broker.username(), broker.password());
+        LocalSecrets secrets = LocalSecrets.loadOrCreate(settings.dataDir());
         for (Application application : Application.ALL) {
             AotCache.Plan plan = plans.get(application);
-            start(ChildLaunch.of(application, settings.javaBinary(), plan.jar(), plan.jvmFlags(), endpoints), plan);
+            start(ChildLaunch.of(application, settings.javaBinary(), plan.jar(), plan.jvmFlags(), endpoints, secrets),
+                    plan);
         }
 
         List<Application> up = awaitHealthy();
@@ -106,6 +108,15 @@ public final class LocalPlatform {
         say("  Gateway      http://localhost:%d", Application.GATEWAY.port());
         say("  Swagger UI   http://localhost:%d/swagger-ui.html", Application.GATEWAY.port());
         say("  Logs         %s/", relative(settings.logsDir()));
+        say("");
+        say("Sign in (secrets kept in %s):", relative(settings.dataDir().resolve(LocalSecrets.FILE_NAME)));
+        say("  administrator   admin / %s", secrets.adminPassword());
+        DemoAccounts.ALL.forEach(account -> say("  %-15s %s / %s", account.role(), account.username(),
+                secrets.demoPassword()));
+        say("  curl -s -X POST http://localhost:%d/api/auth/token -H 'Content-Type: application/json' \\",
+                Application.GATEWAY.port());
+        say("       -d '{\"username\":\"admin\",\"password\":\"%s\"}'", secrets.adminPassword());
+        say("");
         say("Ctrl-C stops everything.");
         stopped.await();
         return 0;
