@@ -38,6 +38,7 @@ import org.unionplatform.common.events.testapp.TallyHandler;
 import org.unionplatform.testsupport.BrokerAddress;
 import org.unionplatform.testsupport.TcpProxy;
 import org.unionplatform.testsupport.TestInfrastructure;
+import org.unionplatform.testsupport.security.TestTokens;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -318,12 +319,17 @@ class EventBusIT {
     }
 
     private String get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build());
+        return send(asOperator(path).GET().build());
     }
 
     private String post(String path) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        return send(asOperator(path).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /** The dead-letters endpoint sits behind the platform's security like every non-public path. */
+    private HttpRequest.Builder asOperator(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", TestTokens.bearer(TestTokens.admin()));
     }
 
     private static String send(HttpRequest request) throws Exception {

@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Documented
 @SpringBootTest(classes = PlatformWebTestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "platform.security.public-paths=/open/**,POST /applications")
+        properties = {"spring.application.name=platform-web-test",
+                "platform.security.public-paths=/open/**,POST /applications"})
 public @interface PlatformWebTest {
 }
