@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -144,6 +146,29 @@ class EventBusIT {
             });
         } finally {
             mongo.remove(Query.query(Criteria.where("_id").is(enrollmentId)), Enrollment.class);
+        }
+    }
+
+    /**
+     * Why the relay must treat a nack and a return alike: the brokers refuse an unroutable mandatory
+     * publish differently. RabbitMQ returns it (NO_ROUTE) and then acks it; Qpid Broker-J nacks it.
+     */
+    @Test
+    void brokerRefusesAnUnroutableMandatoryPublishInItsDocumentedWay() throws Exception {
+        var correlation = new CorrelationData(UUID.randomUUID().toString());
+        rabbit.send(bus.exchange(), "nobody.listens", envelope(UUID.randomUUID()), correlation);
+        var confirm = correlation.getFuture().get(10, TimeUnit.SECONDS);
+
+        String product = brokerProduct();
+        System.out.println("[EventBusIT] unroutable mandatory publish on " + product + ": ack=" + confirm.ack()
+                + ", returned=" + (correlation.getReturned() != null));
+        if (product.equalsIgnoreCase("RabbitMQ")) {
+            assertThat(confirm.ack()).isTrue();
+            await().atMost(Duration.ofSeconds(5)).until(() -> correlation.getReturned() != null);
+            assertThat(correlation.getReturned().getReplyText()).isEqualTo("NO_ROUTE");
+        } else {
+            assertThat(product).containsIgnoringCase("qpid");
+            assertThat(confirm.ack()).isFalse();
         }
     }
 
@@ -287,6 +312,12 @@ class EventBusIT {
         properties.setType("sample.approved");
         properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
         return new Message(json.getBytes(StandardCharsets.UTF_8), properties);
+    }
+
+    /** The broker's own name for itself, from the connection's server properties. */
+    private String brokerProduct() {
+        Object product = rabbit.execute(channel -> channel.getConnection().getServerProperties().get("product"));
+        return String.valueOf(product);
     }
 
     private List<OutboxEvent> pending() {
