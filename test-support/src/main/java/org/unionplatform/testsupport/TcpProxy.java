@@ -115,6 +115,8 @@ public final class TcpProxy implements AutoCloseable {
             while (!listening.isClosed()) {
                 try {
                     Socket client = listening.accept();
+                    // Registered before this thread accepts again, so a cut() that joins it closes this one too.
+                    openSockets.add(client);
                     Thread.ofVirtual().name("tcp-proxy-connect-" + port).start(() -> connect(client));
                 } catch (IOException e) {
                     // Closed by cut() or close(); the loop ends.
@@ -125,7 +127,6 @@ public final class TcpProxy implements AutoCloseable {
 
     private void connect(Socket client) {
         Socket upstream = new Socket();
-        openSockets.add(client);
         openSockets.add(upstream);
         try {
             upstream.connect(new InetSocketAddress(targetHost, targetPort), 5_000);
