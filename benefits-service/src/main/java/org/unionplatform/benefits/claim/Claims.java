@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -80,7 +81,8 @@ class Claims {
                 : programs.require(programId, caller);
         MemberEligibility member = membership.eligibility(memberId)
                 .orElseThrow(() -> new BusinessRuleViolationException("member-known",
-                        "No member " + memberId + " is known to membership-service."));
+                        "No member " + memberId + " is known to membership-service."))
+                .asMember(memberId);
         if (asMember && !program.covers(member.orgPath())) {
             throw new ResourceNotFoundException("Program", programId);
         }
@@ -101,7 +103,7 @@ class Claims {
             throw new BusinessRuleViolationException(failure.rule(), failure.detail());
         });
         Claim claim = Claim.submitted(UUID.randomUUID().toString(), program, member, request.amountFen(),
-                request.description(), request.attachments(), caller.subject(), clock.instant());
+                request.description(), request.attachments(), caller.subject(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
         return claims.insert(claim);
     }
 
@@ -113,7 +115,8 @@ class Claims {
             throw new BusinessRuleViolationException("per-claim-ceiling",
                     "At most " + program.perClaimCeilingFen() + " fen per claim in this program.");
         }
-        Instant now = clock.instant();
+        // MongoDB keeps milliseconds: the first reply must equal every replay.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Reservation reservation = new Reservation(claim.id(), Reservation.CLAIM, amountFen, 0, null, now);
         if (!ledger.reserve(program.id(), reservation)) {
             throw new ConflictException("The program's remaining budget does not cover this payout.")
@@ -136,7 +139,7 @@ class Claims {
         Claim claim = requireForOfficer(claimId, caller);
         programs.require(claim.programId(), caller);
         requireSubmitted(claim);
-        claim.reject(reason, caller.subject(), clock.instant());
+        claim.reject(reason, caller.subject(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
         Claim saved = claims.save(claim);
         audit.record("CLAIM_REJECTED", "claim:" + claimId, AuditOutcome.SUCCESS,
                 Map.of("programId", claim.programId(), "memberId", claim.memberId()));

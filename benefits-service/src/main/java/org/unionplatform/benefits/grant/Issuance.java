@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Map;
@@ -180,7 +181,8 @@ public class Issuance {
 
         MemberEligibility member = membership.eligibility(request.memberId())
                 .orElseThrow(() -> new BusinessRuleViolationException("member-known",
-                        "No member " + request.memberId() + " is known to membership-service."));
+                        "No member " + request.memberId() + " is known to membership-service."))
+                .asMember(request.memberId());
         if (!AccessScope.of(caller).coversOrgPath(member.orgPath())) {
             throw new ResourceNotFoundException("Member", request.memberId());
         }
@@ -198,7 +200,8 @@ public class Issuance {
                         + program.memberLimit().count() + " per " + program.memberLimit().per() + ").")
                         .with("reason", "member-limit-reached"));
 
-        Instant now = clock.instant();
+        // MongoDB keeps milliseconds: the first reply must equal every replay.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Reservation reservation = new Reservation(grantId, Reservation.GRANT, amount, items, slot, now);
         if (!ledger.reserve(program.id(), reservation)) {
             slots.free(slot, grantId);

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -55,7 +56,8 @@ class Revocations {
         if (grant.status() != GrantStatus.GRANTED) {
             throw new BusinessRuleViolationException("grant-status", "Only a GRANTED grant can be revoked.");
         }
-        Instant now = clock.instant();
+        // MongoDB keeps milliseconds: the first reply must equal every replay.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (grant.grantedAt().plus(Duration.ofDays(program.revokeWindowDays())).isBefore(now)) {
             throw new BusinessRuleViolationException("revoke-window",
                     "A grant can be revoked within " + program.revokeWindowDays() + " days of issue.");

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Optional;
@@ -102,7 +103,8 @@ public class WelcomePacks {
     }
 
     private boolean serve(Program program, WelcomeEntry entry) {
-        Instant now = clock.instant();
+        // MongoDB keeps milliseconds: the first reply must equal every replay.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Reservation reservation = new Reservation(entry.grantId(), Reservation.WELCOME, 0,
                 program.itemsForOneGrant(), null, now);
         if (!ledger.reserve(program.id(), reservation)) {
