@@ -5,6 +5,7 @@
 #
 #   ./run.sh                  build if needed, then run; Ctrl-C stops everything
 #   LOCAL_MONGO_PORT=27118 LOCAL_BROKER_PORT=5674 ./run.sh    other ports for the embedded servers
+#   LOCAL_AOT=true ./run.sh   also record JDK AOT caches (data/aot/) for faster later starts; slower Ctrl-C once
 #
 # Logs: ./data/logs/ (build.log, launcher.log, one file per application).
 set -euo pipefail

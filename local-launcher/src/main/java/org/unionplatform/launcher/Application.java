@@ -25,9 +25,14 @@ record Application(String module, int port) {
         return this.equals(GATEWAY);
     }
 
-    /** {@code organization-service} becomes {@code ORGANIZATION_SERVICE_URI}, the gateway's setting for it. */
+    /** {@code organization-service} becomes {@code ORGANIZATION_SERVICE_URI}, where the others find it. */
     String uriVariable() {
-        return module.toUpperCase().replace('-', '_') + "_URI";
+        return variablePrefix() + "_URI";
+    }
+
+    /** {@code organization-service} becomes {@code ORGANIZATION_SERVICE}, as in environment variable names. */
+    String variablePrefix() {
+        return module.toUpperCase().replace('-', '_');
     }
 
     String localUrl() {

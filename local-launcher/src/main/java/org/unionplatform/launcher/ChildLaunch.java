@@ -28,7 +28,7 @@ record ChildLaunch(Application application, List<String> command, Map<String, St
             "-Djava.awt.headless=true");
 
     static ChildLaunch of(Application application, Path javaBinary, Path jar, List<String> extraJvmFlags,
-            Endpoints endpoints) {
+            Endpoints endpoints, LocalSecrets secrets) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary.toString());
         command.addAll(JVM_FLAGS);
@@ -44,9 +44,9 @@ record ChildLaunch(Application application, List<String> command, Map<String, St
         env.put("RABBITMQ_USERNAME", endpoints.brokerUsername());
         env.put("RABBITMQ_PASSWORD", endpoints.brokerPassword());
         env.put("RABBITMQ_VHOST", "/");
-        if (application.isGateway()) {
-            Application.SERVICES.forEach(service -> env.put(service.uriVariable(), service.localUrl()));
-        }
+        // The gateway routes to every service; the services ask each other (dispatch, eligibility, cards).
+        Application.SERVICES.forEach(service -> env.put(service.uriVariable(), service.localUrl()));
+        env.putAll(secrets.environment(application));
         return new ChildLaunch(application, List.copyOf(command), Map.copyOf(env));
     }
 

@@ -5,9 +5,12 @@ import java.util.Map;
 
 /**
  * What the launcher needs to know, from the environment: where the project is (the working
- * directory, which run.sh sets), where data and logs go, and the ports of the embedded servers.
+ * directory, which run.sh sets), where data and logs go, the ports of the embedded servers
+ * ({@code LOCAL_MONGO_PORT}, {@code LOCAL_BROKER_PORT}) and whether to record AOT caches ({@code LOCAL_AOT=true};
+ * see {@link AotCache}).
  */
-record LauncherSettings(Path projectRoot, Path dataDir, int mongoPort, int brokerPort, Path javaBinary) {
+record LauncherSettings(Path projectRoot, Path dataDir, int mongoPort, int brokerPort, Path javaBinary,
+        boolean aotEnabled) {
 
     static final int DEFAULT_MONGO_PORT = 27117;
     static final int DEFAULT_BROKER_PORT = 5673;
@@ -17,7 +20,8 @@ record LauncherSettings(Path projectRoot, Path dataDir, int mongoPort, int broke
         return new LauncherSettings(root, root.resolve("data"),
                 port(env, "LOCAL_MONGO_PORT", DEFAULT_MONGO_PORT),
                 port(env, "LOCAL_BROKER_PORT", DEFAULT_BROKER_PORT),
-                javaHome.resolve("bin").resolve("java"));
+                javaHome.resolve("bin").resolve("java"),
+                "true".equalsIgnoreCase(env.getOrDefault("LOCAL_AOT", "false").trim()));
     }
 
     Path logsDir() {

@@ -29,12 +29,16 @@ public final class LocalPlatform {
 
     static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    /** A JVM recording for its AOT cache writes what it used (~90 MB) when it stops. */
+    static final Duration STOP_TIMEOUT_WHILE_RECORDING = Duration.ofSeconds(45);
 
     private final LauncherSettings settings;
     private final HealthProbe health = new HealthProbe();
     private final Map<Application, Process> children = new ConcurrentHashMap<>();
+    private final Map<Application, AotCache.Plan> plans = new ConcurrentHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopping;
+    private AotCache aotCache;
     private EmbeddedMongo mongo;
     private EmbeddedAmqpBroker broker;
 
@@ -65,6 +69,7 @@ public final class LocalPlatform {
             return 1;
         }
         createFolder(settings.logsDir());
+        preparePlans();
 
         try {
             mongo = EmbeddedMongo.onFile(settings.mongoFile(), "127.0.0.1", settings.mongoPort());
@@ -80,9 +85,11 @@ public final class LocalPlatform {
 
         ChildLaunch.Endpoints endpoints = new ChildLaunch.Endpoints(mongo.connectionString(),
                 broker.host(), broker.port(), broker.username(), broker.password());
+        LocalSecrets secrets = LocalSecrets.loadOrCreate(settings.dataDir());
         for (Application application : Application.ALL) {
-            start(ChildLaunch.of(application, settings.javaBinary(), application.jar(settings.projectRoot()),
-                    List.of(), endpoints));
+            AotCache.Plan plan = plans.get(application);
+            start(ChildLaunch.of(application, settings.javaBinary(), plan.jar(), plan.jvmFlags(), endpoints, secrets),
+                    plan);
         }
 
         List<Application> up = awaitHealthy();
@@ -101,12 +108,37 @@ public final class LocalPlatform {
         say("  Gateway      http://localhost:%d", Application.GATEWAY.port());
         say("  Swagger UI   http://localhost:%d/swagger-ui.html", Application.GATEWAY.port());
         say("  Logs         %s/", relative(settings.logsDir()));
+        say("");
+        say("Sign in (secrets kept in %s):", relative(settings.dataDir().resolve(LocalSecrets.FILE_NAME)));
+        say("  administrator   admin / %s", secrets.adminPassword());
+        DemoAccounts.ALL.forEach(account -> say("  %-15s %s / %s", account.role(), account.username(),
+                secrets.demoPassword()));
+        say("  curl -s -X POST http://localhost:%d/api/auth/token -H 'Content-Type: application/json' \\",
+                Application.GATEWAY.port());
+        say("       -d '{\"username\":\"admin\",\"password\":\"%s\"}'", secrets.adminPassword());
+        say("");
         say("Ctrl-C stops everything.");
         stopped.await();
         return 0;
     }
 
-    private void start(ChildLaunch launch) {
+    /** Extracts the jars (in parallel); records AOT caches when asked to and the JDK can. */
+    private void preparePlans() throws InterruptedException {
+        boolean record = settings.aotEnabled() && AotCache.supported(Runtime.version());
+        AotCache cache = new AotCache(settings.aotDir(), settings.javaBinary(), Runtime.version().toString());
+        List<Thread> workers = new ArrayList<>();
+        for (Application application : Application.ALL) {
+            Path jar = application.jar(settings.projectRoot());
+            workers.add(Thread.ofVirtual().start(() -> plans.put(application,
+                    cache.prepare(application, jar, record))));
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        this.aotCache = cache;
+    }
+
+    private void start(ChildLaunch launch, AotCache.Plan plan) {
         Application application = launch.application();
         Path log = settings.logsDir().resolve(application.module() + ".log");
         keepPreviousLog(log);
@@ -118,7 +150,8 @@ public final class LocalPlatform {
         try {
             Process process = builder.start();
             children.put(application, process);
-            say("%-22s pid %-7d starting on port %d", application.module(), process.pid(), application.port());
+            say("%-22s pid %-7d starting on port %d (%s)", application.module(), process.pid(), application.port(),
+                    plan.description());
             process.onExit().thenAccept(exited -> reportExit(application, exited, log));
         } catch (IOException e) {
             say("✗ %s could not be started: %s", application.module(), e.getMessage());
@@ -164,7 +197,7 @@ public final class LocalPlatform {
         say("");
         say("✗ %s (pid %d) STOPPED with exit code %d. Last lines of %s:", application.module(), exited.pid(),
                 exited.exitValue(), relative(log));
-        LogTail.lastLines(log, 15).forEach(line -> say("    %s", line));
+        LogTail.lastLines(log, 15).forEach(line -> say("    %s", line.length() > 240 ? line.substring(0, 240) + "…" : line));
     }
 
     /** The shutdown hook: children first (they flush to MongoDB and the broker), then the broker, then MongoDB. */
@@ -172,24 +205,50 @@ public final class LocalPlatform {
         stopping = true;
         try {
             say("");
+            boolean recording = plans.values().stream().anyMatch(AotCache.Plan::recording);
+            Duration timeout = recording ? STOP_TIMEOUT_WHILE_RECORDING : STOP_TIMEOUT;
             say("Stopping %d applications…", children.size());
             children.values().forEach(Process::destroy);
-            Instant deadline = Instant.now().plus(STOP_TIMEOUT);
+            Instant deadline = Instant.now().plus(timeout);
             children.forEach((application, process) -> {
                 if (!awaitExit(process, deadline)) {
-                    say("✗ %s did not stop within %d s: killing it", application.module(), STOP_TIMEOUT.toSeconds());
+                    say("✗ %s did not stop within %d s: killing it", application.module(), timeout.toSeconds());
                     process.destroyForcibly();
                     awaitExit(process, Instant.now().plusSeconds(5));
+                    aotCache.discardRecording(plans.get(application));
                 }
             });
             stopInfrastructure();
             say("Stopped. MongoDB data is kept in %s.", relative(settings.mongoFile().getParent()));
+            if (recording) {
+                assembleAotCaches();
+            }
         } finally {
             stopped.countDown();
         }
     }
 
     /** MongoDB is closed even when the broker fails to: an unclosed H2 store loses its last writes. */
+    /** After everything is stopped (data is safe even if this is interrupted), two at a time on 2 cores. */
+    private void assembleAotCaches() {
+        say("Assembling AOT caches for faster starts (once after each build)…");
+        Instant started = Instant.now();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+            plans.values().stream().filter(AotCache.Plan::recording)
+                    .forEach(plan -> results.add(pool.submit(() -> aotCache.assemble(plan, ChildLaunch.JVM_FLAGS))));
+            long done = 0;
+            for (var result : results) {
+                done += result.get() ? 1 : 0;
+            }
+            say("%d of %d AOT caches written in %s.", done, results.size(), seconds(Duration.between(started, Instant.now())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            say("✗ assembling AOT caches failed: %s", e.getCause().getMessage());
+        }
+    }
+
     private void stopInfrastructure() {
         try {
             if (broker != null) {

@@ -12,12 +12,16 @@ class ChildLaunchTest {
     private static final ChildLaunch.Endpoints ENDPOINTS =
             new ChildLaunch.Endpoints("mongodb://127.0.0.1:27117", "127.0.0.1", 5673, "guest", "guest");
     private static final Path JAVA = Path.of("/opt/jdk/bin/java");
+    private static final LocalSecrets SECRETS = new LocalSecrets(java.util.Map.of(
+            "pii.key", "pk", "pii.lookup-key", "lk", "auth.key-encryption-key", "kek", "admin.password", "ap",
+            "demo.password", "dp", "client-secret.organization-service", "c1", "client-secret.membership-service", "c2",
+            "client-secret.station-service", "c3", "client-secret.benefits-service", "c4"));
 
     @Test
     void aServiceRunsItsJarWithTheSameJavaSmallMemoryFlagsAndTheShanghaiTimeZone() {
         Path jar = Application.MEMBERSHIP.jar(Path.of("/project"));
 
-        ChildLaunch launch = ChildLaunch.of(Application.MEMBERSHIP, JAVA, jar, List.of(), ENDPOINTS);
+        ChildLaunch launch = ChildLaunch.of(Application.MEMBERSHIP, JAVA, jar, List.of(), ENDPOINTS, SECRETS);
 
         assertThat(jar).isEqualTo(Path.of("/project/membership-service/target/membership-service.jar"));
         assertThat(launch.command()).first().isEqualTo("/opt/jdk/bin/java");
@@ -29,7 +33,7 @@ class ChildLaunchTest {
     @Test
     void extraJvmFlagsComeBeforeTheJar() {
         ChildLaunch launch = ChildLaunch.of(Application.STATION, JAVA, Path.of("station.jar"),
-                List.of("-XX:AOTCache=station.aot"), ENDPOINTS);
+                List.of("-XX:AOTCache=station.aot"), ENDPOINTS, SECRETS);
 
         List<String> command = launch.command();
         assertThat(command.indexOf("-XX:AOTCache=station.aot")).isLessThan(command.indexOf("-jar"));
@@ -37,7 +41,7 @@ class ChildLaunchTest {
 
     @Test
     void aServiceIsToldItsPortAndWhereMongoDbAndTheBrokerAre() {
-        ChildLaunch launch = ChildLaunch.of(Application.BENEFITS, JAVA, Path.of("b.jar"), List.of(), ENDPOINTS);
+        ChildLaunch launch = ChildLaunch.of(Application.BENEFITS, JAVA, Path.of("b.jar"), List.of(), ENDPOINTS, SECRETS);
 
         assertThat(launch.environment())
                 .containsEntry("SERVER_PORT", "8084")
@@ -46,12 +50,37 @@ class ChildLaunchTest {
                 .containsEntry("RABBITMQ_PORT", "5673")
                 .containsEntry("RABBITMQ_USERNAME", "guest")
                 .containsEntry("RABBITMQ_PASSWORD", "guest")
-                .doesNotContainKey("ORGANIZATION_SERVICE_URI");
+                .containsEntry("MEMBERSHIP_SERVICE_URI", "http://127.0.0.1:8082");
+    }
+
+    @Test
+    void aServiceGetsTheRunsSecretsAndItsOwnClientSecretOnly() {
+        ChildLaunch launch = ChildLaunch.of(Application.STATION, JAVA, Path.of("s.jar"), List.of(), ENDPOINTS, SECRETS);
+
+        assertThat(launch.environment())
+                .containsEntry("PLATFORM_PII_KEYS_LOCAL", "pk")
+                .containsEntry("PLATFORM_PII_ACTIVE_KEY_ID", "local")
+                .containsEntry("PLATFORM_PII_LOOKUP_KEY", "lk")
+                .containsEntry("PLATFORM_SECURITY_CLIENT_SECRET", "c3")
+                .containsEntry("PLATFORM_DEMO_DATA_ENABLED", "true")
+                .containsEntry("PLATFORM_AUTH_SERVICE_CLIENTS_STATION_SERVICE", "c3");
+    }
+
+    @Test
+    void secretsAreMadeOnceAndKeptAcrossRuns(@org.junit.jupiter.api.io.TempDir Path data) throws Exception {
+        LocalSecrets first = LocalSecrets.loadOrCreate(data);
+        LocalSecrets second = LocalSecrets.loadOrCreate(data);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(first.adminPassword()).hasSize(14).isNotEqualTo(first.demoPassword());
+        assertThat(java.util.Base64.getDecoder().decode(first.values().get("pii.key"))).hasSize(32);
+        assertThat(java.nio.file.Files.getPosixFilePermissions(data.resolve(LocalSecrets.FILE_NAME)))
+                .extracting(Object::toString).containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
     }
 
     @Test
     void theGatewayIsToldWhereEveryServiceIs() {
-        ChildLaunch launch = ChildLaunch.of(Application.GATEWAY, JAVA, Path.of("g.jar"), List.of(), ENDPOINTS);
+        ChildLaunch launch = ChildLaunch.of(Application.GATEWAY, JAVA, Path.of("g.jar"), List.of(), ENDPOINTS, SECRETS);
 
         assertThat(launch.environment())
                 .containsEntry("SERVER_PORT", "8080")

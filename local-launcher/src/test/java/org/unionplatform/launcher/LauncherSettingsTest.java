@@ -31,6 +31,13 @@ class LauncherSettingsTest {
     }
 
     @Test
+    void recordingAotCachesIsOptIn() {
+        assertThat(LauncherSettings.from(Map.of(), Path.of("/p"), Path.of("/j")).aotEnabled()).isFalse();
+        assertThat(LauncherSettings.from(Map.of("LOCAL_AOT", "true"), Path.of("/p"), Path.of("/j")).aotEnabled())
+                .isTrue();
+    }
+
+    @Test
     void aPortThatIsNotAPortIsRefusedWithItsName() {
         assertThatThrownBy(() -> LauncherSettings.from(Map.of("LOCAL_BROKER_PORT", "70000"), Path.of("/p"), Path.of("/j")))
                 .hasMessageContaining("LOCAL_BROKER_PORT");

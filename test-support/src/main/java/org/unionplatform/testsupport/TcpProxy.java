@@ -27,6 +27,7 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Socket> openSockets = ConcurrentHashMap.newKeySet();
     private final int port;
     private volatile ServerSocket server;
+    private volatile Thread acceptor;
     private volatile boolean closed;
 
     private TcpProxy(String targetHost, int targetPort) {
@@ -50,7 +51,7 @@ public final class TcpProxy implements AutoCloseable {
         return port;
     }
 
-    public synchronized boolean isCut() {
+    public boolean isCut() {
         return server == null;
     }
 
@@ -59,6 +60,7 @@ public final class TcpProxy implements AutoCloseable {
         if (server != null) {
             closeQuietly(server);
             server = null;
+            awaitAcceptorExit();
         }
         openSockets.forEach(TcpProxy::closeQuietly);
         openSockets.clear();
@@ -92,11 +94,30 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * A socket closed while a thread is blocked in accept() is really closed only when that thread
+     * leaves accept(); until then the kernel still completes handshakes. Wait, so "cut" means refused.
+     */
+    private void awaitAcceptorExit() {
+        Thread thread = acceptor;
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void acceptOn(ServerSocket listening) {
-        Thread.ofVirtual().name("tcp-proxy-accept-" + port).start(() -> {
+        acceptor = Thread.ofPlatform().daemon().name("tcp-proxy-accept-" + listening.getLocalPort()).start(() -> {
             while (!listening.isClosed()) {
                 try {
-                    connect(listening.accept());
+                    Socket client = listening.accept();
+                    // Registered before this thread accepts again, so a cut() that joins it closes this one too.
+                    openSockets.add(client);
+                    Thread.ofVirtual().name("tcp-proxy-connect-" + port).start(() -> connect(client));
                 } catch (IOException e) {
                     // Closed by cut() or close(); the loop ends.
                 }
@@ -106,7 +127,6 @@ public final class TcpProxy implements AutoCloseable {
 
     private void connect(Socket client) {
         Socket upstream = new Socket();
-        openSockets.add(client);
         openSockets.add(upstream);
         try {
             upstream.connect(new InetSocketAddress(targetHost, targetPort), 5_000);

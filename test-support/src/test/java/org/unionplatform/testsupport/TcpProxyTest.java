@@ -3,7 +3,6 @@ package org.unionplatform.testsupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -15,17 +14,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TcpProxyTest {
 
     private ServerSocket echoServer;
+    private Thread echoAcceptor;
     private TcpProxy proxy;
 
     @BeforeEach
     void startEchoServerBehindAProxy() throws IOException {
         echoServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread.ofVirtual().start(() -> {
+        echoAcceptor = Thread.ofPlatform().daemon().start(() -> {
             while (!echoServer.isClosed()) {
                 try {
                     Socket socket = echoServer.accept();
@@ -61,7 +60,7 @@ class TcpProxyTest {
             assertThat(proxy.isCut()).isTrue();
             assertThat(readAfterCut(socket)).isEqualTo(-1);
         }
-        assertThatThrownBy(() -> new Socket(proxy.host(), proxy.port()).close()).isInstanceOf(ConnectException.class);
+        assertThat(canTalkThrough(proxy.port())).as("a new connection after the cut").isFalse();
     }
 
     @Test
@@ -77,17 +76,31 @@ class TcpProxyTest {
     }
 
     @Test
-    void aDownTargetLooksDownThroughTheProxy() throws IOException {
+    void aDownTargetLooksDownThroughTheProxy() throws IOException, InterruptedException {
         echoServer.close();
+        echoAcceptor.join(5_000); // the port is really closed only once accept() has returned
         try (Socket socket = new Socket(proxy.host(), proxy.port())) {
-            socket.setSoTimeout(5_000);
             assertThat(readAfterCut(socket)).isEqualTo(-1);
+        }
+    }
+
+    /**
+     * Whether a new connection reaches the echo server. Refused is the usual answer; on a busy machine the
+     * kernel may instead hand the closed port to an outgoing connection (even a self-connect), so "cannot
+     * talk through" is what a cut proxy promises, not a particular error.
+     */
+    private static boolean canTalkThrough(int port) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return "probe".equals(roundTrip(socket, "probe")) && socket.getLocalPort() != port;
+        } catch (IOException refusedOrDropped) {
+            return false;
         }
     }
 
     /** A dropped connection shows as end of stream or as a reset, depending on timing. */
     private static int readAfterCut(Socket socket) throws IOException {
-        socket.setSoTimeout(5_000);
+        // Generous: the proxy's own connect attempt to a closed port can take a while on a loaded machine.
+        socket.setSoTimeout(15_000);
         try {
             return socket.getInputStream().read();
         } catch (SocketException reset) {

@@ -32,7 +32,8 @@ class GatewayApiDocumentation {
                                 /api/checkins/** to station-service, /api/benefits/** to benefits-service. Every \
                                 response carries X-Request-Id (the client's if it matches [A-Za-z0-9._-]{8,64}, \
                                 otherwise a new UUID). Errors the gateway answers itself are application/problem+json \
-                                (Problem below): 404 no route, 413 body too large, 503 service unavailable (a \
+                                (Problem below): 401 no or invalid bearer token (needed everywhere but on the public \
+                                paths), 404 no route, 413 body too large, 429 rate limit (with Retry-After), 503 service unavailable (a \
                                 `service` member names it), 504 service too slow."""))
                 .components(new Components().addSchemas("Problem", problemSchema()));
     }

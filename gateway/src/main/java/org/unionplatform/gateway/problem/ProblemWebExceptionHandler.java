@@ -1,21 +1,16 @@
 package org.unionplatform.gateway.problem;
 
-import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.codec.HttpMessageWriter;
-import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.web.reactive.result.view.ViewResolver;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
@@ -30,21 +25,10 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemWebExceptionHandler.class);
 
-    private final ServerResponse.Context responseContext;
+    private final ProblemWriter writer;
 
-    ProblemWebExceptionHandler(ServerCodecConfigurer codecs) {
-        List<HttpMessageWriter<?>> writers = codecs.getWriters();
-        this.responseContext = new ServerResponse.Context() {
-            @Override
-            public List<HttpMessageWriter<?>> messageWriters() {
-                return writers;
-            }
-
-            @Override
-            public List<ViewResolver> viewResolvers() {
-                return List.of();
-            }
-        };
+    ProblemWebExceptionHandler(ProblemWriter writer) {
+        this.writer = writer;
     }
 
     @Override
@@ -52,14 +36,20 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
-        ProblemDetail problem = toProblem(exchange, error);
-        return ServerResponse.status(problem.getStatus())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyValue(problem)
-                .flatMap(response -> response.writeTo(exchange, responseContext));
+        return writer.write(exchange, toProblem(exchange, error));
     }
 
     private ProblemDetail toProblem(ServerWebExchange exchange, Throwable error) {
+        // The RequestRateLimiter filter (throw-on-limit) signals a refusal this way, carrying the limiter's headers.
+        if (error instanceof HttpClientErrorException.TooManyRequests tooMany) {
+            String retryAfter = tooMany.getResponseHeaders() == null ? null
+                    : tooMany.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+            if (retryAfter != null) {
+                exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfter);
+            }
+            return Problems.problem(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+                    "Too many requests from this client; retry after the number of seconds in Retry-After.");
+        }
         if (error instanceof ResponseStatusException statusError) {
             HttpStatus status = HttpStatus.resolve(statusError.getStatusCode().value());
             if (status != null) {

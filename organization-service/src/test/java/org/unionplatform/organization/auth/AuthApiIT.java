@@ -40,9 +40,9 @@ class AuthApiIT {
     static final String PASSWORD = "correct-horse-battery";
     static final String SERVICE_SECRET = "service-secret-for-tests";
 
+    /** A throw-away key per run; MongoDB and the broker come from test-support. */
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedMongo.register(registry, "auth_api_it");
+    static void keyEncryptionKey(DynamicPropertyRegistry registry) {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         registry.add("platform.auth.key-encryption-key", () -> Base64.getEncoder().encodeToString(key));

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.unionplatform.common.testing.EmbeddedMongo;
 import org.unionplatform.common.web.RequestIds;
+import org.unionplatform.testsupport.TestInfrastructure;
 
 class AuditTrailIT {
 
@@ -26,13 +26,13 @@ class AuditTrailIT {
 
     @BeforeEach
     void connect() {
-        client = MongoClients.create(EmbeddedMongo.uri());
-        mongo = new MongoTemplate(client, "audit_trail_it");
+        client = MongoClients.create(TestInfrastructure.mongoUri());
+        mongo = new MongoTemplate(client, TestInfrastructure.newDatabaseName());
     }
 
     @AfterEach
     void clean() {
-        mongo.dropCollection(AuditRecord.class);
+        mongo.getDb().drop();
         client.close();
         MDC.remove(RequestIds.MDC_KEY);
     }

@@ -3,9 +3,6 @@ package org.unionplatform.common.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +13,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,39 +37,36 @@ import org.unionplatform.common.events.testapp.Enrollment;
 import org.unionplatform.common.events.testapp.SampleBusApplication;
 import org.unionplatform.common.events.testapp.Tally;
 import org.unionplatform.common.events.testapp.TallyHandler;
+import org.unionplatform.testsupport.BrokerAddress;
+import org.unionplatform.testsupport.TcpProxy;
+import org.unionplatform.testsupport.TestInfrastructure;
+import org.unionplatform.testsupport.security.TestTokens;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 
 /**
- * The bus end to end on the real RabbitMQ (reached through a cuttable loopback proxy) and an in-memory
- * MongoDB wire server. Everything it declares on the broker is named after a run id and deleted when the
- * context closes.
+ * The bus end to end on the test infrastructure's MongoDB and AMQP broker (RabbitMQ or the embedded Qpid
+ * Broker-J), the broker reached through a cuttable loopback proxy. Exchange and queue names come from
+ * test-support (unique per run and context) and are deleted when the context closes.
  */
 @SpringBootTest(classes = SampleBusApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EventBusIT {
 
-    private static final String RUN_ID = UUID.randomUUID().toString().substring(0, 8);
-    private static final String QUEUE = "test." + RUN_ID + ".bus-sample.tally";
-    private static final String DEAD_LETTER_QUEUE = QUEUE + ".dlq";
     private static final int MAX_ATTEMPTS = 3;
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress MONGO_ADDRESS = bindMongo();
-    private static final TcpProxy BROKER = startProxy();
+    /**
+     * Started when Spring first reads the broker address; it lives as long as the JVM, like the cached
+     * context that connects through it (closing it first would only make that context log reconnects).
+     */
+    private static volatile TcpProxy brokerProxy;
 
+    /** Only the broker's address changes: database, exchange and queue names stay test-support's. */
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.rabbitmq.host", () -> broker().host());
+        registry.add("spring.rabbitmq.port", () -> broker().port());
         registry.add("spring.application.name", () -> "bus-sample");
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO_ADDRESS.getPort() + "/bus");
-        registry.add("spring.mongodb.database", () -> "bus");
-        registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
-        registry.add("spring.rabbitmq.port", BROKER::port);
-        registry.add("platform.bus.exchange", () -> "union.events.test." + RUN_ID);
-        registry.add("platform.bus.queue-prefix", () -> "test." + RUN_ID + ".");
-        registry.add("platform.bus.delete-topology-on-shutdown", () -> "true");
         registry.add("platform.bus.max-attempts", () -> MAX_ATTEMPTS);
         registry.add("platform.bus.sweep-interval", () -> "300ms");
         registry.add("platform.bus.confirm-timeout", () -> "2s");
@@ -93,32 +89,38 @@ class EventBusIT {
     Tracer tracer;
     @Autowired
     TallyHandler handler;
+    @Autowired
+    BusProperties bus;
     @Value("${local.server.port}")
     int port;
 
     private String enrollmentId;
+    private String queue;
+    private String deadLetterQueue;
 
     @BeforeEach
     void newEnrollment() {
         enrollmentId = "enrollment-" + UUID.randomUUID();
+        queue = bus.queuePrefix() + "bus-sample.tally";
+        deadLetterQueue = BusTopology.deadLetterQueue(queue);
     }
 
     @AfterEach
     void brokerBack() {
-        BROKER.restore();
+        broker().restore();
     }
 
     @Test
     void eventCommittedWhileTheBrokerIsUnreachableIsDeliveredAfterItReturns() {
         var enrollment = new Enrollment(enrollmentId);
-        BROKER.cut();
+        broker().cut();
         UUID eventId = enrollment.approve();
         mongo.save(enrollment);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> attempts(eventId) >= 2);
         assertThat(tally()).isNull();
 
-        BROKER.restore();
+        broker().restore();
         await().atMost(Duration.ofSeconds(60)).until(() -> approvals() == 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> pending().isEmpty());
         assertThat(handler.calls(eventId)).isEqualTo(1);
@@ -132,7 +134,8 @@ class EventBusIT {
         try {
             mongo.save(enrollment);
 
-            // RabbitMQ returns the unroutable message and then acks it: a return is not a delivery.
+            // RabbitMQ returns the unroutable message and then acks it; Qpid Broker-J nacks it without a
+            // return. Neither is a delivery.
             await().atMost(Duration.ofSeconds(20)).until(() -> attempts(eventId) >= 2);
             assertThat(pending()).extracting(OutboxEvent::eventId).containsExactly(eventId);
             assertThat(count(BusMetrics.PUBLISHED, "type", "nobody.listens")).isZero();
@@ -143,6 +146,29 @@ class EventBusIT {
             });
         } finally {
             mongo.remove(Query.query(Criteria.where("_id").is(enrollmentId)), Enrollment.class);
+        }
+    }
+
+    /**
+     * Why the relay must treat a nack and a return alike: the brokers refuse an unroutable mandatory
+     * publish differently. RabbitMQ returns it (NO_ROUTE) and then acks it; Qpid Broker-J nacks it.
+     */
+    @Test
+    void brokerRefusesAnUnroutableMandatoryPublishInItsDocumentedWay() throws Exception {
+        var correlation = new CorrelationData(UUID.randomUUID().toString());
+        rabbit.send(bus.exchange(), "nobody.listens", envelope(UUID.randomUUID()), correlation);
+        var confirm = correlation.getFuture().get(10, TimeUnit.SECONDS);
+
+        String product = brokerProduct();
+        System.out.println("[EventBusIT] unroutable mandatory publish on " + product + ": ack=" + confirm.ack()
+                + ", returned=" + (correlation.getReturned() != null));
+        if (product.equalsIgnoreCase("RabbitMQ")) {
+            assertThat(confirm.ack()).isTrue();
+            await().atMost(Duration.ofSeconds(5)).until(() -> correlation.getReturned() != null);
+            assertThat(correlation.getReturned().getReplyText()).isEqualTo("NO_ROUTE");
+        } else {
+            assertThat(product).containsIgnoringCase("qpid");
+            assertThat(confirm.ack()).isFalse();
         }
     }
 
@@ -184,14 +210,14 @@ class EventBusIT {
     @Test
     void redeliveredEventIsAppliedOnce() {
         UUID eventId = UUID.randomUUID();
-        double duplicatesBefore = count(BusMetrics.DUPLICATES, "queue", QUEUE, "type", "sample.approved");
+        double duplicatesBefore = count(BusMetrics.DUPLICATES, "queue", queue, "type", "sample.approved");
 
-        rabbit.send("union.events.test." + RUN_ID, "sample.approved", envelope(eventId));
+        rabbit.send(bus.exchange(), "sample.approved", envelope(eventId));
         await().atMost(Duration.ofSeconds(20)).until(() -> approvals() == 1);
-        rabbit.send("union.events.test." + RUN_ID, "sample.approved", envelope(eventId));
+        rabbit.send(bus.exchange(), "sample.approved", envelope(eventId));
 
         await().atMost(Duration.ofSeconds(20)).until(
-                () -> count(BusMetrics.DUPLICATES, "queue", QUEUE, "type", "sample.approved") > duplicatesBefore);
+                () -> count(BusMetrics.DUPLICATES, "queue", queue, "type", "sample.approved") > duplicatesBefore);
         assertThat(handler.calls(eventId)).isEqualTo(1);
         assertThat(approvals()).isEqualTo(1);
     }
@@ -218,30 +244,30 @@ class EventBusIT {
         handler.failFor(enrollmentId);
         var enrollment = new Enrollment(enrollmentId);
         UUID eventId = enrollment.approve();
-        double deadLetteredBefore = count(BusMetrics.DEAD_LETTERED, "queue", QUEUE, "type", "sample.approved");
+        double deadLetteredBefore = count(BusMetrics.DEAD_LETTERED, "queue", queue, "type", "sample.approved");
         mongo.save(enrollment);
         var garbage = new MessageProperties();
         garbage.setMessageId("not-an-event-" + enrollmentId);
-        rabbit.send("union.events.test." + RUN_ID, "sample.garbage",
+        rabbit.send(bus.exchange(), "sample.garbage",
                 new Message("not an envelope".getBytes(StandardCharsets.UTF_8), garbage));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> messages(DEAD_LETTER_QUEUE) == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> messages(deadLetterQueue) == 2);
         // Every failed attempt was redelivered (not acked), and none was applied.
         assertThat(handler.calls(eventId)).isEqualTo(MAX_ATTEMPTS);
         assertThat(tally()).isNull();
-        assertThat(messages(QUEUE)).isZero();
-        assertThat(count(BusMetrics.DEAD_LETTERED, "queue", QUEUE, "type", "sample.approved"))
+        assertThat(messages(queue)).isZero();
+        assertThat(count(BusMetrics.DEAD_LETTERED, "queue", queue, "type", "sample.approved"))
                 .isEqualTo(deadLetteredBefore + 1);
-        assertThat(get("/actuator/deadletters")).contains("\"" + DEAD_LETTER_QUEUE + "\"").contains("\"messages\":2");
+        assertThat(get("/actuator/deadletters")).contains("\"" + deadLetterQueue + "\"").contains("\"messages\":2");
 
         handler.recover(enrollmentId);
-        assertThat(post("/actuator/deadletters/" + DEAD_LETTER_QUEUE)).contains("\"moved\":2");
+        assertThat(post("/actuator/deadletters/" + deadLetterQueue)).contains("\"moved\":2");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> approvals() == 1);
         assertThat(handler.calls(eventId)).isEqualTo(MAX_ATTEMPTS + 1);
         // The message that is no event goes straight back to the dead letters.
-        await().atMost(Duration.ofSeconds(20)).until(() -> messages(DEAD_LETTER_QUEUE) == 1);
-        assertThat(rabbit.receive(DEAD_LETTER_QUEUE, 5000).getMessageProperties().getMessageId())
+        await().atMost(Duration.ofSeconds(20)).until(() -> messages(deadLetterQueue) == 1);
+        assertThat(rabbit.receive(deadLetterQueue, 5000).getMessageProperties().getMessageId())
                 .isEqualTo("not-an-event-" + enrollmentId);
     }
 
@@ -264,7 +290,7 @@ class EventBusIT {
     @Test
     void publishingAndConsumingMoveTheCounters() {
         double publishedBefore = count(BusMetrics.PUBLISHED, "type", "sample.approved");
-        double consumedBefore = count(BusMetrics.CONSUMED, "queue", QUEUE, "type", "sample.approved");
+        double consumedBefore = count(BusMetrics.CONSUMED, "queue", queue, "type", "sample.approved");
         var enrollment = new Enrollment(enrollmentId);
         enrollment.approve();
         mongo.save(enrollment);
@@ -272,7 +298,7 @@ class EventBusIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> approvals() == 1);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(count(BusMetrics.PUBLISHED, "type", "sample.approved")).isGreaterThan(publishedBefore);
-            assertThat(count(BusMetrics.CONSUMED, "queue", QUEUE, "type", "sample.approved"))
+            assertThat(count(BusMetrics.CONSUMED, "queue", queue, "type", "sample.approved"))
                     .isGreaterThan(consumedBefore);
         });
     }
@@ -286,6 +312,12 @@ class EventBusIT {
         properties.setType("sample.approved");
         properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
         return new Message(json.getBytes(StandardCharsets.UTF_8), properties);
+    }
+
+    /** The broker's own name for itself, from the connection's server properties. */
+    private String brokerProduct() {
+        Object product = rabbit.execute(channel -> channel.getConnection().getServerProperties().get("product"));
+        return String.valueOf(product);
     }
 
     private List<OutboxEvent> pending() {
@@ -318,12 +350,17 @@ class EventBusIT {
     }
 
     private String get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build());
+        return send(asOperator(path).GET().build());
     }
 
     private String post(String path) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        return send(asOperator(path).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /** The dead-letters endpoint sits behind the platform's security like every non-public path. */
+    private HttpRequest.Builder asOperator(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", TestTokens.bearer(TestTokens.admin()));
     }
 
     private static String send(HttpRequest request) throws Exception {
@@ -334,16 +371,16 @@ class EventBusIT {
         }
     }
 
-    private static InetSocketAddress bindMongo() {
-        MONGO.bind("127.0.0.1", 0);
-        return MONGO.getLocalAddress();
-    }
-
-    private static TcpProxy startProxy() {
-        try {
-            return new TcpProxy(5672);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** A cuttable way to whichever broker test-support chose (RabbitMQ or the embedded one). */
+    private static TcpProxy broker() {
+        if (brokerProxy == null) {
+            synchronized (EventBusIT.class) {
+                if (brokerProxy == null) {
+                    BrokerAddress target = TestInfrastructure.broker();
+                    brokerProxy = TcpProxy.to(target.host(), target.port());
+                }
+            }
         }
+        return brokerProxy;
     }
 }

@@ -16,8 +16,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.AccessDeniedException;
-import org.unionplatform.common.testing.EmbeddedMongo;
 import org.unionplatform.common.web.ResourceNotFoundException;
+import org.unionplatform.testsupport.TestInfrastructure;
 
 /** The scope criteria run in MongoDB itself: each caller's query returns exactly the documents in reach. */
 class AccessScopeQueriesIT {
@@ -30,9 +30,8 @@ class AccessScopeQueriesIT {
 
     @BeforeAll
     static void seed() {
-        client = MongoClients.create(EmbeddedMongo.uri());
-        mongo = new MongoTemplate(client, "access_scope_it");
-        mongo.dropCollection(Visit.class);
+        client = MongoClients.create(TestInfrastructure.mongoUri());
+        mongo = new MongoTemplate(client, TestInfrastructure.newDatabaseName());
         mongo.insertAll(List.of(
                 new Visit("v1", "/sx/xa/", "st-1", "m-1"),
                 new Visit("v2", "/sx/xa/bl/", "st-2", "m-2"),
@@ -43,7 +42,7 @@ class AccessScopeQueriesIT {
 
     @AfterAll
     static void close() {
-        mongo.dropCollection(Visit.class);
+        mongo.getDb().drop();
         client.close();
     }
 

@@ -16,18 +16,12 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.unionplatform.common.testing.EmbeddedMongo;
+import org.unionplatform.common.testing.PlatformWebTest;
 import org.unionplatform.testsupport.security.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -35,18 +29,12 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * A service with the platform's security: nothing without a valid token, every forged token refused
  * before the handler runs, roles enforced as 403 problems, scope misses as 404, public paths open.
+ * (Public only so that the shared {@code PlatformWebTestApplication} can import its controller.)
  */
-@SpringBootTest(classes = ResourceServerIT.SecuredApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "platform.security.public-paths=/open/**,POST /applications")
-class ResourceServerIT {
+@PlatformWebTest
+public class ResourceServerIT {
 
     static final AtomicInteger HANDLER_CALLS = new AtomicInteger();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedMongo.register(registry, "security_it");
-    }
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -172,7 +160,7 @@ class ResourceServerIT {
     }
 
     @RestController
-    static class ThingController {
+    public static class ThingController {
 
         private static final Map<String, Thing> THINGS = Map.of(
                 "inside", new Thing("inside", "/sx/xa/bl/"),
@@ -211,11 +199,5 @@ class ResourceServerIT {
         String apply() {
             return "applied";
         }
-    }
-
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @Import(ThingController.class)
-    static class SecuredApplication {
     }
 }

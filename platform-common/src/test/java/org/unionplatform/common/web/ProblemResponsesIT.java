@@ -14,11 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,26 +23,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.unionplatform.common.testing.PlatformWebTest;
+import org.unionplatform.testsupport.security.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Every way a request can fail ends in an RFC 9457 problem response with the right status,
- * each field named, the request id attached, and nothing of the server's internals.
+ * each field named, the request id attached, and nothing of the server's internals. Security is proven in
+ * ResourceServerIT, which shares this context; here every request carries an administrator's token to
+ * reach the handlers. (Public only so that the shared {@code PlatformWebTestApplication} can import its
+ * controller.)
  */
-@SpringBootTest(classes = ProblemResponsesIT.WebOnlyApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"management.endpoint.health.validate-group-membership=false",
-                "platform.pii.allow-generated-dev-keys=true",
-                // security is proven in ResourceServerIT; here every path is public to reach the handlers
-                "platform.security.public-paths=/**", "spring.autoconfigure.exclude="
-                + "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
-                + "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration,"
-                + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration,"
-                + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration,"
-                + "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration,"
-                + "org.springframework.boot.amqp.autoconfigure.health.RabbitHealthContributorAutoConfiguration"})
-class ProblemResponsesIT {
+@PlatformWebTest
+public class ProblemResponsesIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -126,12 +116,12 @@ class ProblemResponsesIT {
 
     @Test
     void requestIdIsKeptWhenSaneAndReplacedWhenNot() throws Exception {
-        var kept = http.send(HttpRequest.newBuilder(uri("/samples/42")).header("X-Request-Id", "abc-12345678").build(),
+        var kept = http.send(request("/samples/42").header("X-Request-Id", "abc-12345678").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(kept.headers().firstValue("X-Request-Id")).contains("abc-12345678");
         assertThat(json.readTree(kept.body()).get("requestId").asString()).isEqualTo("abc-12345678");
 
-        var replaced = http.send(HttpRequest.newBuilder(uri("/samples/42")).header("X-Request-Id", "<script>").build(),
+        var replaced = http.send(request("/samples/42").header("X-Request-Id", "<script>").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(replaced.headers().firstValue("X-Request-Id")).get().asString().hasSize(36);
     }
@@ -147,16 +137,17 @@ class ProblemResponsesIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return http.send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", TestTokens.bearer(TestTokens.admin()));
     }
 
     record SampleRequest(@NotBlank String name, @Pattern(regexp = "\\d{6}") String code, @Max(5) int count) {
@@ -164,7 +155,7 @@ class ProblemResponsesIT {
 
     @RestController
     @Validated
-    static class SampleController {
+    public static class SampleController {
 
         @PostMapping("/samples")
         SampleRequest create(@Valid @RequestBody SampleRequest request) {
@@ -195,11 +186,5 @@ class ProblemResponsesIT {
         void overBudget() {
             throw new BusinessRuleViolationException("budget", "The program's budget is used up.");
         }
-    }
-
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @Import(SampleController.class)
-    static class WebOnlyApplication {
     }
 }

@@ -1,0 +1,5 @@
+package org.unionplatform.benefits.claim;
+
+public enum ClaimStatus {
+    SUBMITTED, APPROVED, REJECTED
+}

@@ -1,0 +1,32 @@
+package org.unionplatform.benefits.config;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code platform.benefits.*}.
+ *
+ * @param membershipUri     where membership-service answers eligibility questions
+ * @param issuanceLease     how long an unfinished issuance may hold its reservation before recovery takes over
+ * @param recoveryInterval  how often the recovery sweep runs
+ * @param programKinds      accepted program kinds (extensible by configuration)
+ * @param workerTypes       accepted worker types (CONTRACTS.md)
+ * @param membershipBreaker circuit breaker around the eligibility call
+ */
+@ConfigurationProperties("platform.benefits")
+public record BenefitsProperties(String membershipUri, @DefaultValue("30s") Duration issuanceLease,
+        @DefaultValue("10s") Duration recoveryInterval, List<String> programKinds, List<String> workerTypes,
+        Breaker membershipBreaker) {
+
+    public BenefitsProperties {
+        programKinds = programKinds == null ? List.of() : List.copyOf(programKinds);
+        workerTypes = workerTypes == null ? List.of() : List.copyOf(workerTypes);
+    }
+
+    public record Breaker(int slidingWindowSize, int minimumNumberOfCalls, float failureRateThreshold,
+            Duration waitInOpenState, int callsInHalfOpenState, Duration timeLimit) {
+    }
+}

@@ -1,0 +1,127 @@
+package org.unionplatform.benefits.grant;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.unionplatform.benefits.eligibility.MemberEligibility;
+import org.unionplatform.benefits.program.Program;
+import org.unionplatform.common.events.OutboxAggregate;
+
+/**
+ * One benefit given to one member: who gave it, when, what. Its id is decided before anything is reserved,
+ * and inserting the document is the commit point: whoever inserts that id first (the issuance as GRANTED, or
+ * the recovery sweep as a CANCELLED tombstone) decides the outcome.
+ */
+@Document("grants")
+public class Grant extends OutboxAggregate {
+
+    @Id
+    private String id;
+    @Version
+    private Long version;
+    private String programId;
+    private String programName;
+    private String kind;
+    private String programOrgPath;
+    private String memberId;
+    private String workerType;
+    private String organizationId;
+    /** The member's organisation path: what scopes who may see this grant. */
+    private String orgPath;
+    private long amountFen;
+    private long items;
+    private String itemName;
+    private String channel;
+    private String note;
+    private GrantStatus status;
+    private String grantedBy;
+    private Instant grantedAt;
+    private String slot;
+    private String revokedBy;
+    private Instant revokedAt;
+    private String revokeReason;
+    private boolean returned;
+
+    Grant() {
+    }
+
+    /** An issued grant, with its {@code benefit.granted} event in the same document write. */
+    public static Grant granted(String id, Program program, MemberEligibility member, long amountFen, long items,
+            String channel, String note, String by, Instant at, String slot) {
+        Grant grant = new Grant();
+        grant.id = id;
+        grant.programId = program.id();
+        grant.programName = program.name();
+        grant.kind = program.kind();
+        grant.programOrgPath = program.orgPath();
+        grant.memberId = member.memberId();
+        grant.workerType = member.workerType();
+        grant.organizationId = member.organizationId();
+        grant.orgPath = member.orgPath();
+        grant.amountFen = amountFen;
+        grant.items = items;
+        grant.itemName = program.itemName();
+        grant.channel = channel;
+        grant.note = note;
+        grant.status = GrantStatus.GRANTED;
+        grant.grantedBy = by;
+        grant.grantedAt = at;
+        grant.slot = slot;
+        grant.registerEvent("benefit.granted", new BenefitGranted(id, program.id(), program.name(), program.kind(),
+                member.memberId(), member.organizationId(), member.orgPath(), amountFen, items, at));
+        return grant;
+    }
+
+    /** The marker that an abandoned issuance of this id may never complete. */
+    static Grant tombstone(String id, String programId, Instant at) {
+        Grant grant = new Grant();
+        grant.id = id;
+        grant.programId = programId;
+        grant.status = GrantStatus.CANCELLED;
+        grant.grantedAt = at;
+        return grant;
+    }
+
+    void revoke(String by, String reason, Instant at) {
+        status = GrantStatus.REVOKED;
+        revokedBy = by;
+        revokedAt = at;
+        revokeReason = reason;
+        registerEvent("benefit.revoked", new BenefitRevoked(id, programId, memberId, amountFen, items, at));
+    }
+
+    public String id() { return id; }
+    public String programId() { return programId; }
+    public String programName() { return programName; }
+    public String kind() { return kind; }
+    public String programOrgPath() { return programOrgPath; }
+    public String memberId() { return memberId; }
+    public String workerType() { return workerType; }
+    public String organizationId() { return organizationId; }
+    public String orgPath() { return orgPath; }
+    public long amountFen() { return amountFen; }
+    public long items() { return items; }
+    public String itemName() { return itemName; }
+    public String channel() { return channel; }
+    public String note() { return note; }
+    public GrantStatus status() { return status; }
+    public String grantedBy() { return grantedBy; }
+    public Instant grantedAt() { return grantedAt; }
+    public String slot() { return slot; }
+    public String revokedBy() { return revokedBy; }
+    public Instant revokedAt() { return revokedAt; }
+    public String revokeReason() { return revokeReason; }
+    public boolean returned() { return returned; }
+
+    /** benefit.granted v1 (CONTRACTS.md). */
+    record BenefitGranted(String grantId, String programId, String programName, String kind, String memberId,
+            String organizationId, String orgPath, long amountFen, long items, Instant grantedAt) {
+    }
+
+    /** benefit.revoked v1 (CONTRACTS.md). */
+    record BenefitRevoked(String grantId, String programId, String memberId, long amountFen, long items,
+            Instant revokedAt) {
+    }
+}

@@ -1,0 +1,14 @@
+package org.unionplatform.benefits.grant;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Give one member a benefit of the program.
+ *
+ * @param amountFen for money programs, less than the program's amount per grant (e.g. a hardship grant sized to
+ *                  the case); absent = the program's amount per grant
+ */
+record IssueRequest(@NotBlank @Size(max = 64) String memberId, @Positive Long amountFen, @Size(max = 500) String note) {
+}

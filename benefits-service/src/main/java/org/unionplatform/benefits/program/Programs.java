@@ -1,0 +1,163 @@
+package org.unionplatform.benefits.program;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import org.unionplatform.benefits.config.BenefitsProperties;
+import org.unionplatform.common.security.AccessScope;
+import org.unionplatform.common.security.Caller;
+import org.unionplatform.common.web.BusinessRuleViolationException;
+import org.unionplatform.common.web.ConflictException;
+import org.unionplatform.common.web.ResourceNotFoundException;
+
+/** Creating programs, finding them within a caller's scope, and their status transitions. */
+@Service
+public class Programs {
+
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final String SEASONAL = "SEASONAL_CAMPAIGN";
+    static final List<String> SEASONS = List.of("SPRING_JOBS", "SUMMER_COOLING", "AUTUMN_EDUCATION", "WINTER_WARMTH");
+
+    private final ProgramRepository repository;
+    private final ProgramLedger ledger;
+    private final MongoOperations mongo;
+    private final BenefitsProperties properties;
+    private final Clock clock;
+
+    Programs(ProgramRepository repository, ProgramLedger ledger, MongoOperations mongo, BenefitsProperties properties,
+            Clock clock) {
+        this.repository = repository;
+        this.ledger = ledger;
+        this.mongo = mongo;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    Program create(ProgramRequests.CreateProgram request, Caller caller) {
+        AccessScope scope = AccessScope.of(caller);
+        if (!request.orgPath().endsWith("/" + request.organizationId() + "/") || !request.orgPath().startsWith("/")) {
+            throw new BusinessRuleViolationException("organisation-path",
+                    "orgPath must be the organisation's materialized path, ending with its id.");
+        }
+        if (!scope.coversOrgPath(request.orgPath())) {
+            throw new ResourceNotFoundException("Organisation", request.organizationId());
+        }
+        validate(request);
+        var limit = request.memberLimit() == null ? MemberLimit.ONCE
+                : new MemberLimit(request.memberLimit().count(), request.memberLimit().per(),
+                        request.memberLimit().sharedKey());
+        var rules = request.eligibility() == null ? EligibilityRules.ACTIVE_MEMBERS : new EligibilityRules(
+                request.eligibility().statuses(), request.eligibility().workerTypes(), request.eligibility().genders(),
+                request.eligibility().minMembershipDays() == null ? 0 : request.eligibility().minMembershipDays(),
+                Boolean.TRUE.equals(request.eligibility().hardshipRequired()));
+        Long budget = request.budgetFen();
+        Long stock = request.stock();
+        Program program = new Program(UUID.randomUUID().toString(), request.name(), request.kind(),
+                request.season(), request.description(), request.organizationId(), request.orgPath(),
+                request.startsOn(), request.endsOn(), request.amountPerGrantFen(), request.perClaimCeilingFen(),
+                stock == null ? null : (request.itemsPerGrant() == null ? 1 : request.itemsPerGrant()),
+                request.itemName(), limit, rules, request.revokeWindowDays() == null ? 7 : request.revokeWindowDays(),
+                ProgramStatus.DRAFT, budget, budget, budget == null ? null : 0L, budget == null ? null : 0L,
+                stock, stock, stock == null ? null : 0L, stock == null ? null : 0L, List.of(), List.of(),
+                caller.subject(), clock.instant(), null, null);
+        return repository.insert(program);
+    }
+
+    private void validate(ProgramRequests.CreateProgram request) {
+        if (!properties.programKinds().contains(request.kind())) {
+            throw new BusinessRuleViolationException("program-kind", "kind must be one of " + properties.programKinds() + ".");
+        }
+        boolean seasonal = SEASONAL.equals(request.kind());
+        if (seasonal != (request.season() != null) || (seasonal && !SEASONS.contains(request.season()))) {
+            throw new BusinessRuleViolationException("season",
+                    "A seasonal campaign names its season " + SEASONS + "; other kinds have none.");
+        }
+        if (request.endsOn().isBefore(request.startsOn())) {
+            throw new BusinessRuleViolationException("program-period", "endsOn is before startsOn.");
+        }
+        if (request.budgetFen() == null && request.stock() == null) {
+            throw new BusinessRuleViolationException("budget-or-stock", "A program has a money budget, a stock of items, or both.");
+        }
+        if (request.budgetFen() != null && request.amountPerGrantFen() == null && request.perClaimCeilingFen() == null) {
+            throw new BusinessRuleViolationException("amount-per-grant",
+                    "A money budget needs amountPerGrantFen (grants) or perClaimCeilingFen (insurance claims).");
+        }
+        if (request.eligibility() != null && request.eligibility().workerTypes() != null
+                && !properties.workerTypes().containsAll(request.eligibility().workerTypes())) {
+            throw new BusinessRuleViolationException("worker-type", "workerTypes must be among " + properties.workerTypes() + ".");
+        }
+    }
+
+    /** The program if the caller may act on it; 404 otherwise (existence does not leak). */
+    public Program require(String id, Caller caller) {
+        return AccessScope.of(caller).requireInSubtree(repository.findById(id), Program::orgPath, "Program", id);
+    }
+
+    List<Program> list(Caller caller, String status, String kind, Pageable page) {
+        return mongo.find(scoped(caller, status, kind).with(page), Program.class);
+    }
+
+    long count(Caller caller, String status, String kind) {
+        return mongo.count(scoped(caller, status, kind), Program.class);
+    }
+
+    private static Query scoped(Caller caller, String status, String kind) {
+        List<Criteria> conditions = new ArrayList<>();
+        conditions.add(AccessScope.of(caller).subtree("orgPath"));
+        if (status != null) {
+            conditions.add(where("status").is(status));
+        }
+        if (kind != null) {
+            conditions.add(where("kind").is(kind));
+        }
+        return Query.query(new Criteria().andOperator(conditions.toArray(Criteria[]::new)))
+                .with(Sort.by("createdAt", "_id"));
+    }
+
+    Program open(String id, Caller caller) {
+        Program program = require(id, caller);
+        if (!ledger.transition(program.id(), ProgramStatus.DRAFT, ProgramStatus.OPEN, "openedAt", clock.instant())) {
+            throw new ConflictException("Only a DRAFT program can be opened; this one is " + current(id) + ".")
+                    .with("reason", "program-status");
+        }
+        return repository.findById(id).orElseThrow();
+    }
+
+    Program close(String id, Caller caller) {
+        Program program = require(id, caller);
+        if (!ledger.transition(program.id(), ProgramStatus.OPEN, ProgramStatus.CLOSED, "closedAt", clock.instant())) {
+            throw new ConflictException("Only an OPEN program can be closed; this one is " + current(id) + ".")
+                    .with("reason", "program-status");
+        }
+        return repository.findById(id).orElseThrow();
+    }
+
+    Program addStock(String id, long items, Caller caller) {
+        Program program = require(id, caller);
+        if (!program.hasStock()) {
+            throw new BusinessRuleViolationException("stock", "This program has no stock of items.");
+        }
+        return ledger.addStock(program.id(), items).orElseThrow(() -> new ConflictException(
+                "A closed program takes no more stock.").with("reason", "program-status"));
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(CHINA));
+    }
+
+    private ProgramStatus current(String id) {
+        return repository.findById(id).map(Program::status).orElse(null);
+    }
+}

@@ -1,0 +1,184 @@
+package org.unionplatform.benefits;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.unionplatform.testsupport.security.TestTokens;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Base of every benefits-service IT: one Spring context (same configuration everywhere, so it is cached once),
+ * the real HTTP port, and membership-service (and the token endpoint) faked by one WireMock server.
+ * Each test works in its own organisation subtree, so tests never see each other's data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class BenefitsIT {
+
+    protected static final WireMockServer MEMBERSHIP = startMembership();
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void membership(DynamicPropertyRegistry registry) {
+        registry.add("platform.benefits.membership-uri", MEMBERSHIP::baseUrl);
+        registry.add("platform.security.service-token.token-uri", () -> MEMBERSHIP.baseUrl() + "/api/auth/oauth/token");
+        registry.add("platform.security.service-token.client-secret", () -> "test-secret");
+        // Recovery is exercised by calling the sweeps directly; the schedule stays out of the way.
+        registry.add("platform.benefits.recovery-interval", () -> "1h");
+    }
+
+    @Value("${local.server.port}")
+    protected int port;
+    @Autowired
+    protected MongoTemplate mongo;
+
+    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static WireMockServer startMembership() {
+        WireMockServer server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()
+                .containerThreads(64).asynchronousResponseEnabled(false));
+        server.start();
+        server.stubFor(WireMock.post(urlPathEqualTo("/api/auth/oauth/token"))
+                .willReturn(okJson("{\"access_token\":\"benefits-service-token\",\"token_type\":\"Bearer\",\"expires_in\":600}")));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return server;
+    }
+
+    /** A unique organisation subtree for one test: /shaanxi/xian/t-xxxx/ with a union u-xxxx under it. */
+    protected static Org newOrg() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String district = "t-" + suffix;
+        String union = "u-" + suffix;
+        return new Org(district, "/shaanxi/xian/" + district + "/", union, "/shaanxi/xian/" + district + "/" + union + "/");
+    }
+
+    protected record Org(String districtId, String districtPath, String unionId, String unionPath) {
+    }
+
+    /** Membership answers for this member: active, a delivery rider in {@code orgPath}, joined a year ago. */
+    protected static void member(String memberId, String organizationId, String orgPath) {
+        member(memberId, Map.of("status", "ACTIVE", "workerType", "DELIVERY_RIDER", "gender", "FEMALE",
+                "organizationId", organizationId, "orgPath", orgPath,
+                "joinedOn", LocalDate.now().minusYears(1).toString(), "hardship", false));
+    }
+
+    protected static void member(String memberId, Map<String, Object> fields) {
+        var body = new java.util.LinkedHashMap<String, Object>(fields);
+        body.put("memberId", memberId);
+        body.put("birthDate", "1990-01-01");
+        MEMBERSHIP.stubFor(WireMock.get(urlPathEqualTo("/api/members/" + memberId + "/eligibility"))
+                .willReturn(okJson(JSON.writeValueAsString(body))));
+    }
+
+    /** Every member whose id starts with {@code prefix} is an active rider in {@code orgPath}. */
+    protected static void members(String prefix, String organizationId, String orgPath) {
+        MEMBERSHIP.stubFor(WireMock.get(urlPathMatching("/api/members/" + prefix + "[^/]*/eligibility"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(JSON.writeValueAsString(Map.of("memberId", "from-path", "status", "ACTIVE",
+                                "workerType", "DELIVERY_RIDER", "gender", "MALE", "organizationId", organizationId,
+                                "orgPath", orgPath, "joinedOn", LocalDate.now().minusYears(1).toString(),
+                                "hardship", false)))));
+    }
+
+    protected Response send(String method, String path, String token, Object body, Map<String, String> headers) {
+        try {
+            var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(60));
+            if (token != null) {
+                builder.header("Authorization", TestTokens.bearer(token));
+            }
+            headers.forEach(builder::header);
+            var publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
+            if (body != null) {
+                builder.header("Content-Type", "application/json");
+            }
+            builder.method(method, publisher);
+            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(response.statusCode(), response.body(), response.headers().map());
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        }
+    }
+
+    protected Response get(String path, String token) {
+        return send("GET", path, token, null, Map.of());
+    }
+
+    protected Response post(String path, String token, Object body) {
+        return send("POST", path, token, body, Map.of());
+    }
+
+    protected Response issue(String programId, String token, String key, Object body) {
+        return send("POST", "/api/benefits/programs/" + programId + "/grants", token, body,
+                key == null ? Map.of() : Map.of("Idempotency-Key", key));
+    }
+
+    /** Creates and opens a program owned by {@code orgId} at {@code orgPath}; returns its id. */
+    protected String openProgram(String officer, Map<String, Object> fields) {
+        Response created = post("/api/benefits/programs", officer, fields);
+        if (created.status() != 201) {
+            throw new AssertionError("create program: " + created);
+        }
+        String id = created.json().get("id").asString();
+        Response opened = post("/api/benefits/programs/" + id + "/open", officer, null);
+        if (opened.status() != 200) {
+            throw new AssertionError("open program: " + opened);
+        }
+        return id;
+    }
+
+    protected static Map<String, Object> moneyProgram(Org org, String name, long budgetFen, long perGrantFen) {
+        var fields = new java.util.LinkedHashMap<String, Object>();
+        fields.put("name", name);
+        fields.put("kind", "SOLACE_MONEY");
+        fields.put("organizationId", org.districtId());
+        fields.put("orgPath", org.districtPath());
+        fields.put("startsOn", LocalDate.now().minusDays(10).toString());
+        fields.put("endsOn", LocalDate.now().plusDays(30).toString());
+        fields.put("budgetFen", budgetFen);
+        fields.put("amountPerGrantFen", perGrantFen);
+        return fields;
+    }
+
+    protected JsonNode program(String id, String token) {
+        return get("/api/benefits/programs/" + id, token).json();
+    }
+
+    public record Response(int status, byte[] body, Map<String, java.util.List<String>> headers) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + text();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.unionplatform.benefits.claim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.unionplatform.benefits.BenefitsIT;
+import org.unionplatform.testsupport.security.TestTokens;
+
+class ClaimIT extends BenefitsIT {
+
+    @Test
+    void memberClaimsAndOfficerApprovesWithinCeilingAndBudget() {
+        Org org = newOrg();
+        String officer = TestTokens.benefitOfficer(org.districtPath());
+        var fields = moneyProgram(org, "互助医疗女职工保险", 300_000L, 1L);
+        fields.put("kind", "FEMALE_MEDICAL_MUTUAL_AID");
+        fields.put("perClaimCeilingFen", 200_000L);
+        String programId = openProgram(officer, fields);
+        String memberId = "claim-" + org.unionId();
+        member(memberId, org.unionId(), org.unionPath());
+        String member = TestTokens.member(memberId);
+
+        Response submitted = post("/api/benefits/programs/" + programId + "/claims", member,
+                Map.of("amountFen", 250_000, "description", "住院", "attachments", List.of("file:invoice-1")));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        String claimId = submitted.json().get("id").asString();
+        assertThat(submitted.json().get("memberId").asString()).isEqualTo(memberId);
+
+        Response overCeiling = post("/api/benefits/claims/" + claimId + "/approval", officer, Map.of("amountFen", 250_000));
+        assertThat(overCeiling.status()).isEqualTo(422);
+        assertThat(overCeiling.json().get("rule").asString()).isEqualTo("per-claim-ceiling");
+
+        Response approved = post("/api/benefits/claims/" + claimId + "/approval", officer, Map.of("amountFen", 200_000));
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(approved.json().get("paidFen").asLong()).isEqualTo(200_000L);
+        assertThat(post("/api/benefits/claims/" + claimId + "/rejection", officer, Map.of("reason", "x")).status())
+                .isEqualTo(422);
+
+        // A second claim larger than what is left of the budget: 409, budget untouched.
+        String second = post("/api/benefits/programs/" + programId + "/claims", officer,
+                Map.of("memberId", memberId, "amountFen", 150_000, "description", "门诊")).json().get("id").asString();
+        Response noBudget = post("/api/benefits/claims/" + second + "/approval", officer, Map.of("amountFen", 150_000));
+        assertThat(noBudget.status()).isEqualTo(409);
+        Response rejected = post("/api/benefits/claims/" + second + "/rejection", officer, Map.of("reason", "超出预算"));
+        assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");
+
+        var program = program(programId, officer);
+        assertThat(program.get("spentFen").asLong()).isEqualTo(200_000L);
+        assertThat(program.get("availableFen").asLong()).isEqualTo(100_000L);
+        assertThat(get("/api/benefits/claims/" + claimId, member).status()).isEqualTo(200);
+        assertThat(get("/api/benefits/claims/" + claimId, TestTokens.member("someone-else")).status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,130 @@
+package org.unionplatform.benefits.welcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.unionplatform.benefits.BenefitsIT;
+import org.unionplatform.benefits.grant.Grant;
+import org.unionplatform.benefits.grant.GrantStatus;
+import org.unionplatform.testsupport.security.TestTokens;
+
+/** Welcome packs driven by real membership.approved envelopes published on the test exchange. */
+class WelcomePackIT extends BenefitsIT {
+
+    @Autowired
+    RabbitTemplate rabbit;
+    @Value("${platform.bus.exchange}")
+    String exchange;
+
+    @Test
+    void membershipApprovedDeliveredTwiceGivesOneWelcomePack() {
+        Org org = newOrg();
+        String officer = TestTokens.benefitOfficer(org.districtPath());
+        String programId = openProgram(officer, welcomeProgram(org, 10));
+        String memberId = "w-" + org.unionId();
+        UUID eventId = UUID.randomUUID();
+        Instant approvedAt = Instant.now();
+
+        publish(eventId, memberId, org, approvedAt);
+        publish(eventId, memberId, org, approvedAt);
+        // The producer publishing the same fact again under a new event id must not give a second pack either.
+        publish(UUID.randomUUID(), memberId, org, approvedAt);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> packs(programId).size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> packs(programId).size() == 1);
+        assertThat(packs(programId).getFirst().memberId()).isEqualTo(memberId);
+        var program = program(programId, officer);
+        assertThat(program.get("stockAvailable").asLong()).isEqualTo(9);
+        assertThat(program.get("stockIssued").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutStockMembersWaitAndAreServedInOrderWhenStockArrives() {
+        Org org = newOrg();
+        String officer = TestTokens.benefitOfficer(org.districtPath());
+        String programId = openProgram(officer, welcomeProgram(org, 1));
+        Instant start = Instant.now().minusSeconds(60);
+        List<String> members = List.of("first-" + org.unionId(), "second-" + org.unionId(), "third-" + org.unionId());
+        for (int i = 0; i < members.size(); i++) {
+            publish(UUID.randomUUID(), members.get(i), org, start.plusSeconds(i));
+            String expectedWaiting = members.get(i);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> mongo.findById(WelcomeEntry.idOf(expectedWaiting), WelcomeEntry.class) != null);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> packs(programId).size() == 1);
+        assertThat(packs(programId)).extracting(Grant::memberId).containsExactly(members.get(0));
+
+        assertThat(post("/api/benefits/programs/" + programId + "/stock", officer, Map.of("items", 1)).status())
+                .isEqualTo(200);
+        assertThat(packs(programId)).extracting(Grant::memberId).containsExactlyInAnyOrder(members.get(0), members.get(1));
+
+        post("/api/benefits/programs/" + programId + "/stock", officer, Map.of("items", 5));
+        assertThat(packs(programId)).extracting(Grant::memberId).containsExactlyInAnyOrderElementsOf(members);
+        assertThat(program(programId, officer).get("stockAvailable").asLong()).isEqualTo(4);
+    }
+
+    private List<Grant> packs(String programId) {
+        return mongo.find(Query.query(Criteria.where("programId").is(programId).and("status").is(GrantStatus.GRANTED)),
+                Grant.class);
+    }
+
+    private static Map<String, Object> welcomeProgram(Org org, long stock) {
+        var fields = new LinkedHashMap<String, Object>();
+        fields.put("name", "入会礼包");
+        fields.put("kind", "WELCOME_PACK");
+        fields.put("organizationId", org.districtId());
+        fields.put("orgPath", org.districtPath());
+        fields.put("startsOn", LocalDate.now().minusDays(1).toString());
+        fields.put("endsOn", LocalDate.now().plusDays(60).toString());
+        fields.put("stock", stock);
+        fields.put("itemsPerGrant", 1);
+        fields.put("itemName", "入会礼包");
+        return fields;
+    }
+
+    private void publish(UUID eventId, String memberId, Org org, Instant approvedAt) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("memberId", memberId);
+        payload.put("cardNumber", "6100" + Math.abs(memberId.hashCode()));
+        payload.put("organizationId", org.unionId());
+        payload.put("orgPath", org.unionPath());
+        payload.put("workerType", "DELIVERY_RIDER");
+        payload.put("gender", "FEMALE");
+        payload.put("platform", "ELEME");
+        payload.put("companyCreditCode", null);
+        payload.put("divisionCode", "610103");
+        payload.put("approvedAt", approvedAt.toString());
+        payload.put("channel", "APPLICATION");
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("id", eventId.toString());
+        envelope.put("type", "membership.approved");
+        envelope.put("version", 1);
+        envelope.put("occurredAt", approvedAt.toString());
+        envelope.put("producer", "membership-service");
+        envelope.put("traceparent", null);
+        envelope.put("payload", payload);
+        var properties = new MessageProperties();
+        properties.setMessageId(eventId.toString());
+        properties.setType("membership.approved");
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        rabbit.send(exchange, "membership.approved",
+                new Message(JSON.writeValueAsString(envelope).getBytes(StandardCharsets.UTF_8), properties));
+    }
+}
