@@ -2,15 +2,11 @@ package org.unionplatform.organization.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +14,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.unionplatform.testsupport.security.AuthorizationMatrix;
+import org.unionplatform.testsupport.security.AuthorizationMatrix.Case;
 import org.unionplatform.testsupport.security.TestTokens;
 
 /**
@@ -25,34 +23,35 @@ import org.unionplatform.testsupport.security.TestTokens;
  * role x scope (in = an object in the caller's subtree, out = one outside it, none = no object) -> status.
  * Organizers and officers are scoped to Xi'an (/shaanxi/xian/); "out" objects are in Xianyang. Placeholders
  * starting with "fresh" or naming a leaf are created anew for each case, so destructive cases do not interfere.
- * Written so that test-support's generic AuthorizationMatrix runner can replace the loop when it lands.
+ * Run by test-support's {@link AuthorizationMatrix}; this class supplies tokens, objects and bodies.
  */
 class AuthorizationMatrixIT extends ServiceIT {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
     private static final String YEAR = String.valueOf(LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear());
 
-    record Case(String method, String path, String role, String scope, int expected) {
-        @Override
-        public String toString() {
-            return method + " " + path + " as " + role + " (" + scope + ") -> " + expected;
-        }
-    }
-
     @TestFactory
-    Stream<DynamicTest> everyEndpointAnswersEveryRoleAndScopeAsTheMatrixSays() throws IOException {
-        List<Case> cases = read();
-        System.out.println("[authorization-matrix] organization-service: " + cases.size() + " cases");
-        return cases.stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> run(c)));
-    }
+    Stream<DynamicTest> everyEndpointAnswersEveryRoleAndScopeAsTheMatrixSays() {
+        Map<Case, Map<String, String>> filled = new ConcurrentHashMap<>();
+        AuthorizationMatrix.Fixture fixture = new AuthorizationMatrix.Fixture() {
+            @Override
+            public String token(Case c) {
+                return AuthorizationMatrixIT.token(c.role());
+            }
 
-    private void run(Case c) {
-        Map<String, String> values = new HashMap<>();
-        String path = fill(c.path(), c.scope(), values);
-        String body = BODIES.get(c.method() + " " + c.path());
-        Response response = send(c.method(), path, token(c.role()), body == null ? null : fill(body, c.scope(), values));
-        assertThat(response.status()).as(c + ": " + new String(response.bytes(), StandardCharsets.UTF_8))
-                .isEqualTo(c.expected());
+            @Override
+            public String path(Case c) {
+                return fill(c.path(), c.scope(), filled.computeIfAbsent(c, k -> new HashMap<>()));
+            }
+
+            @Override
+            public String body(Case c) {
+                String body = BODIES.get(c.method() + " " + c.path());
+                return body == null ? null : fill(body, c.scope(), filled.computeIfAbsent(c, k -> new HashMap<>()));
+            }
+        };
+        return AuthorizationMatrix.tests("organization-service", "authorization-matrix.csv", fixture,
+                (method, path, token, body) -> send(method, path, token, body).status());
     }
 
     /** Request bodies by "METHOD path" (placeholders are filled like the path's). */
@@ -133,21 +132,6 @@ class AuthorizationMatrixIT extends ServiceIT {
             case "ANONYMOUS" -> null;
             default -> throw new IllegalArgumentException(role);
         };
-    }
-
-    private static List<Case> read() throws IOException {
-        List<Case> cases = new ArrayList<>();
-        try (InputStream in = AuthorizationMatrixIT.class.getResourceAsStream("/authorization-matrix.csv")) {
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            for (int i = 1; i < lines.length; i++) {
-                if (lines[i].isBlank() || lines[i].startsWith("#")) {
-                    continue;
-                }
-                String[] f = lines[i].trim().split(",");
-                cases.add(new Case(f[0], f[1], f[2], f[3], Integer.parseInt(f[4])));
-            }
-        }
-        return cases;
     }
 
     /** Objects the matrix needs once: targets to split, and a child to split them to. */
