@@ -10,7 +10,8 @@ import java.util.List;
 record DemoAccounts(String role, String username) {
 
     static final List<DemoAccounts> ALL = List.of(
-            new DemoAccounts("organizer", "organizer.beilin"),
-            new DemoAccounts("officer", "officer.xianyang"),
-            new DemoAccounts("attendant", "attendant.xianyang"));
+            new DemoAccounts("administrator", "demo-admin"),
+            new DemoAccounts("organizer", "beilin-organizer"),
+            new DemoAccounts("benefit officer", "xianyang-officer"),
+            new DemoAccounts("attendant", "xy-attendant"));
 }
