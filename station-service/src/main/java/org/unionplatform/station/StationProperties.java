@@ -56,8 +56,8 @@ public record StationProperties(List<String> types, List<String> amenities, List
      * The membership-service card verification client: timeouts and a circuit breaker with every value explicit.
      *
      * @param url                  base address of membership-service
-     * @param connectTimeout       TCP connect timeout
-     * @param readTimeout          response timeout
+     * @param connectTimeoutMillis TCP connect timeout (Feign takes milliseconds)
+     * @param readTimeoutMillis    response timeout; also the breaker's slow-call threshold
      * @param timeLimit            overall limit of one call (covers token fetch and retries of nothing: POST)
      * @param failureRateThreshold percentage of failed calls that opens the breaker
      * @param slidingWindowSize    calls the failure rate is computed over
@@ -65,8 +65,8 @@ public record StationProperties(List<String> types, List<String> amenities, List
      * @param openFor              how long the breaker stays open before letting trial calls through
      * @param halfOpenCalls        trial calls in half-open state
      */
-    public record Membership(URI url, @DefaultValue("500ms") Duration connectTimeout,
-            @DefaultValue("1s") Duration readTimeout, @DefaultValue("2s") Duration timeLimit,
+    public record Membership(URI url, @DefaultValue("500") int connectTimeoutMillis,
+            @DefaultValue("1000") int readTimeoutMillis, @DefaultValue("2s") Duration timeLimit,
             @DefaultValue("50") float failureRateThreshold, @DefaultValue("20") int slidingWindowSize,
             @DefaultValue("5") int minimumCalls, @DefaultValue("30s") Duration openFor,
             @DefaultValue("2") int halfOpenCalls) {

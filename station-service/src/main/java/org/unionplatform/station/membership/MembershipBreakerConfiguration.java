@@ -22,7 +22,7 @@ class MembershipBreakerConfiguration {
                         .slidingWindowSize(membership.slidingWindowSize())
                         .minimumNumberOfCalls(membership.minimumCalls())
                         .failureRateThreshold(membership.failureRateThreshold())
-                        .slowCallDurationThreshold(membership.readTimeout())
+                        .slowCallDurationThreshold(java.time.Duration.ofMillis(membership.readTimeoutMillis()))
                         .slowCallRateThreshold(100)
                         .waitDurationInOpenState(membership.openFor())
                         .permittedNumberOfCallsInHalfOpenState(membership.halfOpenCalls())
