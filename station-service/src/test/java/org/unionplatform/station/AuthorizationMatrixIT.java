@@ -75,10 +75,10 @@ class AuthorizationMatrixIT extends StationServiceIT {
                 String visit = """
                         {"visitId":"%s","stationId":"%s","workerType":"COURIER","services":["REST"],"visitedAt":"%s"}"""
                         .formatted(UUID.randomUUID(), station(c), Instant.now().minusSeconds(5));
-                if (path.equals("/api/visits")) {
+                if (path.equals("/api/checkins")) {
                     return visit;
                 }
-                if (path.equals("/api/visits/batch")) {
+                if (path.equals("/api/checkins/batch")) {
                     return "{\"visits\":[" + visit + "]}";
                 }
                 return null;

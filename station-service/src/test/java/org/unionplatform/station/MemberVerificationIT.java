@@ -61,9 +61,9 @@ class MemberVerificationIT extends StationServiceIT {
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
                         .withBody("{\"status\":404}")));
 
-        Reply known = send("POST", "/api/visits", TestTokens.attendant(station),
+        Reply known = send("POST", "/api/checkins", TestTokens.attendant(station),
                 memberVisit(UUID.randomUUID().toString(), station, "XY000123"));
-        Reply unknown = send("POST", "/api/visits", TestTokens.attendant(station),
+        Reply unknown = send("POST", "/api/checkins", TestTokens.attendant(station),
                 memberVisit(UUID.randomUUID().toString(), station, "NOBODY01"));
 
         assertThat(known.status()).isEqualTo(201);
@@ -83,7 +83,7 @@ class MemberVerificationIT extends StationServiceIT {
         String[] visitIds = new String[3];
         for (int i = 0; i < visitIds.length; i++) {
             visitIds[i] = UUID.randomUUID().toString();
-            Reply reply = send("POST", "/api/visits", TestTokens.attendant(station),
+            Reply reply = send("POST", "/api/checkins", TestTokens.attendant(station),
                     memberVisit(visitIds[i], station, card));
             assertThat(reply.status()).isEqualTo(201);
             assertThat(reply.json().get("verification").asString()).isEqualTo("PENDING");

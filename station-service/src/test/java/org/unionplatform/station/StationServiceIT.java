@@ -41,7 +41,9 @@ import tools.jackson.databind.ObjectMapper;
         "platform.station.visits.counting-sweep=500ms",
         "platform.station.visits.counting-grace=1s",
         "platform.station.visits.verification-sweep=300ms",
-        "platform.station.membership.read-timeout-millis=500",
+        "platform.station.membership.read-timeout-millis=3000",
+        "platform.station.membership.time-limit=5s",
+        "logging.level.org.unionplatform.station.membership=debug",
         "platform.station.membership.minimum-calls=2",
         "platform.station.membership.sliding-window-size=4",
         "platform.station.membership.open-for=1s"})

@@ -44,7 +44,7 @@ class VisitRecordingIT extends StationServiceIT {
         Instant now = Instant.now();
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
-        assertThat(send("POST", "/api/visits", attendant, visit(first, mine, now.minusSeconds(60))).status())
+        assertThat(send("POST", "/api/checkins", attendant, visit(first, mine, now.minusSeconds(60))).status())
                 .isEqualTo(201);
 
         String batch = "{\"visits\":[" + String.join(",",
@@ -56,7 +56,7 @@ class VisitRecordingIT extends StationServiceIT {
                 visit(UUID.randomUUID().toString(), "no-such-station", now),             // unknown station
                 visit(UUID.randomUUID().toString(), notMine, now))                       // not assigned
                 + "]}";
-        Reply reply = send("POST", "/api/visits/batch", attendant, batch);
+        Reply reply = send("POST", "/api/checkins/batch", attendant, batch);
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode results = reply.json().get("results");
@@ -87,14 +87,14 @@ class VisitRecordingIT extends StationServiceIT {
         String attendant = TestTokens.attendant(mine);
         String visitId = UUID.randomUUID().toString();
 
-        assertThat(send("POST", "/api/visits", attendant, visit(visitId, mine, Instant.now())).status())
+        assertThat(send("POST", "/api/checkins", attendant, visit(visitId, mine, Instant.now())).status())
                 .isEqualTo(201);
-        Reply again = send("POST", "/api/visits", attendant, visit(visitId, mine, Instant.now()));
+        Reply again = send("POST", "/api/checkins", attendant, visit(visitId, mine, Instant.now()));
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("outcome").asString()).isEqualTo("DUPLICATE");
-        assertThat(send("POST", "/api/visits", attendant, visit(UUID.randomUUID().toString(), other, Instant.now()))
+        assertThat(send("POST", "/api/checkins", attendant, visit(UUID.randomUUID().toString(), other, Instant.now()))
                 .status()).isEqualTo(404);
-        Reply future = send("POST", "/api/visits", attendant,
+        Reply future = send("POST", "/api/checkins", attendant,
                 visit(UUID.randomUUID().toString(), mine, Instant.now().plus(Duration.ofDays(1))));
         assertThat(future.status()).isEqualTo(422);
         assertThat(future.json().get("rule").asString()).isEqualTo("FUTURE_TIME");
@@ -113,11 +113,11 @@ class VisitRecordingIT extends StationServiceIT {
                 int created = 0;
                 for (int i = 0; i < 1000; i++) {
                     String visitId = UUID.randomUUID().toString();
-                    Reply reply = send("POST", "/api/visits", attendant, visit(visitId, station, at));
+                    Reply reply = send("POST", "/api/checkins", attendant, visit(visitId, station, at));
                     created += reply.status() == 201 ? 1 : 0;
                     if (i % 100 == 0) {
                         // a phone that did not see the answer sends the same visit again
-                        assertThat(send("POST", "/api/visits", attendant, visit(visitId, station, at)).status())
+                        assertThat(send("POST", "/api/checkins", attendant, visit(visitId, station, at)).status())
                                 .isEqualTo(200);
                     }
                 }
@@ -147,7 +147,7 @@ class VisitRecordingIT extends StationServiceIT {
     void recordedVisitsArePublishedAsCheckinRecorded() throws Exception {
         String station = openStation(unique("events"), XIANYANG, 34.36, 108.73, "", "610400");
         String visitId = UUID.randomUUID().toString();
-        send("POST", "/api/visits", TestTokens.attendant(station), visit(visitId, station, Instant.now()));
+        send("POST", "/api/checkins", TestTokens.attendant(station), visit(visitId, station, Instant.now()));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(EVENTS).anySatisfy(event -> {
             assertThat(event.type()).isEqualTo("checkin.recorded");

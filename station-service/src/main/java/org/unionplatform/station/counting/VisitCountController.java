@@ -42,7 +42,7 @@ class VisitCountController {
         return reports.forStation(stationId, start, end);
     }
 
-    @GetMapping("/api/visit-counts")
+    @GetMapping("/api/checkins/counts")
     VisitReports.Figures rollUp(Caller caller,
             @RequestParam(required = false) @Pattern(regexp = "[1-9]\\d{5}") String divisionCode,
             @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String organizationId,

@@ -61,7 +61,7 @@ public class MemberCards {
                 return new NoSuchMember();
             }
         }, failure -> {
-            log.debug("membership-service could not verify a card now: {}", failure.getClass().getSimpleName());
+            log.debug("membership-service could not verify a card now: {}", failure.toString());
             return new Unavailable();
         });
     }

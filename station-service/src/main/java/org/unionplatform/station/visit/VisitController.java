@@ -20,7 +20,7 @@ import org.unionplatform.station.visit.VisitRequests.VisitResult;
 
 /** Attendants log visits at their own stations: one at a time, or an offline batch with a result per item. */
 @RestController
-@RequestMapping("/api/visits")
+@RequestMapping("/api/checkins")
 @PreAuthorize("hasAnyRole('ADMIN','STATION_ATTENDANT')")
 class VisitController {
 
