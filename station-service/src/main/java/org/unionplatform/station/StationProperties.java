@@ -1,0 +1,74 @@
+package org.unionplatform.station;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code platform.station.*}: the extensible vocabularies (station types, amenities, services, worker types),
+ * the inspection checklist, the visit rules and the membership client.
+ *
+ * @param types          station types a station may have
+ * @param amenities      amenities a station may offer
+ * @param services       services a visit may record
+ * @param workerTypes    worker types a visitor may have (CONTRACTS.md list by default)
+ * @param checklist      the standard a station is inspected against, e.g. the courier unions' "六有"
+ * @param checkInBaseUrl the link printed in a station's QR code, followed by the station id
+ * @param visits         visit rules
+ * @param membership     the membership-service client
+ */
+@ConfigurationProperties("platform.station")
+public record StationProperties(List<String> types, List<String> amenities, List<String> services,
+        List<String> workerTypes, List<ChecklistItem> checklist, URI checkInBaseUrl, Visits visits,
+        Membership membership) {
+
+    public StationProperties {
+        types = List.copyOf(types);
+        amenities = List.copyOf(amenities);
+        services = List.copyOf(services);
+        workerTypes = List.copyOf(workerTypes);
+        checklist = List.copyOf(checklist);
+    }
+
+    /** One point of the inspection standard. */
+    public record ChecklistItem(String code, String label) {
+    }
+
+    /**
+     * @param maxAge             oldest visit time accepted (offline uploads)
+     * @param clockSkew          how far in the future a visit time may be (phones' clocks drift)
+     * @param maxBatch           visits per upload
+     * @param countingSweep      how often visits whose counting was interrupted are counted
+     * @param countingGrace      how old an uncounted visit must be before the sweep takes it over
+     * @param verificationSweep  how often unverified member visits are verified again
+     * @param verificationBatch  visits verified per sweep round
+     */
+    public record Visits(@DefaultValue("7d") Duration maxAge, @DefaultValue("2m") Duration clockSkew,
+            @DefaultValue("500") int maxBatch, @DefaultValue("30s") Duration countingSweep,
+            @DefaultValue("30s") Duration countingGrace, @DefaultValue("30s") Duration verificationSweep,
+            @DefaultValue("100") int verificationBatch) {
+    }
+
+    /**
+     * The membership-service card verification client: timeouts and a circuit breaker with every value explicit.
+     *
+     * @param url                  base address of membership-service
+     * @param connectTimeoutMillis TCP connect timeout (Feign takes milliseconds)
+     * @param readTimeoutMillis    response timeout; also the breaker's slow-call threshold
+     * @param timeLimit            overall limit of one call (covers token fetch and retries of nothing: POST)
+     * @param failureRateThreshold percentage of failed calls that opens the breaker
+     * @param slidingWindowSize    calls the failure rate is computed over
+     * @param minimumCalls         calls before the failure rate counts
+     * @param openFor              how long the breaker stays open before letting trial calls through
+     * @param halfOpenCalls        trial calls in half-open state
+     */
+    public record Membership(URI url, @DefaultValue("500") int connectTimeoutMillis,
+            @DefaultValue("1000") int readTimeoutMillis, @DefaultValue("2s") Duration timeLimit,
+            @DefaultValue("50") float failureRateThreshold, @DefaultValue("20") int slidingWindowSize,
+            @DefaultValue("5") int minimumCalls, @DefaultValue("30s") Duration openFor,
+            @DefaultValue("2") int halfOpenCalls) {
+    }
+}

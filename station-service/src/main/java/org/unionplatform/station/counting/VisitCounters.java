@@ -1,0 +1,71 @@
+package org.unionplatform.station.counting;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.List;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.result.UpdateResult;
+
+/**
+ * Counting on write, exactly once per visit id, without transactions: the station-day document holds the ids
+ * of the visits it counted and every increment is conditional on the id not being there yet, in the same
+ * single-document update. A retry, a redelivery, a recovery sweep or a racing instance can repeat the call
+ * freely. Other figures (totals, averages, roll-ups) are sums of these documents, never scans of visits.
+ */
+@Component
+public class VisitCounters {
+
+    static final String VISIT_IDS = "visitIds";
+    static final String RECLASSIFIED_IDS = "reclassifiedIds";
+
+    private final MongoOperations mongo;
+
+    VisitCounters(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    /** What is counted of one visit. */
+    public record Tally(String visitId, String stationId, String day, int hour, String orgPath, String divisionCode,
+            String workerType, List<String> services) {
+    }
+
+    /** Counts the visit unless its day document counted it already; true if counted now. */
+    public boolean count(Tally tally) {
+        Query notYet = Query.query(where("_id").is(VisitDay.key(tally.stationId(), tally.day()))
+                .and(VISIT_IDS).ne(tally.visitId()));
+        Update update = new Update().inc("count", 1L).inc("byWorkerType." + tally.workerType(), 1L)
+                .inc("byHour." + "%02d".formatted(tally.hour()), 1L).push(VISIT_IDS, tally.visitId())
+                .setOnInsert("stationId", tally.stationId()).setOnInsert("day", tally.day())
+                .setOnInsert("orgPath", tally.orgPath()).setOnInsert("divisionCode", tally.divisionCode());
+        tally.services().forEach(service -> update.inc("byService." + service, 1L));
+        try {
+            UpdateResult result = mongo.upsert(notYet, update, VisitDay.COLLECTION);
+            return result.getModifiedCount() == 1 || result.getUpsertedId() != null;
+        } catch (DuplicateKeyException exists) {
+            // Either another visit created the document a moment ago (count into it now), or the document
+            // exists and holds this visit id (the update below matches nothing).
+            return mongo.updateFirst(notYet, update, VisitDay.COLLECTION).getModifiedCount() == 1;
+        }
+    }
+
+    /**
+     * Moves a counted visit from one worker type to another once (a member verified later turned out to be
+     * of another type than the attendant recorded); true if moved now.
+     */
+    public boolean reclassify(String visitId, String stationId, String day, String from, String to) {
+        if (from.equals(to)) {
+            return false;
+        }
+        Query counted = Query.query(where("_id").is(VisitDay.key(stationId, day)).and(VISIT_IDS).is(visitId)
+                .and(RECLASSIFIED_IDS).ne(visitId));
+        Update update = new Update().inc("byWorkerType." + from, -1L).inc("byWorkerType." + to, 1L)
+                .push(RECLASSIFIED_IDS, visitId);
+        return mongo.updateFirst(counted, update, VisitDay.COLLECTION).getModifiedCount() == 1;
+    }
+}

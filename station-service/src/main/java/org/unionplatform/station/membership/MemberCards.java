@@ -1,0 +1,68 @@
+package org.unionplatform.station.membership;
+
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
+import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
+import org.springframework.stereotype.Component;
+
+import feign.FeignException;
+
+/**
+ * Asks membership-service who holds a card or member QR token, behind a circuit breaker. Its answer is one of
+ * three: the member, no such member, or "cannot tell now" (membership down, breaker open, no service token):
+ * then the visit is recorded unverified and verified later.
+ */
+@Component
+public class MemberCards {
+
+    static final String BREAKER = "membership";
+    private static final Logger log = LoggerFactory.getLogger(MemberCards.class);
+
+    private final MembershipClient client;
+    private final CircuitBreaker breaker;
+
+    MemberCards(MembershipClient client, CircuitBreakerFactory<?, ?> breakers) {
+        this.client = client;
+        this.breaker = breakers.create(BREAKER);
+    }
+
+    /** What membership-service said. */
+    public sealed interface Verification {
+    }
+
+    public record Member(String memberId, String cardNumber, String workerType, String status) implements Verification {
+    }
+
+    public record NoSuchMember() implements Verification {
+    }
+
+    public record Unavailable() implements Verification {
+    }
+
+    public Verification byCardNumber(String cardNumber) {
+        return verify(() -> client.verify(new MembershipClient.VerificationRequest(cardNumber, null)));
+    }
+
+    public Verification byQrToken(String qrToken) {
+        return verify(() -> client.verify(new MembershipClient.VerificationRequest(null, qrToken)));
+    }
+
+    private Verification verify(Supplier<MembershipClient.CardVerification> call) {
+        return breaker.run(() -> {
+            try {
+                MembershipClient.CardVerification found = call.get();
+                return found == null || found.memberId() == null ? new NoSuchMember()
+                        : new Member(found.memberId(), found.cardNumber(), found.workerType(), found.status());
+            } catch (FeignException.NotFound notFound) {
+                // A definite answer, not a failure: it must not open the breaker.
+                return new NoSuchMember();
+            }
+        }, failure -> {
+            log.debug("membership-service could not verify a card now: {}", failure.toString());
+            return new Unavailable();
+        });
+    }
+}

@@ -1,0 +1,26 @@
+package org.unionplatform.station.membership;
+
+import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** membership-service's card verification (CONTRACTS.md), declaring only the fields this service reads. */
+@FeignClient(name = "membership-service", url = "${platform.station.membership.url}",
+        configuration = MembershipClientConfiguration.class)
+interface MembershipClient {
+
+    @PostMapping("/api/members/card-verifications")
+    CardVerification verify(@RequestBody VerificationRequest request);
+
+    /** Exactly one of the two. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record VerificationRequest(String cardNumber, String qrToken) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CardVerification(String memberId, String cardNumber, String workerType, String status) {
+    }
+}

@@ -1,0 +1,166 @@
+package org.unionplatform.station.visit;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.unionplatform.common.events.OutboxAggregate;
+import org.unionplatform.station.counting.VisitCounters;
+import org.unionplatform.station.station.Station;
+import org.unionplatform.station.station.StationFinder;
+
+/**
+ * One visit to a station, keyed by the id the attendant's phone generated: inserting it twice fails on the
+ * primary key, which is what makes uploads idempotent. {@code counted} turns true once the station-day
+ * counters include it; a sweep finishes the counting of visits whose request was interrupted in between.
+ */
+@Document(Visit.COLLECTION)
+public class Visit extends OutboxAggregate {
+
+    public static final String COLLECTION = "visits";
+
+    @Id
+    private final String id;
+    @Version
+    private Long version;
+    private final String stationId;
+    private final String stationName;
+    private final String orgPath;
+    private final String divisionCode;
+    private final Instant visitedAt;
+    /** Asia/Shanghai day and hour of the visit: the counters' keys. */
+    private final String day;
+    private final int hour;
+    private final Instant recordedAt;
+    private final String recordedBy;
+    private String memberId;
+    private String cardNumber;
+    /** A member QR token kept only until the visit is verified. */
+    private String pendingQrToken;
+    private Verification verification;
+    /** The worker type the visit is counted under. */
+    private String workerType;
+    private final List<String> services;
+    private boolean counted;
+
+    @PersistenceCreator
+    Visit(String id, String stationId, String stationName, String orgPath, String divisionCode, Instant visitedAt,
+            String day, int hour, Instant recordedAt, String recordedBy, List<String> services) {
+        this.id = id;
+        this.stationId = stationId;
+        this.stationName = stationName;
+        this.orgPath = orgPath;
+        this.divisionCode = divisionCode;
+        this.visitedAt = visitedAt;
+        this.day = day;
+        this.hour = hour;
+        this.recordedAt = recordedAt;
+        this.recordedBy = recordedBy;
+        this.services = services == null ? List.of() : List.copyOf(services);
+    }
+
+    /** A new visit; registers {@code checkin.recorded} (stored with the visit, published after). */
+    static Visit record(String id, Station station, Instant visitedAt, Instant now, String recordedBy,
+            Visitor visitor, List<String> services, boolean publish) {
+        ZonedDateTime local = visitedAt.atZone(StationFinder.CHINA);
+        Visit visit = new Visit(id, station.id(), station.name(), station.orgPath(), station.divisionCode(),
+                visitedAt, local.toLocalDate().toString(), local.getHour(), now, recordedBy, services);
+        visit.memberId = visitor.memberId();
+        visit.cardNumber = visitor.cardNumber();
+        visit.pendingQrToken = visitor.verification() == Verification.PENDING ? visitor.qrToken() : null;
+        visit.verification = visitor.verification();
+        visit.workerType = visitor.workerType();
+        if (publish) {
+            visit.registerEvent("checkin.recorded", new CheckinRecorded(id, station.id(), station.name(),
+                    station.orgPath(), visit.memberId, visit.verification == Verification.VERIFIED,
+                    visit.workerType, visit.services, visitedAt));
+        }
+        return visit;
+    }
+
+    /** membership-service confirmed the member; registers {@code checkin.verified}. */
+    void verified(String verifiedMemberId, String verifiedCardNumber, String verifiedWorkerType) {
+        this.memberId = verifiedMemberId;
+        this.cardNumber = verifiedCardNumber == null ? cardNumber : verifiedCardNumber;
+        this.workerType = verifiedWorkerType;
+        this.pendingQrToken = null;
+        this.verification = Verification.VERIFIED;
+        registerEvent("checkin.verified", new CheckinVerified(id, stationId, stationName, memberId, visitedAt));
+    }
+
+    void unmatched() {
+        this.pendingQrToken = null;
+        this.verification = Verification.UNMATCHED;
+    }
+
+    void markCounted() {
+        this.counted = true;
+    }
+
+    VisitCounters.Tally tally() {
+        return new VisitCounters.Tally(id, stationId, day, hour, orgPath, divisionCode, workerType, services);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String stationId() {
+        return stationId;
+    }
+
+    public String day() {
+        return day;
+    }
+
+    public Instant visitedAt() {
+        return visitedAt;
+    }
+
+    public String memberId() {
+        return memberId;
+    }
+
+    public String cardNumber() {
+        return cardNumber;
+    }
+
+    String pendingQrToken() {
+        return pendingQrToken;
+    }
+
+    public Verification verification() {
+        return verification;
+    }
+
+    public String workerType() {
+        return workerType;
+    }
+
+    public List<String> services() {
+        return services;
+    }
+
+    public boolean counted() {
+        return counted;
+    }
+
+    /** Who the visitor is, as far as known when recording. */
+    record Visitor(String memberId, String cardNumber, String qrToken, String workerType,
+            Verification verification) {
+    }
+
+    /** Payload of {@code checkin.recorded} v1 (CONTRACTS.md). */
+    record CheckinRecorded(String visitId, String stationId, String stationName, String orgPath, String memberId,
+            boolean verified, String workerType, List<String> services, Instant visitedAt) {
+    }
+
+    /** Payload of {@code checkin.verified} v1 (CONTRACTS.md). */
+    record CheckinVerified(String visitId, String stationId, String stationName, String memberId,
+            Instant visitedAt) {
+    }
+}

@@ -1,0 +1,57 @@
+package org.unionplatform.station.visit;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.unionplatform.common.security.Caller;
+import org.unionplatform.common.web.BusinessRuleViolationException;
+import org.unionplatform.common.web.ResourceNotFoundException;
+import org.unionplatform.station.StationProperties;
+import org.unionplatform.station.visit.VisitRequests.BatchResult;
+import org.unionplatform.station.visit.VisitRequests.VisitBatch;
+import org.unionplatform.station.visit.VisitRequests.VisitItem;
+import org.unionplatform.station.visit.VisitRequests.VisitResult;
+
+/** Attendants log visits at their own stations: one at a time, or an offline batch with a result per item. */
+@RestController
+@RequestMapping("/api/checkins")
+@PreAuthorize("hasAnyRole('ADMIN','STATION_ATTENDANT')")
+class VisitController {
+
+    private final VisitRecorder recorder;
+    private final StationProperties properties;
+
+    VisitController(VisitRecorder recorder, StationProperties properties) {
+        this.recorder = recorder;
+        this.properties = properties;
+    }
+
+    /** 201 created, 200 for a duplicate (the same result again), 404 for a station not the caller's, else 422. */
+    @PostMapping
+    ResponseEntity<VisitResult> record(Caller caller, @RequestBody VisitItem item) {
+        VisitResult result = recorder.record(caller, item);
+        return switch (result.outcome()) {
+            case CREATED -> ResponseEntity.status(HttpStatus.CREATED).body(result);
+            case DUPLICATE -> ResponseEntity.ok(result);
+            case REJECTED -> throw "STATION_NOT_FOUND".equals(result.reason())
+                    ? new ResourceNotFoundException("Station", item.stationId())
+                    : new BusinessRuleViolationException(result.reason(), "The visit was not recorded: "
+                            + result.reason());
+        };
+    }
+
+    @PostMapping("/batch")
+    BatchResult recordBatch(Caller caller, @Valid @RequestBody VisitBatch batch) {
+        if (batch.visits().size() > properties.visits().maxBatch()) {
+            throw new BusinessRuleViolationException("batch-too-large",
+                    "At most " + properties.visits().maxBatch() + " visits per upload.");
+        }
+        return BatchResult.of(recorder.recordAll(caller, batch.visits()));
+    }
+}

@@ -1,0 +1,61 @@
+package org.unionplatform.station.visit;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Request and response bodies of the visit endpoints. */
+final class VisitRequests {
+
+    private VisitRequests() {
+    }
+
+    /**
+     * One visit as the attendant's phone recorded it. Checked item by item (a bad item must not fail its batch),
+     * so the fields carry no bean validation; the rules are in {@link VisitRecorder}.
+     *
+     * @param visitId    generated on the phone (UUID or 8-64 letters, digits, '-'): the idempotency key
+     * @param cardNumber the member's card number, or
+     * @param qrToken    the member QR token from membership-service, or neither for an anonymous worker
+     * @param workerType required for anonymous visitors; a hint for members until they are verified
+     * @param services   services used, from {@code platform.station.services}
+     * @param visitedAt  when; up to 7 days ago, not in the future
+     */
+    record VisitItem(String visitId, String stationId, String cardNumber, String qrToken, String workerType,
+            List<String> services, Instant visitedAt) {
+    }
+
+    /** Visits recorded offline, uploaded together. */
+    record VisitBatch(@NotNull @Size(min = 1, max = 500) List<VisitItem> visits) {
+    }
+
+    enum Outcome {
+        CREATED, DUPLICATE, REJECTED
+    }
+
+    /**
+     * @param reason for REJECTED: STATION_NOT_FOUND (unknown or not one of the caller's stations), STATION_NOT_ACTIVE,
+     *               INVALID_VISIT_ID, MISSING_TIME, FUTURE_TIME, TOO_OLD, AMBIGUOUS_VISITOR, MISSING_WORKER_TYPE,
+     *               UNKNOWN_WORKER_TYPE, UNKNOWN_SERVICE, INVALID_CARD, MEMBER_NOT_FOUND
+     */
+    record VisitResult(String visitId, Outcome outcome, String reason, Verification verification) {
+
+        static VisitResult rejected(String visitId, String reason) {
+            return new VisitResult(visitId, Outcome.REJECTED, reason, null);
+        }
+    }
+
+    record BatchResult(int created, int duplicates, int rejected, List<VisitResult> results) {
+
+        static BatchResult of(List<VisitResult> results) {
+            return new BatchResult(count(results, Outcome.CREATED), count(results, Outcome.DUPLICATE),
+                    count(results, Outcome.REJECTED), results);
+        }
+
+        private static int count(List<VisitResult> results, Outcome outcome) {
+            return (int) results.stream().filter(result -> result.outcome() == outcome).count();
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.unionplatform.station;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.unionplatform.station.station.StationFinder;
+import org.unionplatform.testsupport.security.TestTokens;
+
+import tools.jackson.databind.JsonNode;
+
+class VisitRecordingIT extends StationServiceIT {
+
+    private static final String XIANYANG = "/shaanxi/xianyang/xianyang-courier-federation/";
+
+    private String visit(String visitId, String stationId, Instant at) {
+        return """
+                {"visitId":"%s","stationId":"%s","workerType":"COURIER","services":["REST","WATER"],"visitedAt":"%s"}"""
+                .formatted(visitId, stationId, at);
+    }
+
+    private JsonNode counts(String stationId) throws Exception {
+        Reply reply = send("GET", "/api/stations/" + stationId + "/visit-counts", TestTokens.admin(), null);
+        assertThat(reply.status()).isEqualTo(200);
+        return reply.json();
+    }
+
+    @Test
+    void aMixedOfflineBatchGetsAResultPerItemAndCountsEachVisitOnce() throws Exception {
+        String mine = openStation(unique("mine"), XIANYANG, 34.33, 108.70, "\"MICROWAVE\"", "610400");
+        String notMine = openStation(unique("other"), XIANYANG, 34.34, 108.71, "", "610400");
+        String attendant = TestTokens.attendant(mine);
+        Instant now = Instant.now();
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        assertThat(send("POST", "/api/checkins", attendant, visit(first, mine, now.minusSeconds(60))).status())
+                .isEqualTo(201);
+
+        String batch = "{\"visits\":[" + String.join(",",
+                visit(first, mine, now.minusSeconds(60)),                                 // uploaded before
+                visit(second, mine, now.minusSeconds(30)),                                // new
+                visit(second, mine, now.minusSeconds(30)),                                // twice in this batch
+                visit(UUID.randomUUID().toString(), mine, now.plus(Duration.ofHours(1))), // future
+                visit(UUID.randomUUID().toString(), mine, now.minus(Duration.ofDays(8))), // too old
+                visit(UUID.randomUUID().toString(), "no-such-station", now),             // unknown station
+                visit(UUID.randomUUID().toString(), notMine, now))                       // not assigned
+                + "]}";
+        Reply reply = send("POST", "/api/checkins/batch", attendant, batch);
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode results = reply.json().get("results");
+        List<String> outcomes = new ArrayList<>();
+        results.forEach(result -> outcomes.add(result.get("outcome").asString()
+                + (result.get("reason").isNull() ? "" : ":" + result.get("reason").asString())));
+        assertThat(outcomes).containsExactly("DUPLICATE", "CREATED", "DUPLICATE", "REJECTED:FUTURE_TIME",
+                "REJECTED:TOO_OLD", "REJECTED:STATION_NOT_FOUND", "REJECTED:STATION_NOT_FOUND");
+        assertThat(reply.json().get("created").asInt()).isEqualTo(1);
+        assertThat(reply.json().get("duplicates").asInt()).isEqualTo(2);
+        assertThat(reply.json().get("rejected").asInt()).isEqualTo(4);
+
+        String today = LocalDate.now(StationFinder.CHINA).toString();
+        JsonNode counts = counts(mine);
+        long expectedToday = today.equals(LocalDate.ofInstant(now.minusSeconds(60), StationFinder.CHINA).toString())
+                ? 2 : 1;
+        assertThat(counts.get("total").asLong()).isEqualTo(2);
+        assertThat(counts.get("today").asLong()).isEqualTo(expectedToday);
+        assertThat(counts.get("byWorkerType").get("COURIER").asLong()).isEqualTo(2);
+        assertThat(counts.get("byService").get("WATER").asLong()).isEqualTo(2);
+        assertThat(counts(notMine).get("total").asLong()).isZero();
+    }
+
+    @Test
+    void aSingleVisitAnswersCreatedThenDuplicateAndRefusesOtherStationsAsUnknown() throws Exception {
+        String mine = openStation(unique("single"), XIANYANG, 34.33, 108.70, "", "610400");
+        String other = openStation(unique("single-other"), XIANYANG, 34.33, 108.70, "", "610400");
+        String attendant = TestTokens.attendant(mine);
+        String visitId = UUID.randomUUID().toString();
+
+        assertThat(send("POST", "/api/checkins", attendant, visit(visitId, mine, Instant.now())).status())
+                .isEqualTo(201);
+        Reply again = send("POST", "/api/checkins", attendant, visit(visitId, mine, Instant.now()));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("outcome").asString()).isEqualTo("DUPLICATE");
+        assertThat(send("POST", "/api/checkins", attendant, visit(UUID.randomUUID().toString(), other, Instant.now()))
+                .status()).isEqualTo(404);
+        Reply future = send("POST", "/api/checkins", attendant,
+                visit(UUID.randomUUID().toString(), mine, Instant.now().plus(Duration.ofDays(1))));
+        assertThat(future.status()).isEqualTo(422);
+        assertThat(future.json().get("rule").asString()).isEqualTo("FUTURE_TIME");
+        assertThat(counts(mine).get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void eightThreadsOfAThousandVisitsEachCountExactlyEightThousand() throws Exception {
+        String station = openStation(unique("busy"), XIANYANG, 34.35, 108.72, "", "610400");
+        String attendant = TestTokens.attendant(station);
+        Instant at = Instant.now().minusSeconds(5);
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        List<Callable<Integer>> work = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            work.add(() -> {
+                int created = 0;
+                for (int i = 0; i < 1000; i++) {
+                    String visitId = UUID.randomUUID().toString();
+                    Reply reply = send("POST", "/api/checkins", attendant, visit(visitId, station, at));
+                    created += reply.status() == 201 ? 1 : 0;
+                    if (i % 100 == 0) {
+                        // a phone that did not see the answer sends the same visit again
+                        assertThat(send("POST", "/api/checkins", attendant, visit(visitId, station, at)).status())
+                                .isEqualTo(200);
+                    }
+                }
+                return created;
+            });
+        }
+        int created = 0;
+        for (Future<Integer> done : threads.invokeAll(work)) {
+            created += done.get();
+        }
+        threads.shutdown();
+
+        assertThat(created).isEqualTo(8000);
+        JsonNode counts = counts(station);
+        assertThat(counts.get("total").asLong()).isEqualTo(8000);
+        String day = LocalDate.ofInstant(at, StationFinder.CHINA).toString();
+        long onThatDay = 0;
+        for (JsonNode d : counts.get("days")) {
+            if (d.get("day").asString().equals(day)) {
+                onThatDay = d.get("visits").asLong();
+            }
+        }
+        assertThat(onThatDay).isEqualTo(8000);
+    }
+
+    @Test
+    void recordedVisitsArePublishedAsCheckinRecorded() throws Exception {
+        String station = openStation(unique("events"), XIANYANG, 34.36, 108.73, "", "610400");
+        String visitId = UUID.randomUUID().toString();
+        send("POST", "/api/checkins", TestTokens.attendant(station), visit(visitId, station, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(EVENTS).anySatisfy(event -> {
+            assertThat(event.type()).isEqualTo("checkin.recorded");
+            assertThat(event.envelope().payload().get("visitId").asString()).isEqualTo(visitId);
+            assertThat(event.envelope().payload().get("verified").asBoolean()).isFalse();
+        }));
+        assertThat(EVENTS).anySatisfy(event -> {
+            assertThat(event.type()).isEqualTo("station.opened");
+            assertThat(event.envelope().payload().get("stationId").asString()).isEqualTo(station);
+        });
+    }
+}
