@@ -69,7 +69,7 @@ class GatewaySecurityIT extends GatewayIntegrationTest {
                 Arguments.of("GET", "/api/auth/jwks", ORGANIZATION),
                 Arguments.of("POST", "/api/auth/oauth/token", ORGANIZATION),
                 Arguments.of("GET", "/api/stations/nearby?lat=34.26&lon=108.94", STATION),
-                Arguments.of("GET", "/api/stations/by-division/610113", STATION),
+                Arguments.of("GET", "/api/stations/directory?divisionCode=610113", STATION),
                 Arguments.of("POST", "/api/members/applications", MEMBERSHIP),
                 Arguments.of("POST", "/api/members/sign-in/codes", MEMBERSHIP),
                 Arguments.of("GET", "/organization-service/actuator/health", ORGANIZATION),
