@@ -13,11 +13,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 /**
  * Answers errors raised outside Spring MVC (servlet filters, the container) as problem details too,
  * instead of Boot's default error map; never with a message or trace from the exception.
  */
 @RestController
+@Hidden
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping(path = "${server.error.path:/error}")
@@ -41,10 +44,9 @@ class ProblemErrorController implements ErrorController {
     private static HttpStatus statusOf(HttpServletRequest request) {
         if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code) {
             HttpStatus status = HttpStatus.resolve(code);
-            if (status != null && status.isError()) {
-                return status;
-            }
+            return status != null && status.isError() ? status : HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        return HttpStatus.INTERNAL_SERVER_ERROR;
+        // Called by a client rather than by the container after a failure: there is nothing here.
+        return HttpStatus.NOT_FOUND;
     }
 }
