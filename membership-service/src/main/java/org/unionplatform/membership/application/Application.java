@@ -80,9 +80,9 @@ public class Application extends OutboxAggregate {
         this.version = version;
     }
 
-    static Application submit(String id, Worker worker, String submittedBy, Instant now) {
+    static Application submit(String id, Worker worker, String submittedBy, Instant now, Instant firstRoundAt) {
         Application application = new Application(id, worker, submittedBy, now, ApplicationStatus.AWAITING_DISPATCH,
-                worker.residentIdHash(), null, null, null, null, 0, now, null, null, null, null, null, null, null, null,
+                worker.residentIdHash(), null, null, null, null, 0, firstRoundAt, null, null, null, null, null, null, null, null,
                 null);
         application.registerEvent("membership.applied",
                 new Applied(id, worker.workerType(), worker.divisionCode(), now));

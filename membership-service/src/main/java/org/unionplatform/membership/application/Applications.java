@@ -71,13 +71,20 @@ class Applications {
         if (open.isPresent()) {
             return new AlreadyApplied(open.get());
         }
-        Application application = Application.submit(UUID.randomUUID().toString(), worker, submittedBy, clock.instant());
+        var now = clock.instant();
+        // The background round leaves it alone while this request asks for its union.
+        Application application = Application.submit(UUID.randomUUID().toString(), worker, submittedBy, now,
+                now.plus(properties.redispatchInterval().multipliedBy(4)));
         try {
             application = applications.insert(application);
         } catch (DuplicateKeyException raced) {
             return new AlreadyApplied(applications.findByOpenApplicantKey(worker.residentIdHash()).orElseThrow(() -> raced));
         }
-        return new New(tryDispatch(application));
+        try {
+            return new New(tryDispatch(application));
+        } catch (OptimisticLockingFailureException dispatchedByTheRound) {
+            return new New(applications.findById(application.id()).orElseThrow());
+        }
     }
 
     /** Asks for the union once; on failure the application stays waiting for the next round. */

@@ -37,7 +37,7 @@ public class KnownOrganizations {
     }
 
     @Bean
-    EventSubscription organizationDirectory() {
+    EventSubscription knownOrganizationsSubscription() {
         return EventSubscription.of("organization-directory", this::apply, "organization.established",
                 "organization.moved");
     }
