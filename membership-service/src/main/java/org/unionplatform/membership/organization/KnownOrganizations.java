@@ -16,6 +16,8 @@ import org.unionplatform.common.security.Caller;
 import org.unionplatform.common.web.ResourceNotFoundException;
 import org.unionplatform.membership.member.Union;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * The organisations this service may file members under (bulk enrolment, organizer enrolment, transfers),
  * kept from {@code organization.established} and {@code organization.moved}: services never read
@@ -30,9 +32,11 @@ public class KnownOrganizations {
         this.mongo = mongo;
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Established(String organizationId, String name, String kind, String orgPath, String divisionCode) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Moved(String organizationId, String oldPath, String newPath) {
     }
 
