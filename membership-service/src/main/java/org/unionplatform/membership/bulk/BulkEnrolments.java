@@ -126,7 +126,9 @@ class BulkEnrolments implements DisposableBean {
             finish(enrolment.id(), batches.failure == null ? BulkEnrolment.Status.DONE : BulkEnrolment.Status.FAILED,
                     batches.failure);
         } catch (IOException | RuntimeException e) {
-            log.warn("Bulk enrolment {} failed: {}", enrolment.id(), e.getClass().getSimpleName());
+            // The exception's message may quote a cell (personal data): only its type is logged.
+            log.warn("Bulk enrolment {} failed: {} at {}", enrolment.id(), e.getClass().getName(),
+                    e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
             finish(enrolment.id(), BulkEnrolment.Status.FAILED, "The file could not be read as CSV or XLSX.");
         } finally {
             deleteQuietly(file);

@@ -97,7 +97,7 @@ public class Member extends OutboxAggregate {
     }
 
     /** Demo members are loaded without events: the other services load their own demo figures. */
-    static Member demo(String id, Worker worker, Union union, String cardNumber, Instant joinedAt) {
+    public static Member demo(String id, Worker worker, Union union, String cardNumber, Instant joinedAt) {
         return new Member(id, worker, union.organizationId(), union.name(), union.orgPath(), MemberStatus.ACTIVE,
                 cardNumber, null, joinedAt, ChinaTime.dayOf(joinedAt), Channel.BULK, "demo-data", false,
                 List.of(new StatusChange(MemberStatus.ACTIVE, "demo data", "demo-data", joinedAt)), List.of(), null);
