@@ -1,0 +1,126 @@
+package org.unionplatform.membership.application;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.unionplatform.common.security.AccessScope;
+import org.unionplatform.common.security.Caller;
+import org.unionplatform.common.security.Role;
+import org.unionplatform.common.web.PageQuery;
+import org.unionplatform.common.web.PageResponse;
+import org.unionplatform.membership.application.ApplicationViews.ApplicantReceipt;
+import org.unionplatform.membership.application.ApplicationViews.ApplicationView;
+import org.unionplatform.membership.application.ApplicationViews.ApprovalView;
+import org.unionplatform.membership.member.PersonDetails;
+import org.unionplatform.membership.member.Workers;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/members/applications")
+@Validated
+class ApplicationController {
+
+    private final Applications applications;
+    private final Workers workers;
+    private final MongoOperations mongo;
+
+    ApplicationController(Applications applications, Workers workers, MongoOperations mongo) {
+        this.applications = applications;
+        this.workers = workers;
+        this.mongo = mongo;
+    }
+
+    /**
+     * Public self-service (rate-limited per IP at the gateway). 201 when dispatched to a union, 202 when it waits
+     * for dispatch, 200 when the person already is a member or already has an open application.
+     */
+    @PostMapping
+    ResponseEntity<ApplicantReceipt> apply(@Valid @RequestBody PersonDetails details) {
+        return answer(applications.submit(workers.protect(details), "self-service"));
+    }
+
+    /** An organizer files an application for a worker (e.g. from a paper form); it is dispatched the same way. */
+    @PostMapping("/by-organizer")
+    ResponseEntity<ApplicantReceipt> applyForWorker(@Valid @RequestBody PersonDetails details, Caller caller) {
+        AccessScope.of(caller).requireAnyRole(Role.ORGANIZER, Role.ADMIN);
+        return answer(applications.submit(workers.protect(details), caller.subject()));
+    }
+
+    private static ResponseEntity<ApplicantReceipt> answer(Applications.Submitted submitted) {
+        var receipt = ApplicantReceipt.of(submitted);
+        if (submitted instanceof Applications.New created) {
+            var status = created.application().status() == ApplicationStatus.AWAITING_DISPATCH
+                    ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
+            return ResponseEntity.status(status).body(receipt);
+        }
+        return ResponseEntity.ok(receipt);
+    }
+
+    /** The caller's queue: applications dispatched to unions in their subtree; oldest first (stable paging). */
+    @GetMapping
+    PageResponse<ApplicationView> queue(@RequestParam(required = false) ApplicationStatus status,
+            @RequestParam(required = false) Boolean escalated, @Valid PageQuery paging, Caller caller) {
+        var scope = AccessScope.of(caller);
+        scope.requireAnyRole(Role.ORGANIZER, Role.ADMIN);
+        List<Criteria> conditions = new ArrayList<>(List.of(scope.subtree("orgPath")));
+        if (status != null) {
+            conditions.add(where("status").is(status));
+        }
+        if (escalated != null) {
+            conditions.add(where("escalatedAt").exists(escalated));
+        }
+        var pageable = paging.toPageRequest(Sort.by("submittedAt", "_id"));
+        Query query = Query.query(new Criteria().andOperator(conditions));
+        long total = mongo.count(query, Application.class);
+        var items = mongo.find(Query.of(query).with(pageable), Application.class);
+        return PageResponse.of(new PageImpl<>(items, pageable, total), ApplicationView::of);
+    }
+
+    @GetMapping("/{id}")
+    ApplicationView one(@PathVariable String id, Caller caller) {
+        return ApplicationView.of(inScope(id, caller));
+    }
+
+    @PostMapping("/{id}/approval")
+    ApprovalView approve(@PathVariable String id, Caller caller) {
+        var approval = applications.approve(inScope(id, caller), caller.subject());
+        return new ApprovalView(id, approval.application().status().name(), approval.member().id(),
+                approval.member().cardNumber(), approval.qrTokenShownOnce());
+    }
+
+    record RejectionRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @PostMapping("/{id}/rejection")
+    ApplicationView reject(@PathVariable String id, @Valid @RequestBody RejectionRequest request, Caller caller) {
+        return ApplicationView.of(applications.reject(inScope(id, caller), request.reason().strip(), caller.subject()));
+    }
+
+    private Application inScope(String id, Caller caller) {
+        var scope = AccessScope.of(caller);
+        scope.requireAnyRole(Role.ORGANIZER, Role.ADMIN);
+        return scope.requireInSubtree(Optional.ofNullable(mongo.findById(id, Application.class)),
+                Application::orgPath, "Application", id);
+    }
+}

@@ -1,0 +1,149 @@
+package org.unionplatform.membership.application;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.unionplatform.common.audit.AuditOutcome;
+import org.unionplatform.common.audit.AuditTrail;
+import org.unionplatform.membership.dispatch.DispatchProperties;
+import org.unionplatform.membership.dispatch.OrganizationDirectory;
+import org.unionplatform.membership.dispatch.OrganizationDirectory.Dispatched;
+import org.unionplatform.membership.dispatch.OrganizationDirectory.NoUnionMatches;
+import org.unionplatform.membership.dispatch.OrganizationDirectory.Unavailable;
+import org.unionplatform.membership.member.Channel;
+import org.unionplatform.membership.member.Enrolment;
+import org.unionplatform.membership.member.Member;
+import org.unionplatform.membership.member.MemberRepository;
+import org.unionplatform.membership.member.Worker;
+import org.unionplatform.membership.organization.KnownOrganizations;
+
+/** Submitting, dispatching and deciding applications. */
+@Service
+class Applications {
+
+    static final String NO_MATCHING_UNION = "no union matches this applicant yet";
+
+    private final ApplicationRepository applications;
+    private final MemberRepository members;
+    private final OrganizationDirectory directory;
+    private final KnownOrganizations knownOrganizations;
+    private final Enrolment enrolment;
+    private final DispatchProperties properties;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Applications(ApplicationRepository applications, MemberRepository members, OrganizationDirectory directory,
+            KnownOrganizations knownOrganizations, Enrolment enrolment, DispatchProperties properties,
+            AuditTrail audit, Clock clock) {
+        this.applications = applications;
+        this.members = members;
+        this.directory = directory;
+        this.knownOrganizations = knownOrganizations;
+        this.enrolment = enrolment;
+        this.properties = properties;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    sealed interface Submitted permits AlreadyMember, AlreadyApplied, New {
+    }
+
+    record AlreadyMember(Member member) implements Submitted {
+    }
+
+    record AlreadyApplied(Application application) implements Submitted {
+    }
+
+    record New(Application application) implements Submitted {
+    }
+
+    /** One person, one membership and at most one open application; the new one is dispatched right away if possible. */
+    Submitted submit(Worker worker, String submittedBy) {
+        var member = members.findByWorkerResidentIdLookupHash(worker.residentIdHash());
+        if (member.isPresent()) {
+            return new AlreadyMember(member.get());
+        }
+        var open = applications.findByOpenApplicantKey(worker.residentIdHash());
+        if (open.isPresent()) {
+            return new AlreadyApplied(open.get());
+        }
+        var now = clock.instant();
+        // The background round leaves it alone while this request asks for its union.
+        Application application = Application.submit(UUID.randomUUID().toString(), worker, submittedBy, now,
+                now.plus(properties.redispatchInterval().multipliedBy(4)));
+        try {
+            application = applications.insert(application);
+        } catch (DuplicateKeyException raced) {
+            return new AlreadyApplied(applications.findByOpenApplicantKey(worker.residentIdHash()).orElseThrow(() -> raced));
+        }
+        try {
+            return new New(tryDispatch(application));
+        } catch (OptimisticLockingFailureException dispatchedByTheRound) {
+            return new New(applications.findById(application.id()).orElseThrow());
+        }
+    }
+
+    /** Asks for the union once; on failure the application stays waiting for the next round. */
+    Application tryDispatch(Application application) {
+        var now = clock.instant();
+        var existing = members.findByWorkerResidentIdLookupHash(application.worker().residentIdHash());
+        if (existing.isPresent()) {
+            application.closeAsAlreadyMember(existing.get().id(), now);
+            return applications.save(application);
+        }
+        switch (directory.dispatch(application.worker())) {
+            case Dispatched dispatched -> {
+                knownOrganizations.remember(dispatched.union());
+                application.dispatchedTo(dispatched.union(), dispatched.rule(), now);
+            }
+            case NoUnionMatches ignored -> application.dispatchFailed(NO_MATCHING_UNION, now,
+                    properties.redispatchInterval(), properties.redispatchBackoffMax());
+            case Unavailable unavailable -> application.dispatchFailed(
+                    "organization-service unavailable (" + unavailable.reason() + ")", now,
+                    properties.redispatchInterval(), properties.redispatchBackoffMax());
+        }
+        return applications.save(application);
+    }
+
+    record Approval(Application application, Member member, String qrTokenShownOnce) {
+    }
+
+    Approval approve(Application application, String by) {
+        // Member first: if we stop between the two writes, approving again finds the member and finishes.
+        var enrolled = enrolment.enrol(application.worker(), new org.unionplatform.membership.member.Union(
+                application.organizationId(), application.organizationName(), application.orgPath()),
+                Channel.APPLICATION, application.id(), by);
+        application.approve(enrolled.member().id(), by, clock.instant());
+        Application saved = applications.save(application);
+        audit.record("membership.application-approved", application.id(), AuditOutcome.SUCCESS,
+                Map.of("memberId", enrolled.member().id(), "organizationId", application.organizationId()));
+        return new Approval(saved, enrolled.member(), enrolled.qrTokenShownOnce());
+    }
+
+    Application reject(Application application, String reason, String by) {
+        application.reject(reason, by, clock.instant());
+        Application saved = applications.save(application);
+        audit.record("membership.application-rejected", application.id(), AuditOutcome.SUCCESS,
+                Map.of("organizationId", application.organizationId()));
+        return saved;
+    }
+
+    /** One round over waiting applications; a concurrent round elsewhere makes our save fail harmlessly. */
+    int redispatchDue(int limit) {
+        int dispatched = 0;
+        for (Application waiting : applications.findDue(clock.instant(), limit)) {
+            try {
+                if (tryDispatch(waiting).status() != ApplicationStatus.AWAITING_DISPATCH) {
+                    dispatched++;
+                }
+            } catch (OptimisticLockingFailureException handledElsewhere) {
+                // another instance dispatched it meanwhile
+            }
+        }
+        return dispatched;
+    }
+}

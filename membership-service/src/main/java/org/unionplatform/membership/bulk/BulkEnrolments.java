@@ -1,0 +1,310 @@
+package org.unionplatform.membership.bulk;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
+import org.unionplatform.common.web.ServiceUnavailableException;
+import org.unionplatform.membership.bulk.BulkReportChunk.Kind;
+import org.unionplatform.membership.bulk.BulkReportChunk.Line;
+import org.unionplatform.membership.config.WorkerTypes;
+import org.unionplatform.membership.member.CardNumbers;
+import org.unionplatform.membership.member.Channel;
+import org.unionplatform.membership.member.Member;
+import org.unionplatform.membership.member.MemberRepository;
+import org.unionplatform.membership.member.PersonDetails;
+import org.unionplatform.membership.member.Union;
+import org.unionplatform.membership.member.Worker;
+import org.unionplatform.membership.member.Workers;
+import org.unionplatform.membership.organization.KnownOrganization;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+/**
+ * Bulk enrolment: the upload is spooled to disk and answered at once; one background worker then streams the
+ * rows in batches: validate each row with the same rules as the application form, look the batch's people up by
+ * their ID hash in one query, insert the new members in one bulk write (each with its membership.approved in
+ * its outbox), append the batch's report lines, advance the progress counters. Memory holds one batch plus the
+ * ID hashes seen in this file (to report a person listed twice).
+ */
+@Service
+class BulkEnrolments implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(BulkEnrolments.class);
+
+    private final MongoOperations mongo;
+    private final MemberRepository members;
+    private final Workers workers;
+    private final WorkerTypes workerTypes;
+    private final CardNumbers cardNumbers;
+    private final Validator validator;
+    private final BulkProperties properties;
+    private final Clock clock;
+    // One file at a time per instance keeps memory and the database load bounded; a few may queue.
+    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(4), Thread.ofPlatform().name("bulk-enrolment").daemon().factory());
+
+    BulkEnrolments(MongoOperations mongo, MemberRepository members, Workers workers, WorkerTypes workerTypes,
+            CardNumbers cardNumbers, Validator validator, BulkProperties properties, Clock clock) {
+        this.mongo = mongo;
+        this.members = members;
+        this.workers = workers;
+        this.workerTypes = workerTypes;
+        this.cardNumbers = cardNumbers;
+        this.validator = validator;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    BulkEnrolment accept(MultipartFile upload, KnownOrganization union, String by) {
+        String id = UUID.randomUUID().toString();
+        Path spooled;
+        try {
+            Files.createDirectories(properties.spoolDirectory());
+            spooled = properties.spoolDirectory().resolve(id + ".upload");
+            upload.transferTo(spooled);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not spool the upload", e);
+        }
+        var enrolment = mongo.insert(new BulkEnrolment(id, union.id(), union.name(), union.orgPath(),
+                upload.getOriginalFilename(), null, null, BulkEnrolment.Status.QUEUED, 0, 0, 0, 0, 0, null, by,
+                clock.instant(), null));
+        try {
+            worker.execute(() -> run(enrolment, spooled));
+        } catch (RejectedExecutionException busy) {
+            mongo.remove(enrolment);
+            deleteQuietly(spooled);
+            throw new ServiceUnavailableException("membership-service",
+                    "Too many bulk enrolments are waiting; please upload again in a few minutes.");
+        }
+        return enrolment;
+    }
+
+    void run(BulkEnrolment enrolment, Path file) {
+        try {
+            RowReader reader = RowReader.forFile(enrolment.fileName(), file);
+            long[] total = {0};
+            reader.read(file, (line, cells) -> total[0]++);
+            long rows = Math.max(0, total[0] - 1);
+            update(enrolment.id(), new Update().set("status", BulkEnrolment.Status.RUNNING).set("total", rows)
+                    .set("format", reader.describe()));
+            if (rows > properties.maxRows()) {
+                finish(enrolment.id(), BulkEnrolment.Status.FAILED,
+                        "The file has " + rows + " rows; at most " + properties.maxRows() + " are accepted at once.");
+                return;
+            }
+            var batches = new Batches(enrolment);
+            reader.read(file, batches::row);
+            batches.flush();
+            finish(enrolment.id(), batches.failure == null ? BulkEnrolment.Status.DONE : BulkEnrolment.Status.FAILED,
+                    batches.failure);
+        } catch (IOException | RuntimeException e) {
+            // The exception's message may quote a cell (personal data): only its type is logged.
+            log.warn("Bulk enrolment {} failed: {} at {}", enrolment.id(), e.getClass().getName(),
+                    e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+            finish(enrolment.id(), BulkEnrolment.Status.FAILED, "The file could not be read as CSV or XLSX.");
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    private final class Batches {
+        private final BulkEnrolment enrolment;
+        private final Union union;
+        private final Map<String, Long> lineByPerson = new HashMap<>();
+        private final List<Row> pending = new ArrayList<>();
+        private final List<Line> report = new ArrayList<>();
+        private Columns columns;
+        private String failure;
+        private int sequence;
+
+        Batches(BulkEnrolment enrolment) {
+            this.enrolment = enrolment;
+            this.union = new Union(enrolment.organizationId(), enrolment.organizationName(), enrolment.orgPath());
+        }
+
+        void row(long line, List<String> cells) {
+            if (columns == null) {
+                columns = Columns.fromHeader(cells);
+                columns.missingRequired().ifPresent(field -> failure =
+                        "The header row has no column for " + field + " (e.g. " + Columns.REQUIRED + ").");
+                return;
+            }
+            if (failure != null) {
+                return;
+            }
+            pending.add(new Row(line, cells));
+            if (pending.size() >= properties.batchSize()) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            Map<String, Candidate> candidates = new LinkedHashMap<>();
+            int rejected = 0;
+            for (Row row : pending) {
+                PersonDetails details = columns.details(row.cells());
+                details = withWorkerTypeCode(details);
+                Set<ConstraintViolation<PersonDetails>> violations = validator.validate(details);
+                if (!violations.isEmpty()) {
+                    rejected++;
+                    violations.stream().sorted((a, b) -> a.getPropertyPath().toString()
+                            .compareTo(b.getPropertyPath().toString())).forEach(violation -> report.add(new Line(
+                                    row.line(), columns.header(violation.getPropertyPath().toString()), Kind.REJECTED,
+                                    violation.getMessage())));
+                    continue;
+                }
+                Worker worker = workers.protect(details);
+                Long earlier = lineByPerson.putIfAbsent(worker.residentIdHash(), row.line());
+                if (earlier != null) {
+                    rejected++;
+                    report.add(new Line(row.line(), columns.header("residentId"), Kind.REJECTED,
+                            "the same person is listed on line " + earlier));
+                    continue;
+                }
+                candidates.put(worker.residentIdHash(), new Candidate(row.line(), worker));
+            }
+            Set<String> known = new HashSet<>();
+            for (Member existing : members.findByWorkerResidentIdLookupHashIn(candidates.keySet())) {
+                known.add(existing.worker().residentIdHash());
+            }
+            long already = 0;
+            List<Candidate> fresh = new ArrayList<>();
+            for (var entry : candidates.entrySet()) {
+                if (known.contains(entry.getKey())) {
+                    already++;
+                    report.add(new Line(entry.getValue().line(), columns.header("residentId"), Kind.ALREADY_MEMBER,
+                            "already a member; not enrolled again"));
+                } else {
+                    fresh.add(entry.getValue());
+                }
+            }
+            long[] outcome = insert(fresh);
+            already += outcome[1];
+            if (!report.isEmpty()) {
+                mongo.insert(new BulkReportChunk(enrolment.id() + ":" + sequence, enrolment.id(), sequence,
+                        List.copyOf(report)));
+                sequence++;
+            }
+            update(enrolment.id(), new Update().inc("done", pending.size()).inc("enrolled", outcome[0])
+                    .inc("alreadyMembers", already).inc("rejected", rejected));
+            pending.clear();
+            report.clear();
+        }
+
+        /** @return {enrolled, found to be members meanwhile} */
+        private long[] insert(List<Candidate> fresh) {
+            if (fresh.isEmpty()) {
+                return new long[] {0, 0};
+            }
+            Instant now = clock.instant();
+            Map<String, CardNumbers.Block> blocks = new HashMap<>();
+            Map<String, Integer> perDivision = new HashMap<>();
+            fresh.forEach(c -> perDivision.merge(c.worker().divisionCode(), 1, Integer::sum));
+            perDivision.forEach((division, count) -> blocks.put(division, cardNumbers.reserve(division, now, count)));
+            List<Member> admitted = new ArrayList<>(fresh.size());
+            for (Candidate candidate : fresh) {
+                admitted.add(Member.admit(UUID.randomUUID().toString(), candidate.worker(), union,
+                        blocks.get(candidate.worker().divisionCode()).next(), null, Channel.BULK, enrolment.id(),
+                        enrolment.createdBy(), now));
+            }
+            try {
+                mongo.insert(admitted, Member.class);
+                return new long[] {admitted.size(), 0};
+            } catch (DuplicateKeyException someJoinedMeanwhile) {
+                // Someone in this batch became a member while we worked (an approval, a parallel upload):
+                // insert one by one; those already present are members, not errors.
+                return insertOneByOne(admitted, fresh);
+            }
+        }
+
+        private long[] insertOneByOne(List<Member> admitted, List<Candidate> fresh) {
+            long enrolled = 0;
+            long already = 0;
+            for (int i = 0; i < admitted.size(); i++) {
+                Member member = admitted.get(i);
+                if (mongo.exists(Query.query(where("_id").is(member.id())), Member.class)) {
+                    enrolled++;
+                    continue;
+                }
+                try {
+                    mongo.insert(member);
+                    enrolled++;
+                } catch (DuplicateKeyException alreadyMember) {
+                    already++;
+                    report.add(new Line(fresh.get(i).line(), columns.header("residentId"), Kind.ALREADY_MEMBER,
+                            "already a member; not enrolled again"));
+                }
+            }
+            return new long[] {enrolled, already};
+        }
+    }
+
+    private PersonDetails withWorkerTypeCode(PersonDetails details) {
+        return workerTypes.resolve(details.workerType())
+                .map(code -> new PersonDetails(details.name(), details.residentId(), details.phone(), code,
+                        details.platform(), details.companyCreditCode(), details.divisionCode()))
+                .orElse(details);
+    }
+
+    private record Row(long line, List<String> cells) {
+    }
+
+    private record Candidate(long line, Worker worker) {
+    }
+
+    private void update(String id, Update update) {
+        mongo.updateFirst(Query.query(where("_id").is(id)), update, BulkEnrolment.class);
+    }
+
+    private void finish(String id, BulkEnrolment.Status status, String failure) {
+        var update = new Update().set("status", status).set("finishedAt", clock.instant());
+        if (failure != null) {
+            update.set("failure", failure);
+        }
+        update(id, update);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete spooled upload {}", file.getFileName());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+}

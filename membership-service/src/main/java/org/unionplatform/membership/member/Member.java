@@ -1,0 +1,216 @@
+package org.unionplatform.membership.member;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.unionplatform.common.events.OutboxAggregate;
+import org.unionplatform.common.web.ConflictException;
+import org.unionplatform.membership.config.ChinaTime;
+
+/**
+ * A union member: one per person (the resident ID's keyed hash is unique), with a card number unique across
+ * the platform and an optional QR token kept only as its hash. State changes go through the methods below,
+ * each registering its event in the same document write (outbox).
+ */
+@Document("members")
+@CompoundIndexes({
+    @CompoundIndex(name = "one_person_one_member", def = "{'worker.residentId.lookupHash': 1}", unique = true),
+    @CompoundIndex(name = "card_number", def = "{'cardNumber': 1}", unique = true),
+    @CompoundIndex(name = "qr_token", def = "{'qrTokenHash': 1}", unique = true, sparse = true),
+    @CompoundIndex(name = "scope", def = "{'orgPath': 1, 'joinedAt': -1}")
+})
+public class Member extends OutboxAggregate {
+
+    @Id
+    private final String id;
+    private Worker worker;
+    private String organizationId;
+    private String organizationName;
+    private String orgPath;
+    private MemberStatus status;
+    private final String cardNumber;
+    private String qrTokenHash;
+    private final Instant joinedAt;
+    private final LocalDate joinedOn;
+    private final Channel channel;
+    private final String source;
+    private boolean hardship;
+    private List<StatusChange> statusHistory;
+    private List<TransferRecord> transfers;
+    @Version
+    private Long version;
+
+    /** A change of status, kept forever: who, when and why. */
+    public record StatusChange(MemberStatus status, String reason, String by, Instant at) {
+    }
+
+    /** A move to another union, kept forever. */
+    public record TransferRecord(String transferId, String fromOrganizationId, String fromOrgPath,
+            String toOrganizationId, String toOrgPath, Instant at) {
+    }
+
+    @PersistenceCreator
+    Member(String id, Worker worker, String organizationId, String organizationName, String orgPath,
+            MemberStatus status, String cardNumber, String qrTokenHash, Instant joinedAt, LocalDate joinedOn,
+            Channel channel, String source, boolean hardship, List<StatusChange> statusHistory,
+            List<TransferRecord> transfers, Long version) {
+        this.id = id;
+        this.worker = worker;
+        this.organizationId = organizationId;
+        this.organizationName = organizationName;
+        this.orgPath = orgPath;
+        this.status = status;
+        this.cardNumber = cardNumber;
+        this.qrTokenHash = qrTokenHash;
+        this.joinedAt = joinedAt;
+        this.joinedOn = joinedOn;
+        this.channel = channel;
+        this.source = source;
+        this.hardship = hardship;
+        this.statusHistory = statusHistory == null ? new ArrayList<>() : new ArrayList<>(statusHistory);
+        this.transfers = transfers == null ? new ArrayList<>() : new ArrayList<>(transfers);
+        this.version = version;
+    }
+
+    /**
+     * Admits a person: the member starts ACTIVE and {@code membership.approved} is registered.
+     *
+     * @param source the application or bulk enrolment that admitted them
+     */
+    public static Member admit(String id, Worker worker, Union union, String cardNumber, String qrTokenHash,
+            Channel channel, String source, String by, Instant now) {
+        Member member = new Member(id, worker, union.organizationId(), union.name(), union.orgPath(),
+                MemberStatus.ACTIVE, cardNumber, qrTokenHash, now, ChinaTime.dayOf(now), channel, source, false,
+                List.of(new StatusChange(MemberStatus.ACTIVE, "joined (" + channel + ")", by, now)), List.of(), null);
+        member.registerEvent("membership.approved", new MemberEvents.Approved(id, cardNumber, union.organizationId(),
+                union.orgPath(), worker.workerType(), worker.gender().name(), worker.platform(),
+                worker.companyCreditCode(), worker.divisionCode(), now, channel.name()));
+        return member;
+    }
+
+    /** Demo members are loaded without events: the other services load their own demo figures. */
+    public static Member demo(String id, Worker worker, Union union, String cardNumber, Instant joinedAt) {
+        return new Member(id, worker, union.organizationId(), union.name(), union.orgPath(), MemberStatus.ACTIVE,
+                cardNumber, null, joinedAt, ChinaTime.dayOf(joinedAt), Channel.BULK, "demo-data", false,
+                List.of(new StatusChange(MemberStatus.ACTIVE, "demo data", "demo-data", joinedAt)), List.of(), null);
+    }
+
+    public void suspend(String reason, String by, Instant now) {
+        requireStatus(MemberStatus.ACTIVE, "suspend");
+        changeStatus(MemberStatus.SUSPENDED, reason, by, now);
+        registerEvent("membership.suspended", new MemberEvents.StatusChanged(id, organizationId, orgPath, reason, now));
+    }
+
+    public void reinstate(String reason, String by, Instant now) {
+        requireStatus(MemberStatus.SUSPENDED, "reinstate");
+        changeStatus(MemberStatus.ACTIVE, reason, by, now);
+        registerEvent("membership.reinstated", new MemberEvents.StatusChanged(id, organizationId, orgPath, reason, now));
+    }
+
+    public void withdraw(String reason, String by, Instant now) {
+        if (status == MemberStatus.WITHDRAWN) {
+            throw new ConflictException("Member " + id + " has already withdrawn.");
+        }
+        changeStatus(MemberStatus.WITHDRAWN, reason, by, now);
+        registerEvent("membership.withdrawn",
+                new MemberEvents.Withdrawn(id, worker.workerType(), organizationId, orgPath, reason, now));
+    }
+
+    /** Moves the member to another union; applying the same transfer twice changes nothing. */
+    public boolean transferTo(String transferId, Union to, Instant now) {
+        if (transfers.stream().anyMatch(done -> done.transferId().equals(transferId))) {
+            return false;
+        }
+        if (status == MemberStatus.WITHDRAWN) {
+            throw new ConflictException("Member " + id + " has withdrawn and cannot be transferred.");
+        }
+        transfers.add(new TransferRecord(transferId, organizationId, orgPath, to.organizationId(), to.orgPath(), now));
+        registerEvent("membership.transferred", new MemberEvents.Transferred(id, worker.workerType(), organizationId,
+                orgPath, to.organizationId(), to.orgPath(), now));
+        organizationId = to.organizationId();
+        organizationName = to.name();
+        orgPath = to.orgPath();
+        return true;
+    }
+
+    /** Replaces the QR token (the old one stops working). */
+    public void replaceQrToken(String newTokenHash) {
+        requireStatus(MemberStatus.ACTIVE, "issue a QR token to");
+        qrTokenHash = newTokenHash;
+    }
+
+    private void requireStatus(MemberStatus required, String action) {
+        if (status != required) {
+            throw new ConflictException("Cannot " + action + " member " + id + ": the member is " + status + ".");
+        }
+    }
+
+    private void changeStatus(MemberStatus newStatus, String reason, String by, Instant now) {
+        status = newStatus;
+        statusHistory.add(new StatusChange(newStatus, reason, by, now));
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Worker worker() {
+        return worker;
+    }
+
+    public String organizationId() {
+        return organizationId;
+    }
+
+    public String organizationName() {
+        return organizationName;
+    }
+
+    public String orgPath() {
+        return orgPath;
+    }
+
+    public MemberStatus status() {
+        return status;
+    }
+
+    public String cardNumber() {
+        return cardNumber;
+    }
+
+    public Instant joinedAt() {
+        return joinedAt;
+    }
+
+    public LocalDate joinedOn() {
+        return joinedOn;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public boolean hardship() {
+        return hardship;
+    }
+
+    public List<StatusChange> statusHistory() {
+        return List.copyOf(statusHistory);
+    }
+
+    public List<TransferRecord> transfers() {
+        return List.copyOf(transfers);
+    }
+}

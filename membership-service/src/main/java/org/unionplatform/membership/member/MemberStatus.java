@@ -1,0 +1,5 @@
+package org.unionplatform.membership.member;
+
+public enum MemberStatus {
+    ACTIVE, SUSPENDED, WITHDRAWN
+}

@@ -1,0 +1,74 @@
+package org.unionplatform.membership.member;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.unionplatform.common.pii.ProtectedMobilePhone;
+import org.unionplatform.common.pii.ProtectedResidentId;
+
+/** What the member endpoints answer (personal data masked by its type's serializer). */
+final class MemberViews {
+
+    private MemberViews() {
+    }
+
+    record MemberView(String id, String name, ProtectedResidentId residentId, ProtectedMobilePhone phone, String gender,
+            LocalDate birthDate, String workerType, String platform, String companyCreditCode, String divisionCode,
+            String organizationId, String organizationName, String orgPath, String status, String cardNumber,
+            LocalDate joinedOn, Instant joinedAt, String channel, List<Member.StatusChange> statusHistory,
+            List<Member.TransferRecord> transfers) {
+
+        static MemberView of(Member m) {
+            var w = m.worker();
+            return new MemberView(m.id(), w.name(), w.residentId(), w.phone(), w.gender().name(), w.birthDate(),
+                    w.workerType(), w.platform(), w.companyCreditCode(), w.divisionCode(), m.organizationId(),
+                    m.organizationName(), m.orgPath(), m.status().name(), m.cardNumber(), m.joinedOn(), m.joinedAt(),
+                    m.channel().name(), m.statusHistory(), m.transfers());
+        }
+    }
+
+    /** A line of a member list: no history. */
+    record MemberSummary(String id, String name, ProtectedMobilePhone phone, String gender, String workerType,
+            String platform, String organizationId, String orgPath, String status, String cardNumber,
+            LocalDate joinedOn) {
+
+        static MemberSummary of(Member m) {
+            var w = m.worker();
+            return new MemberSummary(m.id(), w.name(), w.phone(), w.gender().name(), w.workerType(), w.platform(),
+                    m.organizationId(), m.orgPath(), m.status().name(), m.cardNumber(), m.joinedOn());
+        }
+    }
+
+    /** CONTRACTS.md: benefits-service's question. */
+    record Eligibility(String memberId, String status, String workerType, String gender, LocalDate birthDate,
+            String organizationId, String orgPath, LocalDate joinedOn, boolean hardship) {
+
+        static Eligibility of(Member m) {
+            return new Eligibility(m.id(), m.status().name(), m.worker().workerType(), m.worker().gender().name(),
+                    m.worker().birthDate(), m.organizationId(), m.orgPath(), m.joinedOn(), m.hardship());
+        }
+    }
+
+    /** CONTRACTS.md: station-service's question. */
+    record CardHolder(String memberId, String cardNumber, String workerType, String status, String organizationId,
+            String orgPath) {
+
+        static CardHolder of(Member m) {
+            return new CardHolder(m.id(), m.cardNumber(), m.worker().workerType(), m.status().name(),
+                    m.organizationId(), m.orgPath());
+        }
+    }
+
+    record CountRow(String workerType, String status, long count) {
+    }
+
+    record Counts(long total, List<CountRow> byWorkerTypeAndStatus) {
+    }
+
+    record PersonalData(String memberId, String residentId, String phone) {
+    }
+
+    record QrToken(String memberId, String qrToken) {
+    }
+}

@@ -1,0 +1,85 @@
+package org.unionplatform.membership.organization;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.Optional;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.unionplatform.common.events.EventSubscription;
+import org.unionplatform.common.events.ReceivedEvent;
+import org.unionplatform.common.security.AccessScope;
+import org.unionplatform.common.security.Caller;
+import org.unionplatform.common.web.ResourceNotFoundException;
+import org.unionplatform.membership.member.Union;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * The organisations this service may file members under (bulk enrolment, organizer enrolment, transfers),
+ * kept from {@code organization.established} and {@code organization.moved}: services never read
+ * organization-service's database, and a member's union must be a real one.
+ */
+@Configuration(proxyBeanMethods = false)
+public class KnownOrganizations {
+
+    private final MongoOperations mongo;
+
+    KnownOrganizations(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Established(String organizationId, String name, String kind, String orgPath, String divisionCode) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Moved(String organizationId, String oldPath, String newPath) {
+    }
+
+    @Bean
+    EventSubscription knownOrganizationsSubscription() {
+        return EventSubscription.of("organization-directory", this::apply, "organization.established",
+                "organization.moved");
+    }
+
+    void apply(ReceivedEvent event) {
+        // Both changes are idempotent sets: applying a redelivered event again changes nothing.
+        if (event.type().equals("organization.established")) {
+            var established = event.payload(Established.class);
+            remember(new KnownOrganization(established.organizationId(), established.name(), established.orgPath(),
+                    established.divisionCode(), established.kind()));
+        } else if (event.type().equals("organization.moved")) {
+            var moved = event.payload(Moved.class);
+            mongo.updateFirst(Query.query(where("_id").is(moved.organizationId())),
+                    Update.update("orgPath", moved.newPath()), KnownOrganization.class);
+        }
+    }
+
+    public void remember(KnownOrganization organization) {
+        mongo.save(organization);
+    }
+
+    /** Records what a dispatch answer told us, keeping what events said about kind and division. */
+    public void remember(Union union) {
+        mongo.upsert(Query.query(where("_id").is(union.organizationId())),
+                new Update().set("name", union.name()).set("orgPath", union.orgPath()), KnownOrganization.class);
+    }
+
+    public Optional<KnownOrganization> find(String organizationId) {
+        return Optional.ofNullable(mongo.findById(organizationId, KnownOrganization.class));
+    }
+
+    /** The organisation if it lies in the caller's subtree; 404 otherwise (existence does not leak). */
+    public KnownOrganization requireInScope(Caller caller, String organizationId) {
+        return AccessScope.of(caller).requireInSubtree(find(organizationId), KnownOrganization::orgPath,
+                "Organization", organizationId);
+    }
+
+    public KnownOrganization require(String organizationId) {
+        return find(organizationId).orElseThrow(() -> new ResourceNotFoundException("Organization", organizationId));
+    }
+}

@@ -1,0 +1,175 @@
+package org.unionplatform.membership;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.unionplatform.common.events.EventEnvelope;
+import org.unionplatform.common.events.EventSubscription;
+import org.unionplatform.membership.organization.KnownOrganization;
+import org.unionplatform.membership.organization.KnownOrganizations;
+import org.unionplatform.testsupport.security.TestTokens;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One configuration for every IT of this module, so Spring builds one context: the service on a random port
+ * with real security, MongoDB (embedded) and the broker, organization-service faked by WireMock, and a probe
+ * that records every membership event the bus delivers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(MembershipIT.Probe.class)
+public abstract class MembershipIT {
+
+    public static final String SHAANXI = "/shaanxi/";
+    public static final String XIAN = "/shaanxi/xian/";
+    public static final String SHOUQI_PATH = "/shaanxi/xian/xian-ride-hailing-federation/shouqi-union/";
+    public static final String RONGCHENG_PATH = "/shaanxi/xian/xian-ride-hailing-federation/rongcheng-union/";
+    public static final String YULIN_TRUCK_PATH = "/shaanxi/yulin/yulin-truck-federation/";
+
+    protected static final WireMockServer ORGANIZATION_SERVICE = new WireMockServer(
+            WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+
+    static {
+        ORGANIZATION_SERVICE.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(ORGANIZATION_SERVICE::stop));
+    }
+
+    @DynamicPropertySource
+    static void organizationService(DynamicPropertyRegistry registry) {
+        registry.add("membership.dispatch.organization-service-uri", ORGANIZATION_SERVICE::baseUrl);
+        registry.add("platform.security.service-token.token-uri",
+                () -> ORGANIZATION_SERVICE.baseUrl() + "/api/auth/oauth/token");
+        registry.add("platform.security.service-token.client-secret", () -> "test-secret");
+        registry.add("membership.dispatch.redispatch-interval", () -> "300ms");
+        registry.add("membership.dispatch.redispatch-backoff-max", () -> "600ms");
+        registry.add("membership.dispatch.retry-wait", () -> "20ms");
+        registry.add("membership.dispatch.breaker-open-for", () -> "500ms");
+        registry.add("membership.applications.overdue.after", () -> "2s");
+        registry.add("membership.applications.overdue.check-interval", () -> "300ms");
+    }
+
+    /** Every membership.* event the bus delivered to this test JVM's own queue. */
+    @TestConfiguration
+    static class Probe {
+        final List<EventEnvelope> received = new CopyOnWriteArrayList<>();
+
+        @Bean
+        EventSubscription membershipProbe() {
+            return EventSubscription.of("test-probe", event -> received.add(event.envelope()), "membership.*");
+        }
+    }
+
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Value("${local.server.port}")
+    protected int port;
+    @Autowired
+    protected Probe probe;
+    @Autowired
+    protected MongoTemplate mongo;
+    @Autowired
+    protected KnownOrganizations organizations;
+
+    @BeforeEach
+    void organizationServiceAnswers() {
+        ORGANIZATION_SERVICE.resetAll();
+        ORGANIZATION_SERVICE.stubFor(post(urlEqualTo("/api/auth/oauth/token")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"access_token\":\"" + TestTokens.service("membership-service")
+                        + "\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+        dispatchTo("shouqi-union", "首汽约车西安分公司工会", SHOUQI_PATH);
+        organizations.remember(new KnownOrganization("shouqi-union", "首汽约车西安分公司工会", SHOUQI_PATH, "610100",
+                "ENTERPRISE_UNION"));
+        organizations.remember(new KnownOrganization("rongcheng-union", "荣橙出行工会", RONGCHENG_PATH, "610100",
+                "ENTERPRISE_UNION"));
+        organizations.remember(new KnownOrganization("yulin-truck-federation", "榆林市货车司机行业工会联合会",
+                YULIN_TRUCK_PATH, "610800", "INDUSTRY_FEDERATION"));
+    }
+
+    protected static void dispatchTo(String organizationId, String name, String orgPath) {
+        ORGANIZATION_SERVICE.stubFor(post(urlEqualTo("/api/organizations/dispatch")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"organizationId":"%s","organizationName":"%s","orgPath":"%s","rule":"PLATFORM"}"""
+                        .formatted(organizationId, name, orgPath))));
+    }
+
+    protected HttpResponse<String> send(String method, String path, String token, String body) {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", TestTokens.bearer(token));
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        }
+    }
+
+    protected HttpResponse<String> httpGet(String path, String token) {
+        return send("GET", path, token, null);
+    }
+
+    protected HttpResponse<String> httpPost(String path, String token, String body) {
+        return send("POST", path, token, body);
+    }
+
+    protected static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    protected List<EventEnvelope> events(String type) {
+        return probe.received.stream().filter(event -> event.type().equals(type)).toList();
+    }
+
+    /** Applies and gets the application dispatched to the stubbed union; returns the application id. */
+    protected String dispatchedApplication(String residentId) {
+        var response = httpPost("/api/members/applications", null,
+                People.applicationJson("王师傅", residentId, People.phone(), "RIDE_HAILING_DRIVER"));
+        if (response.statusCode() != 201) {
+            throw new AssertionError("expected 201, got " + response.statusCode() + " " + response.body());
+        }
+        return json(response).get("applicationId").asString();
+    }
+
+    /** Applies and approves; returns the approval answer. */
+    protected JsonNode approvedMember(String residentId) {
+        String applicationId = dispatchedApplication(residentId);
+        var approval = httpPost("/api/members/applications/" + applicationId + "/approval",
+                TestTokens.organizer(SHOUQI_PATH), null);
+        if (approval.statusCode() != 200) {
+            throw new AssertionError("expected 200, got " + approval.statusCode() + " " + approval.body());
+        }
+        return json(approval);
+    }
+}

@@ -1,0 +1,155 @@
+package org.unionplatform.membership.application;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.unionplatform.membership.MembershipIT;
+import org.unionplatform.membership.People;
+import org.unionplatform.testsupport.security.TestTokens;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+
+class ApplicationFlowIT extends MembershipIT {
+
+    @Test
+    void appliedDispatchedApprovedMemberGetsACardAndTheBusHearsOfIt() {
+        var applied = httpPost("/api/members/applications", null,
+                People.applicationJson("李师傅", People.residentId(), People.phone(), "RIDE_HAILING_DRIVER"));
+        assertThat(applied.statusCode()).isEqualTo(201);
+        String applicationId = json(applied).get("applicationId").asString();
+        assertThat(json(applied).get("status").asString()).isEqualTo("PENDING_APPROVAL");
+        assertThat(json(applied).get("organizationName").asString()).isEqualTo("首汽约车西安分公司工会");
+        ORGANIZATION_SERVICE.verify(postRequestedFor(urlEqualTo("/api/organizations/dispatch"))
+                .withHeader("Authorization", matchingRegex("Bearer .+"))
+                .withRequestBody(matchingJsonPath("$.workerType", equalTo("RIDE_HAILING_DRIVER")))
+                .withRequestBody(matchingJsonPath("$.divisionCode", equalTo("610103"))));
+
+        var queue = httpGet("/api/members/applications?status=PENDING_APPROVAL&size=200", TestTokens.organizer(SHOUQI_PATH));
+        assertThat(queue.statusCode()).isEqualTo(200);
+        assertThat(queue.body()).contains(applicationId).doesNotContain(People.class.getName());
+
+        var approval = httpPost("/api/members/applications/" + applicationId + "/approval",
+                TestTokens.organizer(SHOUQI_PATH), null);
+        assertThat(approval.statusCode()).isEqualTo(200);
+        String memberId = json(approval).get("memberId").asString();
+        String cardNumber = json(approval).get("cardNumber").asString();
+        assertThat(cardNumber).matches("610103\\d{10}");
+        assertThat(json(approval).get("qrToken").asString()).hasSizeGreaterThanOrEqualTo(43);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events("membership.approved"))
+                .anySatisfy(event -> {
+                    assertThat(event.payload().get("memberId").asString()).isEqualTo(memberId);
+                    assertThat(event.payload().get("cardNumber").asString()).isEqualTo(cardNumber);
+                    assertThat(event.payload().get("orgPath").asString()).isEqualTo(SHOUQI_PATH);
+                    assertThat(event.payload().get("channel").asString()).isEqualTo("APPLICATION");
+                    assertThat(event.payload().has("residentId")).isFalse();
+                }));
+    }
+
+    @Test
+    void aMemberWhoAppliesAgainGetsTheExistingMembershipBack() {
+        String residentId = People.residentId();
+        String memberId = approvedMember(residentId).get("memberId").asString();
+
+        var again = httpPost("/api/members/applications", null,
+                People.applicationJson("李师傅", residentId, People.phone(), "COURIER"));
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json(again).get("outcome").asString()).isEqualTo("ALREADY_MEMBER");
+        assertThat(json(again).get("memberId").asString()).isEqualTo(memberId);
+        assertThat(mongo.getCollection("members").countDocuments(
+                new org.bson.Document("_id", memberId))).isEqualTo(1);
+    }
+
+    @Test
+    void applyingTwiceWhileOpenReturnsTheSameApplication() {
+        String residentId = People.residentId();
+        String first = dispatchedApplication(residentId);
+
+        var again = httpPost("/api/members/applications", null,
+                People.applicationJson("李师傅", residentId, People.phone(), "RIDE_HAILING_DRIVER"));
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json(again).get("outcome").asString()).isEqualTo("ALREADY_APPLIED");
+        assertThat(json(again).get("applicationId").asString()).isEqualTo(first);
+    }
+
+    @Test
+    void withTheDispatcherUnreachableTheApplicationWaitsAndIsDispatchedOnceItAnswers() {
+        ORGANIZATION_SERVICE.stubFor(post(urlEqualTo("/api/organizations/dispatch"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        var applied = httpPost("/api/members/applications", null,
+                People.applicationJson("赵师傅", People.residentId(), People.phone(), "RIDE_HAILING_DRIVER"));
+        assertThat(applied.statusCode()).isEqualTo(202);
+        assertThat(json(applied).get("status").asString()).isEqualTo("AWAITING_DISPATCH");
+        String applicationId = json(applied).get("applicationId").asString();
+
+        dispatchTo("rongcheng-union", "荣橙出行工会", RONGCHENG_PATH);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var seen = httpGet("/api/members/applications/" + applicationId, TestTokens.organizer(RONGCHENG_PATH));
+            assertThat(seen.statusCode()).isEqualTo(200);
+            assertThat(json(seen).get("status").asString()).isEqualTo("PENDING_APPROVAL");
+            assertThat(json(seen).get("organizationId").asString()).isEqualTo("rongcheng-union");
+        });
+    }
+
+    @Test
+    void whenNoUnionMatchesTheApplicationKeepsWaiting() {
+        ORGANIZATION_SERVICE.stubFor(post(urlEqualTo("/api/organizations/dispatch")).willReturn(aResponse()
+                .withStatus(404).withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"title\":\"Not found\",\"status\":404}")));
+
+        var applied = httpPost("/api/members/applications", null,
+                People.applicationJson("钱师傅", People.residentId(), People.phone(), "DOMESTIC_WORKER"));
+
+        assertThat(applied.statusCode()).isEqualTo(202);
+        var stored = httpGet("/api/members/applications/" + json(applied).get("applicationId").asString(),
+                TestTokens.admin());
+        assertThat(json(stored).get("dispatchProblem").asString()).isEqualTo(Applications.NO_MATCHING_UNION);
+    }
+
+    @Test
+    void rejectionNeedsAReasonAndIsPublished() {
+        String applicationId = dispatchedApplication(People.residentId());
+        String organizer = TestTokens.organizer(SHOUQI_PATH);
+
+        assertThat(httpPost("/api/members/applications/" + applicationId + "/rejection", organizer, "{\"reason\":\" \"}")
+                .statusCode()).isEqualTo(400);
+        var rejected = httpPost("/api/members/applications/" + applicationId + "/rejection", organizer,
+                "{\"reason\":\"不在本平台工作\"}");
+
+        assertThat(rejected.statusCode()).isEqualTo(200);
+        assertThat(json(rejected).get("status").asString()).isEqualTo("REJECTED");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events("membership.rejected"))
+                .anySatisfy(event -> assertThat(event.payload().get("applicationId").asString()).isEqualTo(applicationId)));
+        assertThat(httpPost("/api/members/applications/" + applicationId + "/approval", organizer, null).statusCode())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void anApplicationLeftUnhandledIsFlaggedToTheParentOrganisation() {
+        String applicationId = dispatchedApplication(People.residentId());
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var seen = httpGet("/api/members/applications?escalated=true&size=200",
+                    TestTokens.organizer("/shaanxi/xian/xian-ride-hailing-federation/"));
+            assertThat(seen.body()).contains(applicationId)
+                    .contains("\"escalatedToOrgPath\":\"/shaanxi/xian/xian-ride-hailing-federation/\"");
+        });
+    }
+
+    private static com.github.tomakehurst.wiremock.matching.StringValuePattern matchingRegex(String regex) {
+        return com.github.tomakehurst.wiremock.client.WireMock.matching(regex);
+    }
+}

@@ -1,0 +1,101 @@
+package org.unionplatform.membership.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.unionplatform.membership.MembershipIT;
+import org.unionplatform.testsupport.security.TestTokens;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Not part of {@code verify} (its name does not end in IT): bench/membership-bulk.sh runs it. Enrols a
+ * 100,000-row file with 1% bad rows, then the same file again, and prints time and peak heap.
+ */
+class BulkEnrolmentBenchmark extends MembershipIT {
+
+    @Test
+    void enrolAHundredThousandRowsTwice() throws Exception {
+        int rows = Integer.getInteger("bench.rows", 100_000);
+        Path file = Path.of("target", "bench", "roster-" + rows + ".csv");
+        int bad = BulkFileGenerator.write(file, rows, 1);
+        System.out.printf("[bench] file %s: %d rows, %d bad, %.1f MB%n", file, rows, bad, Files.size(file) / 1e6);
+
+        Result first = enrol(file);
+        Result second = enrol(file);
+
+        System.out.printf("[bench] first upload: %.1f s until done, enrolled %d, rejected %d, peak heap %d MB%n",
+                first.seconds(), first.progress().get("enrolled").asLong(), first.progress().get("rejected").asLong(),
+                first.peakHeapMb());
+        System.out.printf("[bench] second upload: %.1f s, enrolled %d, already members %d, peak heap %d MB%n",
+                second.seconds(), second.progress().get("enrolled").asLong(),
+                second.progress().get("alreadyMembers").asLong(), second.peakHeapMb());
+        System.out.printf("[bench] max heap %d MB%n", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        assertThat(first.progress().get("enrolled").asLong()).isEqualTo(rows - bad);
+        assertThat(first.progress().get("rejected").asLong()).isEqualTo(bad);
+        assertThat(reportLines(first.progress().get("id").asString()).stream()
+                .filter(line -> line.contains("REJECTED")).count()).isEqualTo(bad);
+        assertThat(second.progress().get("enrolled").asLong()).isZero();
+        assertThat(second.progress().get("alreadyMembers").asLong()).isEqualTo(rows - bad);
+        long started = System.nanoTime();
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> events("membership.approved").size() >= rows - bad);
+        System.out.printf("[bench] all %d membership.approved events on the bus %.1f s after the second upload%n",
+                rows - bad, (System.nanoTime() - started) / 1e9);
+    }
+
+    private record Result(JsonNode progress, double seconds, long peakHeapMb) {
+    }
+
+    private Result enrol(Path file) throws Exception {
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        String organizer = TestTokens.organizer(SHOUQI_PATH);
+        long started = System.nanoTime();
+        String boundary = "----bench" + UUID.randomUUID();
+        var parts = List.of(
+                HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                        + "filename=\"roster.csv\"\r\nContent-Type: text/csv\r\n\r\n"),
+                HttpRequest.BodyPublishers.ofFile(file),
+                HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
+        var body = HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new));
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + port + "/api/members/bulk-enrolments?organizationId=shouqi-union"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", TestTokens.bearer(organizer)).POST(body).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        System.out.printf("[bench] upload answered %d in %.2f s%n", response.statusCode(),
+                (System.nanoTime() - started) / 1e9);
+        String id = json(response).get("id").asString();
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).until(() ->
+                List.of("DONE", "FAILED").contains(
+                json(httpGet("/api/members/bulk-enrolments/" + id, organizer)).get("status").asString()));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() / (1024 * 1024);
+        return new Result(json(httpGet("/api/members/bulk-enrolments/" + id, organizer)), seconds, peak);
+    }
+
+    private List<String> reportLines(String id) {
+        var response = httpGet("/api/members/bulk-enrolments/" + id + "/report", TestTokens.organizer(SHOUQI_PATH));
+        return new ArrayList<>(List.of(response.body().split("\r\n")));
+    }
+}

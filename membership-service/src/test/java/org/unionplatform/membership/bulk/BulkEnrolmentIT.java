@@ -1,0 +1,156 @@
+package org.unionplatform.membership.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.unionplatform.membership.MembershipIT;
+import org.unionplatform.membership.People;
+import org.unionplatform.testsupport.security.TestTokens;
+
+import tools.jackson.databind.JsonNode;
+
+class BulkEnrolmentIT extends MembershipIT {
+
+    private static final String HEADER = "姓名,身份证号,手机号,工种,平台,行政区划代码";
+
+    @Test
+    void goodRowsAreEnrolledBadRowsReportedAndAReuploadAddsNobody() {
+        List<String> rows = new ArrayList<>(List.of(HEADER));
+        List<String> goodIds = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            String id = People.residentId();
+            goodIds.add(id);
+            rows.add("骑手" + i + "," + id + "," + People.phone() + ",网约配送员,蓝骑士,610103");
+        }
+        String good = People.residentId();
+        String badCheck = good.substring(0, 17) + (good.charAt(17) == '1' ? '2' : '1');
+        rows.add("错号," + badCheck + "," + People.phone() + ",DELIVERY_RIDER,蓝骑士,610103");          // line 27
+        rows.add("错期," + withBirthDate("20230230") + "," + People.phone() + ",DELIVERY_RIDER,蓝骑士,610103"); // 28
+        rows.add("错手机," + People.residentId() + ",12345,DELIVERY_RIDER,蓝骑士,610103");            // 29
+        rows.add("错工种," + People.residentId() + "," + People.phone() + ",ASTRONAUT,蓝骑士,610103");  // 30
+        rows.add("重复," + goodIds.getFirst() + "," + People.phone() + ",DELIVERY_RIDER,蓝骑士,610103"); // 31
+        byte[] file = String.join("\r\n", rows).getBytes(Charset.forName("GBK"));
+
+        JsonNode first = enrolAndWait(file, "riders.csv");
+        assertThat(first.get("format").asString()).isEqualTo("CSV GBK");
+        assertThat(first.get("total").asLong()).isEqualTo(30);
+        assertThat(first.get("done").asLong()).isEqualTo(30);
+        assertThat(first.get("enrolled").asLong()).isEqualTo(25);
+        assertThat(first.get("rejected").asLong()).isEqualTo(5);
+
+        String report = report(first.get("id").asString());
+        assertThat(report).contains("27,\"身份证号\",REJECTED").contains("28,\"身份证号\",REJECTED")
+                .contains("29,\"手机号\",REJECTED").contains("30,\"工种\",REJECTED")
+                .contains("31,\"身份证号\",REJECTED,\"the same person is listed on line 2\"");
+        await().atMost(Duration.ofSeconds(30)).until(() -> events("membership.approved").stream()
+                .filter(event -> event.payload().get("channel").asString().equals("BULK")
+                        && event.payload().get("organizationId").asString().equals("shouqi-union"))
+                .count() >= 25);
+
+        JsonNode again = enrolAndWait(file, "riders.csv");
+        assertThat(again.get("enrolled").asLong()).isZero();
+        assertThat(again.get("alreadyMembers").asLong()).isEqualTo(25);
+        assertThat(report(again.get("id").asString())).contains("ALREADY_MEMBER");
+    }
+
+    @Test
+    void anXlsxWorkbookIsEnrolledLikeACsvFile() throws IOException {
+        var out = new ByteArrayOutputStream();
+        try (var workbook = new XSSFWorkbook()) {
+            var sheet = workbook.createSheet("花名册");
+            String[] header = {"name", "residentId", "phone", "workerType", "platform", "divisionCode"};
+            var headerRow = sheet.createRow(0);
+            for (int c = 0; c < header.length; c++) {
+                headerRow.createCell(c).setCellValue(header[c]);
+            }
+            for (int r = 1; r <= 3; r++) {
+                var row = sheet.createRow(r);
+                String[] cells = {"司机" + r, People.residentId(), People.phone(), "TRUCK_DRIVER", "满帮", "610800"};
+                for (int c = 0; c < cells.length; c++) {
+                    row.createCell(c).setCellValue(cells[c]);
+                }
+            }
+            workbook.write(out);
+        }
+
+        JsonNode done = enrolAndWait(out.toByteArray(), "drivers.xlsx");
+
+        assertThat(done.get("format").asString()).isEqualTo("XLSX");
+        assertThat(done.get("enrolled").asLong()).isEqualTo(3);
+        assertThat(done.get("rejected").asLong()).isZero();
+    }
+
+    @Test
+    void aFileWithoutTheRequiredColumnsFailsAsAWhole() {
+        JsonNode done = enrolAndWait("foo,bar\n1,2\n".getBytes(StandardCharsets.UTF_8), "wrong.csv");
+
+        assertThat(done.get("status").asString()).isEqualTo("FAILED");
+        assertThat(done.get("failure").asString()).contains("name");
+    }
+
+    @Test
+    void anOrganizerCannotEnrolIntoAUnionOutsideTheirScope() {
+        var response = upload("姓名\n".getBytes(StandardCharsets.UTF_8), "x.csv", "yulin-truck-federation",
+                TestTokens.organizer(SHOUQI_PATH));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+    }
+
+    private static String withBirthDate(String yyyyMMdd) {
+        String first17 = "610103" + yyyyMMdd + "123";
+        return first17 + org.unionplatform.common.pii.ResidentIdNumber.checkCharacterFor(first17);
+    }
+
+    private JsonNode enrolAndWait(byte[] file, String fileName) {
+        String organizer = TestTokens.organizer(fileName.endsWith("xlsx") ? "/shaanxi/yulin/" : SHOUQI_PATH);
+        String union = fileName.endsWith("xlsx") ? "yulin-truck-federation" : "shouqi-union";
+        var accepted = upload(file, fileName, union, organizer);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String id = json(accepted).get("id").asString();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            String status = json(httpGet("/api/members/bulk-enrolments/" + id, organizer)).get("status").asString();
+            return status.equals("DONE") || status.equals("FAILED");
+        });
+        return json(httpGet("/api/members/bulk-enrolments/" + id, organizer));
+    }
+
+    private String report(String id) {
+        var response = httpGet("/api/members/bulk-enrolments/" + id + "/report", TestTokens.organizer(SHOUQI_PATH));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private HttpResponse<String> upload(byte[] file, String fileName, String organizationId, String token) {
+        String boundary = "----bulk" + UUID.randomUUID();
+        var body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/members/bulk-enrolments?organizationId=" + organizationId))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", TestTokens.bearer(token))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
