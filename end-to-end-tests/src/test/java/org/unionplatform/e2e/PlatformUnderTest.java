@@ -178,6 +178,12 @@ public final class PlatformUnderTest {
         if (SERVICES.contains(application)) {
             env.put("PLATFORM_SECURITY_CLIENT_SECRET", secrets.get(application));
         }
+        // Every journey is one client address (127.0.0.1): widen the per-client limits so journeys do not throttle
+        // each other. The limits themselves are proven in the gateway's RateLimitIT.
+        env.put("PLATFORM_GATEWAY_RATE_LIMIT_NORMAL_REPLENISH_RATE", "2000");
+        env.put("PLATFORM_GATEWAY_RATE_LIMIT_NORMAL_BURST_CAPACITY", "4000");
+        env.put("PLATFORM_GATEWAY_RATE_LIMIT_STRICT_REPLENISH_RATE", "100");
+        env.put("PLATFORM_GATEWAY_RATE_LIMIT_STRICT_BURST_CAPACITY", "600");
         env.put("PLATFORM_AUTH_KEY_ENCRYPTION_KEY", secrets.get("PLATFORM_AUTH_KEY_ENCRYPTION_KEY"));
         env.put("PLATFORM_AUTH_BOOTSTRAP_ADMIN_USERNAME", "admin");
         env.put("PLATFORM_AUTH_BOOTSTRAP_ADMIN_PASSWORD", adminPassword());
