@@ -126,11 +126,15 @@ final class MembershipFixture {
                 HttpRequest.BodyPublishers.ofString(json(form)));
     }
 
-    /** Awaits the application in the organizer's queue as dispatched to the union, and answers it. */
+    /**
+     * Awaits the application in the organizer's queue as dispatched to the union, and answers it. Until it is
+     * dispatched it belongs to no union, so the organizer is answered 404, as for anything outside their scope.
+     */
     JsonNode awaitDispatched(String applicationId, Duration atMost) {
-        return await().atMost(atMost).pollInterval(Duration.ofMillis(500)).until(
-                () -> expect(gateway.get("/api/members/applications/" + applicationId, organizer), 200),
-                application -> application.get("status").asString().equals("PENDING_APPROVAL"));
+        Client.Answer dispatched = await().atMost(atMost).pollInterval(Duration.ofMillis(500)).until(
+                () -> gateway.get("/api/members/applications/" + applicationId, organizer),
+                answer -> answer.status() == 200 && answer.json().get("status").asString().equals("PENDING_APPROVAL"));
+        return dispatched.json();
     }
 
     /** Applies, waits for dispatch if it had to wait, approves; answers the approval (member id, card number). */
