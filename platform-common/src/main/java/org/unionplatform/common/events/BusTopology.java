@@ -17,6 +17,7 @@ import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
@@ -92,9 +93,25 @@ final class BusTopology implements DisposableBean {
                 amqpAdmin.deleteQueue(queue);
                 amqpAdmin.deleteQueue(deadLetterQueue(queue));
             }
-            amqpAdmin.deleteExchange(properties.exchange());
+            deleteExchangeIfUnused();
         } catch (AmqpException e) {
             log.warn("Could not delete the bus topology on shutdown: {}", e.toString());
+        }
+    }
+
+    /**
+     * The exchange is shared by every service of the run: deleting it while others still run would drop their
+     * bindings with it, and their events would go nowhere even after this service is back. So it goes only when
+     * no queue is bound to it any more (the broker's if-unused flag): the last service to stop removes it.
+     */
+    private void deleteExchangeIfUnused() {
+        if (!(amqpAdmin instanceof RabbitAdmin rabbitAdmin)) {
+            return;
+        }
+        try {
+            rabbitAdmin.getRabbitTemplate().execute(channel -> channel.exchangeDelete(properties.exchange(), true));
+        } catch (AmqpException stillInUse) {
+            log.info("Bus exchange {} left in place: other services are still bound to it", properties.exchange());
         }
     }
 }
