@@ -6,6 +6,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -19,5 +21,13 @@ public class PlatformAuditAutoConfiguration {
     @ConditionalOnMissingBean
     AuditTrail auditTrail(MongoOperations mongo, ObjectProvider<Clock> clock) {
         return new AuditTrail(mongo, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** The ADMIN query of this service's audit log, where the service says ({@code platform.audit.path}). */
+    @Bean
+    @ConditionalOnProperty("platform.audit.path")
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    AuditController auditController(AuditTrail audit) {
+        return new AuditController(audit);
     }
 }

@@ -1,4 +1,4 @@
-package org.unionplatform.organization.auth;
+package org.unionplatform.common.audit;
 
 import java.time.Instant;
 import java.util.Map;
@@ -11,14 +11,13 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.unionplatform.common.audit.AuditOutcome;
-import org.unionplatform.common.audit.AuditQuery;
-import org.unionplatform.common.audit.AuditRecord;
-import org.unionplatform.common.audit.AuditTrail;
 import org.unionplatform.common.web.PageQuery;
 import org.unionplatform.common.web.PageResponse;
 
-/** The audit log, newest first, for ADMIN. */
+/**
+ * A service's audit log, newest first, for ADMIN only, at {@code platform.audit.path} (each service puts it under its
+ * own API prefix so the gateway routes it, e.g. {@code /api/members/audit}). There is no write, update or delete path.
+ */
 @RestController
 @Validated
 @PreAuthorize("hasRole('ADMIN')")
@@ -39,9 +38,9 @@ class AuditController {
         }
     }
 
-    @GetMapping("/api/auth/audit")
+    @GetMapping("${platform.audit.path}")
     PageResponse<AuditEntry> search(@RequestParam(required = false) @Pattern(regexp = ".{1,128}") String actor,
-            @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,64}") String action,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String action,
             @RequestParam(required = false) @Pattern(regexp = ".{1,256}") String target,
             @RequestParam(required = false) AuditOutcome outcome,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
