@@ -22,7 +22,7 @@ import org.unionplatform.testsupport.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A listener of our own on this run's exchange: an exclusive, auto-delete queue with a unique name, bound to the
+ * A listener of our own on this run's exchange: a queue with a unique name (deleted on close), bound to the
  * given routing patterns before the scenario starts, read as the platform's consumers would read it. Closing it
  * deletes the queue (it would go with the connection anyway) and closes the connection.
  */
@@ -51,7 +51,9 @@ final class BusTap implements AutoCloseable {
         admin = new RabbitAdmin(connections);
         template = new RabbitTemplate(connections);
         queue = "e2e.tap." + UUID.randomUUID();
-        admin.declareQueue(new Queue(queue, false, true, true));
+        // Not exclusive or auto-delete: the embedded broker drops such a queue when the declaring channel closes;
+        // close() deletes it instead.
+        admin.declareQueue(new Queue(queue, false, false, false));
         for (String pattern : patterns) {
             // Binding only: the exchange is the platform's, declared by the services at start-up.
             admin.declareBinding(BindingBuilder.bind(new Queue(queue)).to(new TopicExchange(exchange)).with(pattern));

@@ -26,7 +26,9 @@ final class BusProbe implements AutoCloseable {
         this.rabbit = rabbit;
         this.json = json;
         this.queue = "test.probe." + UUID.randomUUID();
-        admin.declareQueue(new Queue(queue, false, true, true));
+        // Not exclusive or auto-delete: the embedded broker drops such a queue when the declaring channel closes;
+        // close() deletes it instead.
+        admin.declareQueue(new Queue(queue, false, false, false));
         for (String key : routingKeys) {
             Binding binding = BindingBuilder.bind(new Queue(queue)).to(new TopicExchange(exchange)).with(key);
             admin.declareBinding(binding);
