@@ -83,7 +83,7 @@ class BenefitsJourneyIT {
 
         assertLedger(program, 40_000L, 0L, 10_000L);
         JsonNode grants = expect(gateway.get("/api/benefits/grants?programId=" + program, officer), 200);
-        assertThat(grants.get("total").asLong()).isEqualTo(1);
+        assertThat(grants.get("totalItems").asLong()).isEqualTo(1);
     }
 
     @Test
@@ -121,9 +121,10 @@ class BenefitsJourneyIT {
     }
 
     @Test
-    void withMembershipServiceStoppedIssuingAnswers503AndReservesNothing() {
+    void withMembershipServiceStoppedIssuingAnswers503AndReservesNothingThenAllWorksAgain() {
         UnionTree.Member rider = tree.enrol(organizer, "DELIVERY_RIDER");
         String program = openProgram(officer, tree.city, 5 * 10_000L, 10_000L);
+        String welcomePacks = openWelcomePacks();
         String key = UUID.randomUUID().toString();
 
         tree.platform.stop("membership-service");
@@ -131,7 +132,7 @@ class BenefitsJourneyIT {
             JsonNode problem = expectProblem(issue(officer, program, key, rider.id()), 503, null);
             assertThat(problem.get("service").asString()).isEqualTo("membership-service");
             assertLedger(program, 50_000L, 0L, 0L);
-            assertThat(expect(gateway.get("/api/benefits/grants?programId=" + program, officer), 200).get("total")
+            assertThat(expect(gateway.get("/api/benefits/grants?programId=" + program, officer), 200).get("totalItems")
                     .asLong()).isZero();
         } finally {
             tree.platform.restart("membership-service");
@@ -144,6 +145,12 @@ class BenefitsJourneyIT {
         assertThat(grant.get("memberId").asString()).isEqualTo(rider.id());
         assertThat(grant.get("status").asString()).isEqualTo("GRANTED");
         assertLedger(program, 40_000L, 0L, 10_000L);
+
+        // Events still flow after the restart: a worker who joins now gets a welcome pack (membership.approved).
+        UnionTree.Member newcomer = tree.enrol(organizer, "COURIER");
+        await("a welcome pack for the newcomer").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> expect(gateway.get("/api/benefits/grants?programId=" + welcomePacks + "&memberId="
+                        + newcomer.id(), officer), 200).get("totalItems").asLong() == 1);
     }
 
     @Test
@@ -182,7 +189,7 @@ class BenefitsJourneyIT {
         assertThat(exhausted).isEqualTo(13);
         assertLedger(program, 0L, 0L, 7_000L);
         assertThat(expect(gateway.get("/api/benefits/grants?programId=" + program + "&size=100", officer), 200)
-                .get("total").asLong()).isEqualTo(7);
+                .get("totalItems").asLong()).isEqualTo(7);
     }
 
     // ---- the journey's means ----
@@ -200,6 +207,23 @@ class BenefitsJourneyIT {
         body.put("amountPerGrantFen", amountPerGrantFen);
         body.put("eligibility", Map.of("workerTypes", List.of("DELIVERY_RIDER")));
         return body;
+    }
+
+    /** Welcome packs for members joining this run's union (the most specific program wins: only this one). */
+    private static String openWelcomePacks() {
+        LocalDate today = LocalDate.now(BEIJING);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "入会礼包（" + tree.run + "）");
+        body.put("kind", "WELCOME_PACK");
+        body.put("organizationId", tree.union.id());
+        body.put("orgPath", tree.union.path());
+        body.put("startsOn", today.minusDays(1).toString());
+        body.put("endsOn", today.plusDays(30).toString());
+        body.put("stock", 100);
+        body.put("itemName", "入会礼包");
+        String id = expect(tree.post("/api/benefits/programs", officer, body), 201).get("id").asString();
+        expect(tree.post("/api/benefits/programs/" + id + "/open", officer, null), 200);
+        return id;
     }
 
     private static String createProgram(String token, UnionTree.Org owner, long budgetFen, long amountPerGrantFen) {

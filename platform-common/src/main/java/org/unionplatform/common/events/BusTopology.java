@@ -17,6 +17,7 @@ import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
@@ -92,9 +93,29 @@ final class BusTopology implements DisposableBean {
                 amqpAdmin.deleteQueue(queue);
                 amqpAdmin.deleteQueue(deadLetterQueue(queue));
             }
-            amqpAdmin.deleteExchange(properties.exchange());
         } catch (AmqpException e) {
             log.warn("Could not delete the bus topology on shutdown: {}", e.toString());
+        }
+        deleteExchangeIfUnused();
+    }
+
+    /**
+     * The exchange is shared by every service on the bus: deleting it drops the other services' bindings, and a
+     * service that comes back declares only its own, so events to the others would go unroutable for good. Only
+     * the last service to leave deletes it (AMQP's if-unused: refused while any queue is still bound).
+     */
+    private void deleteExchangeIfUnused() {
+        try {
+            if (amqpAdmin instanceof RabbitAdmin admin) {
+                admin.getRabbitTemplate().execute(channel -> {
+                    channel.exchangeDelete(properties.exchange(), true);
+                    return null;
+                });
+            } else {
+                amqpAdmin.deleteExchange(properties.exchange());
+            }
+        } catch (AmqpException stillInUse) {
+            log.debug("The bus exchange is still used by other services; left in place: {}", stillInUse.toString());
         }
     }
 }
