@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.unionplatform.testsupport.BrokerAddress;
 import org.unionplatform.testsupport.TestInfrastructure;
 
@@ -230,11 +232,32 @@ public final class PlatformUnderTest {
     private void stopAll() {
         processes.values().forEach(Process::destroy);
         processes.values().forEach(process -> awaitExit(process, Duration.ofSeconds(30)));
+        deleteBusExchange();
         try (MongoClient client = MongoClients.create(TestInfrastructure.mongoUri())) {
             applications().forEach(application ->
                     client.getDatabase("e2e_" + runId + "_" + application.replace('-', '_')).drop());
         } catch (RuntimeException e) {
             System.err.println("[end-to-end] could not drop this run's databases: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Each service deletes its own queues when it stops, and the shared exchange only once no queue is bound to it
+     * (so stopping one service leaves the others' bindings alone). Stopping all at once can leave it behind: the
+     * last word is here, as the shared broker must keep nothing of this run.
+     */
+    private void deleteBusExchange() {
+        BrokerAddress broker = TestInfrastructure.broker();
+        CachingConnectionFactory connections = new CachingConnectionFactory(broker.host(), broker.port());
+        connections.setUsername(broker.username());
+        connections.setPassword(broker.password());
+        connections.setVirtualHost(broker.virtualHost());
+        try {
+            new RabbitAdmin(connections).deleteExchange(busExchange());
+        } catch (RuntimeException e) {
+            System.err.println("[end-to-end] could not delete this run's exchange: " + e.getMessage());
+        } finally {
+            connections.destroy();
         }
     }
 

@@ -22,8 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inboxCollection the collection recording processed event ids per queue
  * @param inboxRetention how long processed event ids are kept (a TTL index where MongoDB honours it)
  * @param appliedEventsKept how many event ids {@link AppliedEvents} keeps per document
- * @param deleteTopologyOnShutdown delete the exchange and this service's queues when the context closes
- *        (tests only: a shared broker must be left clean)
+ * @param deleteTopologyOnShutdown delete this service's queues when the context closes, and the shared exchange
+ *        once no queue is bound to it any more (tests only: a shared broker must be left clean)
  */
 @ConfigurationProperties("platform.bus")
 public record BusProperties(

@@ -93,25 +93,29 @@ final class BusTopology implements DisposableBean {
                 amqpAdmin.deleteQueue(queue);
                 amqpAdmin.deleteQueue(deadLetterQueue(queue));
             }
-            deleteExchangeIfUnused();
         } catch (AmqpException e) {
             log.warn("Could not delete the bus topology on shutdown: {}", e.toString());
         }
+        deleteExchangeIfUnused();
     }
 
     /**
-     * The exchange is shared by every service of the run: deleting it while others still run would drop their
-     * bindings with it, and their events would go nowhere even after this service is back. So it goes only when
-     * no queue is bound to it any more (the broker's if-unused flag): the last service to stop removes it.
+     * The exchange is shared by every service on the bus: deleting it drops the other services' bindings, and a
+     * service that comes back declares only its own, so events to the others would go unroutable for good. Only
+     * the last service to leave deletes it (AMQP's if-unused: refused while any queue is still bound).
      */
     private void deleteExchangeIfUnused() {
-        if (!(amqpAdmin instanceof RabbitAdmin rabbitAdmin)) {
-            return;
-        }
         try {
-            rabbitAdmin.getRabbitTemplate().execute(channel -> channel.exchangeDelete(properties.exchange(), true));
+            if (amqpAdmin instanceof RabbitAdmin admin) {
+                admin.getRabbitTemplate().execute(channel -> {
+                    channel.exchangeDelete(properties.exchange(), true);
+                    return null;
+                });
+            } else {
+                amqpAdmin.deleteExchange(properties.exchange());
+            }
         } catch (AmqpException stillInUse) {
-            log.info("Bus exchange {} left in place: other services are still bound to it", properties.exchange());
+            log.debug("The bus exchange is still used by other services; left in place: {}", stillInUse.toString());
         }
     }
 }
