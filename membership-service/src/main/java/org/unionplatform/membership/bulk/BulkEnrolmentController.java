@@ -51,7 +51,7 @@ class BulkEnrolmentController {
 
     /** Accepts the file and answers at once (202); the rows are enrolled in the background. */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<BulkEnrolment> upload(@RequestPart("file") MultipartFile file,
+    ResponseEntity<BulkEnrolmentView> upload(@RequestPart("file") MultipartFile file,
             @RequestParam("organizationId") String organizationId, Caller caller) {
         AccessScope.of(caller).requireAnyRole(Role.ORGANIZER, Role.ADMIN);
         var union = organizations.requireInScope(caller, organizationId);
@@ -62,13 +62,14 @@ class BulkEnrolmentController {
         audit.record("membership.bulk-enrolment-uploaded", enrolment.id(), AuditOutcome.SUCCESS,
                 Map.of("organizationId", organizationId));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .header(HttpHeaders.LOCATION, "/api/members/bulk-enrolments/" + enrolment.id()).body(enrolment);
+                .header(HttpHeaders.LOCATION, "/api/members/bulk-enrolments/" + enrolment.id())
+                .body(BulkEnrolmentView.of(enrolment));
     }
 
     /** Progress: rows done of total, enrolled, already members, rejected. */
     @GetMapping("/{id}")
-    BulkEnrolment progress(@PathVariable String id, Caller caller) {
-        return inScope(id, caller);
+    BulkEnrolmentView progress(@PathVariable String id, Caller caller) {
+        return BulkEnrolmentView.of(inScope(id, caller));
     }
 
     /** The report as CSV (UTF-8 with a BOM so Excel shows Chinese): line, column, outcome, reason. */

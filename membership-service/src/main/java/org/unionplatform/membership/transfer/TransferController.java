@@ -63,7 +63,7 @@ class TransferController {
 
     @PostMapping("/{memberId}/transfers")
     @ResponseStatus(HttpStatus.CREATED)
-    Transfer request(@PathVariable String memberId, @Valid @RequestBody TransferRequest request, Caller caller) {
+    TransferView request(@PathVariable String memberId, @Valid @RequestBody TransferRequest request, Caller caller) {
         var scope = AccessScope.of(caller);
         scope.requireAnyRole(Role.ORGANIZER, Role.ADMIN);
         var destination = organizations.require(request.toOrganizationId());
@@ -78,33 +78,34 @@ class TransferController {
                 member.orgPath(), destination.id(), destination.name(), destination.orgPath(),
                 request.reason().strip(), caller.subject(), clock.instant(), Transfer.Status.REQUESTED, null, null,
                 null, null));
-        return receivingSide ? accept(transfer, caller) : transfer;
+        return TransferView.of(receivingSide ? accept(transfer, caller) : transfer);
     }
 
     @PostMapping("/transfers/{transferId}/acceptance")
-    Transfer accept(@PathVariable String transferId, Caller caller) {
-        return accept(receivingSide(transferId, caller), caller);
+    TransferView accept(@PathVariable String transferId, Caller caller) {
+        return TransferView.of(accept(receivingSide(transferId, caller), caller));
     }
 
     record DeclineRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
     @PostMapping("/transfers/{transferId}/decline")
-    Transfer decline(@PathVariable String transferId, @Valid @RequestBody DeclineRequest request, Caller caller) {
+    TransferView decline(@PathVariable String transferId, @Valid @RequestBody DeclineRequest request, Caller caller) {
         Transfer transfer = requireOpen(receivingSide(transferId, caller));
-        return mongo.save(transfer.declined(caller.subject(), clock.instant(), request.reason().strip()));
+        var declined = transfer.declined(caller.subject(), clock.instant(), request.reason().strip());
+        return TransferView.of(mongo.save(declined));
     }
 
     /** Transfers into or out of the caller's subtree, newest first. */
     @GetMapping("/transfers")
-    PageResponse<Transfer> list(@Valid PageQuery paging, Caller caller) {
+    PageResponse<TransferView> list(@Valid PageQuery paging, Caller caller) {
         var scope = AccessScope.of(caller);
         scope.requireAnyRole(Role.ORGANIZER, Role.ADMIN);
         var query = Query.query(new Criteria().orOperator(scope.subtree("fromOrgPath"), scope.subtree("toOrgPath")));
         var pageable = paging.toPageRequest(Sort.by(Sort.Order.desc("requestedAt"), Sort.Order.asc("_id")));
         long total = mongo.count(query, Transfer.class);
         List<Transfer> items = mongo.find(Query.of(query).with(pageable), Transfer.class);
-        return PageResponse.of(new PageImpl<>(items, pageable, total), transfer -> transfer);
+        return PageResponse.of(new PageImpl<>(items, pageable, total), TransferView::of);
     }
 
     private Transfer accept(Transfer transfer, Caller caller) {

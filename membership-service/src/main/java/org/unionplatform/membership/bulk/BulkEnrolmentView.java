@@ -1,0 +1,16 @@
+package org.unionplatform.membership.bulk;
+
+import java.time.Instant;
+
+/** What a client sees of an upload's progress: the stored document without its internal organisation path. */
+record BulkEnrolmentView(String id, String organizationId, String organizationName, String fileName, String format,
+        String encoding, BulkEnrolment.Status status, long total, long done, long enrolled, long alreadyMembers,
+        long rejected, String failure, String createdBy, Instant createdAt, Instant finishedAt) {
+
+    static BulkEnrolmentView of(BulkEnrolment stored) {
+        return new BulkEnrolmentView(stored.id(), stored.organizationId(), stored.organizationName(),
+                stored.fileName(), stored.format(), stored.encoding(), stored.status(), stored.total(), stored.done(),
+                stored.enrolled(), stored.alreadyMembers(), stored.rejected(), stored.failure(), stored.createdBy(),
+                stored.createdAt(), stored.finishedAt());
+    }
+}
