@@ -62,6 +62,7 @@ public abstract class MembershipIT {
     @DynamicPropertySource
     static void organizationService(DynamicPropertyRegistry registry) {
         registry.add("membership.dispatch.organization-service-uri", ORGANIZATION_SERVICE::baseUrl);
+        registry.add("membership.sign-in.organization-service-uri", ORGANIZATION_SERVICE::baseUrl);
         registry.add("platform.security.service-token.token-uri",
                 () -> ORGANIZATION_SERVICE.baseUrl() + "/api/auth/oauth/token");
         registry.add("platform.security.service-token.client-secret", () -> "test-secret");

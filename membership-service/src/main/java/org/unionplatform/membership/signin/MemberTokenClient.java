@@ -52,7 +52,7 @@ class MemberTokenClient {
             return token;
         } catch (RestClientException e) {
             // A 4xx here means this service's configuration is wrong, not the member's input: log it for operators.
-            log.warn("organization-service gave no member token: {}", e.getClass().getSimpleName());
+            log.warn("organization-service gave no member token: {}", e.getMessage());
             throw unavailable();
         }
     }

@@ -25,12 +25,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(SignInState.COLLECTION)
 record SignInState(@Id String id, String memberId, String codeHash, String codeSalt, Instant codeExpiresAt,
-        int codeAttempts, List<Instant> codeRequests, Long requestSeq, int failures, Instant lockedUntil,
-        int lockouts) {
+        Integer codeAttempts, List<Instant> codeRequests, Long requestSeq, Integer failures, Instant lockedUntil,
+        Integer lockouts) {
 
     static final String COLLECTION = "member_sign_in";
 
     SignInState {
+        // Counters are boxed because a document may lack them (it was created by another path's upsert).
+        codeAttempts = codeAttempts == null ? 0 : codeAttempts;
         codeRequests = codeRequests == null ? List.of() : List.copyOf(codeRequests);
+        failures = failures == null ? 0 : failures;
+        lockouts = lockouts == null ? 0 : lockouts;
     }
 }
