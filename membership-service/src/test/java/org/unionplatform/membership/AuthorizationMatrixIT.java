@@ -67,6 +67,13 @@ class AuthorizationMatrixIT extends MembershipIT {
             if (path.equals("/api/members/applications") || path.endsWith("/by-organizer")) {
                 return People.applicationJson("孙师傅", People.residentId(), People.phone(), "RIDE_HAILING_DRIVER");
             }
+            if (path.endsWith("/sign-in/codes")) {
+                return "{\"cardNumber\":\"" + currentCardNumber + "\"}";
+            }
+            if (path.endsWith("/sign-in/token")) {
+                // A card nobody holds: public, but without the right code never more than 401.
+                return "{\"cardNumber\":\"9999990000000001\",\"code\":\"000000\"}";
+            }
             if (path.endsWith("/card-verifications")) {
                 return "{\"cardNumber\":\"" + currentCardNumber + "\"}";
             }

@@ -26,6 +26,8 @@ import org.unionplatform.common.events.EventEnvelope;
 import org.unionplatform.common.events.EventSubscription;
 import org.unionplatform.membership.organization.KnownOrganization;
 import org.unionplatform.membership.organization.KnownOrganizations;
+import org.unionplatform.membership.signin.SignInCode;
+import org.unionplatform.membership.signin.SignInCodeSender;
 import org.unionplatform.testsupport.security.TestTokens;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -60,6 +62,7 @@ public abstract class MembershipIT {
     @DynamicPropertySource
     static void organizationService(DynamicPropertyRegistry registry) {
         registry.add("membership.dispatch.organization-service-uri", ORGANIZATION_SERVICE::baseUrl);
+        registry.add("membership.sign-in.organization-service-uri", ORGANIZATION_SERVICE::baseUrl);
         registry.add("platform.security.service-token.token-uri",
                 () -> ORGANIZATION_SERVICE.baseUrl() + "/api/auth/oauth/token");
         registry.add("platform.security.service-token.client-secret", () -> "test-secret");
@@ -79,6 +82,26 @@ public abstract class MembershipIT {
         @Bean
         EventSubscription membershipProbe() {
             return EventSubscription.of("test-probe", event -> received.add(event.envelope()), "membership.*");
+        }
+
+        /** Replaces the development (logging) sender: tests read the codes members would get by SMS. */
+        @Bean
+        SentSignInCodes sentSignInCodes() {
+            return new SentSignInCodes();
+        }
+    }
+
+    /** Every sign-in code "sent", newest last. */
+    public static final class SentSignInCodes implements SignInCodeSender {
+        private final List<SignInCode> sent = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void send(SignInCode code) {
+            sent.add(code);
+        }
+
+        public List<SignInCode> to(String cardNumber) {
+            return sent.stream().filter(code -> code.cardNumber().equals(cardNumber)).toList();
         }
     }
 

@@ -60,6 +60,11 @@ public class Workers {
                 protector.reveal(worker.phone()).value());
     }
 
+    /** The full phone only, to send a member their sign-in code. */
+    public String revealPhone(Worker worker) {
+        return protector.reveal(worker.phone()).value();
+    }
+
     public record RevealedPersonalData(String residentId, String phone) {
     }
 

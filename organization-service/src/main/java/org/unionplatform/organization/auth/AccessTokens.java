@@ -21,6 +21,8 @@ import org.unionplatform.common.security.TokenClaims;
 /** Mints the short-lived RS256 access tokens, with the claims every service reads (docs/security.md). */
 class AccessTokens {
 
+    static final String MEMBER_SUBJECT_PREFIX = "member:";
+
     private final SigningKeys keys;
     private final Clock clock;
     private final String issuer;
@@ -56,6 +58,20 @@ class AccessTokens {
     String issueForService(String applicationName) {
         return sign(base(applicationName).claim(TokenClaims.NAME, applicationName)
                 .claim(TokenClaims.ROLES, java.util.List.of(Role.SERVICE.name())));
+    }
+
+    /**
+     * A token for a member who signed in at membership-service with card and one-time code: the MEMBER role
+     * and the {@code member} claim, nothing else; the subject is prefixed so it can never equal a staff id.
+     */
+    String issueForMember(String memberId, String name) {
+        JWTClaimsSet.Builder claims = base(MEMBER_SUBJECT_PREFIX + memberId)
+                .claim(TokenClaims.MEMBER, memberId)
+                .claim(TokenClaims.ROLES, java.util.List.of(Role.MEMBER.name()));
+        if (name != null && !name.isBlank()) {
+            claims.claim(TokenClaims.NAME, name.strip());
+        }
+        return sign(claims);
     }
 
     private JWTClaimsSet.Builder base(String subject) {

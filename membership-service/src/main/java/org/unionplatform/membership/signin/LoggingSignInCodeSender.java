@@ -1,0 +1,23 @@
+package org.unionplatform.membership.signin;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The development sender: writes the code to the log instead of sending an SMS, so the flow can be tried
+ * locally. The card is masked and the phone never written; used only when no other {@link SignInCodeSender}
+ * bean exists, and says so at start-up.
+ */
+final class LoggingSignInCodeSender implements SignInCodeSender {
+
+    private static final Logger log = LoggerFactory.getLogger(LoggingSignInCodeSender.class);
+
+    LoggingSignInCodeSender() {
+        log.warn("No SignInCodeSender bean: member sign-in codes are written to this log (development only)");
+    }
+
+    @Override
+    public void send(SignInCode code) {
+        log.info("sign-in code for card {}: {}", code.maskedCard(), code.code());
+    }
+}

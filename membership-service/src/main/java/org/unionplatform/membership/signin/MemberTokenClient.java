@@ -1,0 +1,64 @@
+package org.unionplatform.membership.signin;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.unionplatform.common.security.ServiceTokens;
+import org.unionplatform.common.web.ServiceUnavailableException;
+
+/**
+ * Asks organization-service, which alone holds the signing keys, for a member's access token
+ * ({@code POST /api/auth/member-token}), with this service's own SERVICE token. Any failure to get one,
+ * including the issuer being unreachable, is a 503: the member simply tries again shortly.
+ */
+@Component
+class MemberTokenClient {
+
+    private static final Logger log = LoggerFactory.getLogger(MemberTokenClient.class);
+
+    private final RestClient http;
+    private final ServiceTokens serviceTokens;
+
+    MemberTokenClient(SignInProperties properties, ServiceTokens serviceTokens) {
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(properties.connectTimeout());
+        requests.setReadTimeout(properties.readTimeout());
+        this.http = RestClient.builder().baseUrl(properties.organizationServiceUri()).requestFactory(requests).build();
+        this.serviceTokens = serviceTokens;
+    }
+
+    record MemberTokenRequest(String memberId) {
+    }
+
+    record MemberToken(String accessToken, String tokenType, long expiresIn) {
+    }
+
+    MemberToken issue(String memberId) {
+        String authorization = serviceTokens.authorizationHeader();
+        try {
+            MemberToken token = http.post().uri("/api/auth/member-token")
+                    .header(HttpHeaders.AUTHORIZATION, authorization)
+                    .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
+                    .body(new MemberTokenRequest(memberId))
+                    .retrieve().body(MemberToken.class);
+            if (token == null || token.accessToken() == null) {
+                throw unavailable();
+            }
+            return token;
+        } catch (RestClientException e) {
+            // A 4xx here means this service's configuration is wrong, not the member's input: log it for operators.
+            log.warn("organization-service gave no member token: {}", e.getMessage());
+            throw unavailable();
+        }
+    }
+
+    private static ServiceUnavailableException unavailable() {
+        return new ServiceUnavailableException("organization-service",
+                "Sign-in is not possible right now; please try again shortly. Your code stays valid until it expires.");
+    }
+}

@@ -1,0 +1,13 @@
+package org.unionplatform.membership.signin;
+
+import org.springframework.http.HttpStatus;
+import org.unionplatform.common.web.PlatformProblemException;
+
+/** 401 for every failed member sign-in, with one wording: it reveals neither whether the card exists nor why. */
+class SignInRefusedException extends PlatformProblemException {
+
+    SignInRefusedException() {
+        super(HttpStatus.UNAUTHORIZED, "Sign-in refused",
+                "The card number or code is wrong, or the code has expired; ask for a new code.");
+    }
+}
