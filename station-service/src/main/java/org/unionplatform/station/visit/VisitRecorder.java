@@ -53,16 +53,18 @@ public class VisitRecorder {
     private final StationCache stations;
     private final VisitCounters counters;
     private final CountedMarks countedMarks;
+    private final SweepSignals signals;
     private final MemberCards memberCards;
     private final StationProperties properties;
     private final Clock clock;
 
     VisitRecorder(MongoOperations mongo, StationCache stations, VisitCounters counters, CountedMarks countedMarks,
-            MemberCards memberCards, StationProperties properties, Clock clock) {
+            SweepSignals signals, MemberCards memberCards, StationProperties properties, Clock clock) {
         this.mongo = mongo;
         this.stations = stations;
         this.counters = counters;
         this.countedMarks = countedMarks;
+        this.signals = signals;
         this.memberCards = memberCards;
         this.properties = properties;
         this.clock = clock;
@@ -94,7 +96,7 @@ public class VisitRecorder {
         } catch (DuplicateKeyException recordedBefore) {
             return duplicate(mongo.findById(item.visitId(), Visit.class));
         }
-        finishCounting(visit);
+        recorded(List.of(visit));
         return new VisitResult(visit.id(), Outcome.CREATED, null, visit.verification());
     }
 
@@ -160,8 +162,8 @@ public class VisitRecorder {
                         visit.verification());
             }
         }
-        created.addAll(unfinished);
-        finishCounting(created);
+        recorded(created);
+        finishCounting(unfinished);
         for (int i : repeated) {
             results[i] = record(caller, items.get(i));
         }
@@ -185,6 +187,24 @@ public class VisitRecorder {
                 refused.add(error.getIndex());
             }
             return refused;
+        }
+    }
+
+    /** Counts visits just inserted, signalling the sweeps what they leave: unverified visits, or a failed count. */
+    private void recorded(List<Visit> visits) {
+        Instant now = clock.instant();
+        if (visits.stream().anyMatch(visit -> visit.verification() == Verification.PENDING)) {
+            signals.unverifiedVisitRecorded(now);
+        }
+        try {
+            if (visits.size() == 1) {
+                finishCounting(visits.getFirst());
+            } else {
+                finishCounting(visits);
+            }
+        } catch (RuntimeException e) {
+            signals.uncountedVisitLeft(now); // inserted, not counted: the counting sweep finishes them
+            throw e;
         }
     }
 
