@@ -4,14 +4,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -20,7 +25,15 @@ import java.util.concurrent.atomic.LongAdder;
  * Only loopback targets are accepted. Prints throughput, latency percentiles and status counts.
  *
  * <pre>java -jar bench/target/bench.jar --url http://127.0.0.1:8080/... [--method POST --body '{...}']
- *     [--header 'Authorization: Bearer ...'] [--concurrency 32] [--warmup 10] [--duration 20] [--label name]</pre>
+ *     [--header 'Authorization: Bearer ...'] [--concurrency 32] [--warmup 10] [--duration 20] [--label name]
+ *     [--pick a,b,c] [--workers-file file]</pre>
+ * A body may hold placeholders filled anew for every request, for writes that must differ per request:
+ * {@code {{uuid}}} (a random UUID), {@code {{now}}} (the current instant, ISO-8601) and {@code {{pick}}} (one of
+ * the {@code --pick} values at random).
+ * <p>
+ * {@code --workers-file}: one line per client, {@code <bearer token> <value,value,...>}; worker i sends as the
+ * client of line i (modulo their number): its token as {@code Authorization: Bearer}, its values for
+ * {@code {{pick}}}. Many clients, because a gateway limits the rate per client (token subject), as it should.
  */
 public final class LoadGenerator {
 
@@ -30,26 +43,28 @@ public final class LoadGenerator {
         System.out.println(result.format(options.label()));
     }
 
-    static Result run(Options options) throws InterruptedException {
+    static Result run(Options options) throws InterruptedException, java.io.IOException {
         requireLoopback(options.url());
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
                 .version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = options.request();
-        phase(client, request, options.concurrency(), options.warmup(), null);
+        List<Options> workers = options.perWorker();
+        phase(client, workers, options.concurrency(), options.warmup(), null);
         Recorder recorder = new Recorder();
         long started = System.nanoTime();
-        phase(client, request, options.concurrency(), options.duration(), recorder);
+        phase(client, workers, options.concurrency(), options.duration(), recorder);
         return recorder.result(System.nanoTime() - started);
     }
 
-    private static void phase(HttpClient client, HttpRequest request, int concurrency, Duration length,
+    private static void phase(HttpClient client, List<Options> workerOptions, int concurrency, Duration length,
             Recorder recorder) throws InterruptedException {
         long deadline = System.nanoTime() + length.toNanos();
         try (var workers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < concurrency; i++) {
+                Options options = workerOptions.get(i % workerOptions.size());
                 workers.submit(() -> {
                     List<Long> latencies = new ArrayList<>(1 << 16);
                     while (System.nanoTime() < deadline) {
+                        HttpRequest request = options.request();
                         long start = System.nanoTime();
                         int status;
                         try {
@@ -79,7 +94,7 @@ public final class LoadGenerator {
     }
 
     record Options(URI url, String method, String body, Map<String, String> headers, int concurrency,
-            Duration warmup, Duration duration, String label) {
+            Duration warmup, Duration duration, String label, List<String> picks, Path workersFile) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new LinkedHashMap<>();
@@ -107,7 +122,31 @@ public final class LoadGenerator {
             return new Options(URI.create(values.get("url")), values.getOrDefault("method", "GET"),
                     values.get("body"), headers, concurrency,
                     Duration.ofSeconds(Long.parseLong(values.getOrDefault("warmup", "10"))),
-                    Duration.ofSeconds(duration), values.getOrDefault("label", values.get("url")));
+                    Duration.ofSeconds(duration), values.getOrDefault("label", values.get("url")),
+                    values.containsKey("pick") ? List.of(values.get("pick").split(",")) : List.of(),
+                    values.containsKey("workers-file") ? Path.of(values.get("workers-file")) : null);
+        }
+
+        /** The options of each client of the workers file, or these options for every worker. */
+        List<Options> perWorker() throws java.io.IOException {
+            if (workersFile == null) {
+                return List.of(this);
+            }
+            List<Options> clients = new ArrayList<>();
+            for (String line : Files.readAllLines(workersFile)) {
+                String[] parts = line.trim().split("\\s+", 2);
+                if (parts[0].isEmpty()) {
+                    continue;
+                }
+                Map<String, String> clientHeaders = new LinkedHashMap<>(headers);
+                clientHeaders.put("Authorization", "Bearer " + parts[0]);
+                clients.add(new Options(url, method, body, clientHeaders, concurrency, warmup, duration, label,
+                        parts.length > 1 ? List.of(parts[1].split(",")) : picks, null));
+            }
+            if (clients.isEmpty()) {
+                throw new IllegalArgumentException(workersFile + " lists no client");
+            }
+            return clients;
         }
 
         HttpRequest request() {
@@ -115,11 +154,22 @@ public final class LoadGenerator {
             headers.forEach(builder::header);
             if (body != null) {
                 builder.header("Content-Type", "application/json");
-                builder.method(method, HttpRequest.BodyPublishers.ofString(body));
+                builder.method(method, HttpRequest.BodyPublishers.ofString(filled(body)));
             } else {
                 builder.method(method, HttpRequest.BodyPublishers.noBody());
             }
             return builder.build();
+        }
+
+        /** Fills the body's placeholders for one request. */
+        private String filled(String template) {
+            if (!template.contains("{{")) {
+                return template;
+            }
+            String filled = template.replace("{{uuid}}", UUID.randomUUID().toString())
+                    .replace("{{now}}", Instant.now().toString());
+            return picks.isEmpty() ? filled
+                    : filled.replace("{{pick}}", picks.get(ThreadLocalRandom.current().nextInt(picks.size())));
         }
     }
 

@@ -45,11 +45,14 @@ public record StationProperties(List<String> types, List<String> amenities, List
      * @param countingGrace      how old an uncounted visit must be before the sweep takes it over
      * @param verificationSweep  how often unverified member visits are verified again
      * @param verificationBatch  visits verified per sweep round
+     * @param backstopSweep      how often each sweep scans although this instance signalled nothing (another
+     *                           instance may have died leaving work); every scan reads all visits on the
+     *                           embedded MongoDB
      */
     public record Visits(@DefaultValue("7d") Duration maxAge, @DefaultValue("2m") Duration clockSkew,
             @DefaultValue("500") int maxBatch, @DefaultValue("30s") Duration countingSweep,
             @DefaultValue("30s") Duration countingGrace, @DefaultValue("30s") Duration verificationSweep,
-            @DefaultValue("100") int verificationBatch) {
+            @DefaultValue("100") int verificationBatch, @DefaultValue("5m") Duration backstopSweep) {
     }
 
     /**

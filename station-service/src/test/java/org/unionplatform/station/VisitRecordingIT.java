@@ -81,6 +81,49 @@ class VisitRecordingIT extends StationServiceIT {
     }
 
     @Test
+    void aLargeBatchOverSeveralStationsCountsEachVisitOnceAndItsResendChangesNothing() throws Exception {
+        List<String> stations = List.of(openStation(unique("bulk-a"), XIANYANG, 34.33, 108.70, "", "610400"),
+                openStation(unique("bulk-b"), XIANYANG, 34.34, 108.71, "", "610400"),
+                openStation(unique("bulk-c"), XIANYANG, 34.35, 108.72, "", "610400"));
+        String attendant = TestTokens.attendant(stations.toArray(String[]::new));
+        Instant at = Instant.now().minusSeconds(90);
+        List<String> visits = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            visits.add(visit(UUID.randomUUID().toString(), stations.get(i % 3), at));
+        }
+        String batch = "{\"visits\":[" + String.join(",", visits) + "]}";
+
+        Reply first = send("POST", "/api/checkins/batch", attendant, batch);
+        Reply resent = send("POST", "/api/checkins/batch", attendant, batch);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().get("created").asInt()).isEqualTo(300);
+        assertThat(resent.status()).isEqualTo(200);
+        assertThat(resent.json().get("duplicates").asInt()).isEqualTo(300);
+        for (String station : stations) {
+            JsonNode counts = counts(station);
+            assertThat(counts.get("total").asLong()).isEqualTo(100);
+            assertThat(counts.get("byService").get("REST").asLong()).isEqualTo(100);
+        }
+    }
+
+    @Test
+    void aSuspendedStationRefusesTheNextVisitAtOnce() throws Exception {
+        String station = openStation(unique("suspended"), XIANYANG, 34.33, 108.70, "", "610400");
+        String attendant = TestTokens.attendant(station);
+        assertThat(send("POST", "/api/checkins", attendant, visit(UUID.randomUUID().toString(), station,
+                Instant.now())).status()).isEqualTo(201);
+
+        assertThat(send("POST", "/api/stations/" + station + "/status", TestTokens.admin(),
+                "{\"status\":\"SUSPENDED\",\"reason\":\"renovation\"}").status()).isEqualTo(200);
+        Reply refused = send("POST", "/api/checkins", attendant, visit(UUID.randomUUID().toString(), station,
+                Instant.now()));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("rule").asString()).isEqualTo("STATION_NOT_ACTIVE");
+    }
+
+    @Test
     void aSingleVisitAnswersCreatedThenDuplicateAndRefusesOtherStationsAsUnknown() throws Exception {
         String mine = openStation(unique("single"), XIANYANG, 34.33, 108.70, "", "610400");
         String other = openStation(unique("single-other"), XIANYANG, 34.33, 108.70, "", "610400");

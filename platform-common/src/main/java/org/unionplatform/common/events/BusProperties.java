@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queueArguments arguments for every declared queue, e.g. {@code x-queue-type: quorum} on a RabbitMQ
  *        cluster; empty by default because the embedded broker rejects them
  * @param maxAttempts handler attempts before a message goes to its dead-letter queue
- * @param relayBatchSize most events the outbox relay publishes before waiting for their confirms
+ * @param relayBatchSize most documents the outbox relay takes per round (their due events are claimed in one bulk
+ *        write and published before it waits for the confirms)
  * @param sweepInterval how often pending outbox events past their due time are republished
  * @param confirmTimeout how long the relay waits for the broker's confirms of one batch
  * @param outboxBackoff delay before a failed publish is tried again (doubles per attempt, capped)

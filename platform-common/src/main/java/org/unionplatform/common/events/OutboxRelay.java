@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,8 +33,9 @@ import io.micrometer.tracing.Tracer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes outbox events off the request thread, in batches: claim (lease) each due event, publish all of
- * them mandatory with correlated confirms, then wait for the confirms. Only an ack without a return removes
+ * Publishes outbox events off the request thread, in batches: claim (lease) the due events of the batch's
+ * documents in one bulk write, publish all of them mandatory with correlated confirms, wait for the confirms,
+ * then remove the confirmed ones in one bulk write. Only an ack without a return removes
  * an event; a nack, a return (unroutable), an exception or a timeout leaves it pending with attempts + 1 and
  * a capped exponential delay, for the sweeper to pick up again.
  */
@@ -124,33 +128,45 @@ final class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /**
+     * One round for the documents of a batch of wake-ups: per collection one bulk claim of their due events and
+     * one read of what was won, the publishes, then after the confirms one bulk removal (failures are
+     * rescheduled one by one).
+     */
     void relay(List<OutboxStore.DocumentRef> refs) {
         Instant now = clock.instant();
         Instant leaseUntil = now.plus(properties.confirmTimeout().multipliedBy(3));
+        Map<String, Set<Object>> idsByCollection = new LinkedHashMap<>();
+        refs.forEach(ref -> idsByCollection.computeIfAbsent(ref.collection(), c -> new LinkedHashSet<>()).add(ref.id()));
         List<Publication> publications = new ArrayList<>();
-        for (var ref : refs) {
-            for (OutboxEvent event : store.load(ref)) {
-                if (event.dueAt().isAfter(now)) {
-                    continue;
-                }
-                if (publications.size() >= properties.relayBatchSize()) {
-                    wake(ref.collection(), ref.id());
-                    break;
-                }
-                if (store.claim(ref, event.eventId(), now, leaseUntil)) {
-                    publications.add(publish(ref, event));
-                }
-            }
-        }
+        idsByCollection.forEach((collection, ids) -> store.claimDue(collection, ids, now, leaseUntil)
+                .forEach((id, events) -> events.forEach(event ->
+                        publications.add(publish(new OutboxStore.DocumentRef(collection, id), event)))));
         Instant deadline = clock.instant().plus(properties.confirmTimeout());
+        Map<String, List<Publication>> confirmed = new LinkedHashMap<>();
         for (Publication publication : publications) {
+            String failure = outcome(publication, deadline);
+            if (failure == null) {
+                confirmed.computeIfAbsent(publication.ref().collection(), c -> new ArrayList<>()).add(publication);
+                continue;
+            }
             try {
-                settle(publication, outcome(publication, deadline));
+                reschedule(publication, failure);
             } catch (RuntimeException e) {
-                // Not removed: it stays pending and is published again when its lease ends (a duplicate at worst).
-                log.warn("Could not settle event {}: {}", publication.event().eventId(), e.toString());
+                // Not rescheduled: it stays pending and is published again when its lease ends.
+                log.warn("Could not reschedule event {}: {}", publication.event().eventId(), e.toString());
             }
         }
+        confirmed.forEach((collection, done) -> {
+            try {
+                store.remove(collection, done.stream()
+                        .map(p -> new OutboxStore.Claim(p.ref().id(), p.event().eventId())).toList());
+                done.forEach(p -> metrics.published(p.event().type()));
+            } catch (RuntimeException e) {
+                // Not removed: they stay pending and are published again when their lease ends (duplicates at worst).
+                log.warn("Could not remove {} published events from {}: {}", done.size(), collection, e.toString());
+            }
+        });
     }
 
     private Publication publish(OutboxStore.DocumentRef ref, OutboxEvent event) {
@@ -205,13 +221,8 @@ final class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void settle(Publication publication, String failure) {
+    private void reschedule(Publication publication, String failure) {
         OutboxEvent event = publication.event();
-        if (failure == null) {
-            store.remove(publication.ref(), event.eventId());
-            metrics.published(event.type());
-            return;
-        }
         int attempts = event.attempts() + 1;
         store.reschedule(publication.ref(), event.eventId(),
                 clock.instant().plus(properties.outboxBackoff().delay(attempts)));

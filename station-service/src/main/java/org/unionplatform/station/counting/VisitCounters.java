@@ -2,7 +2,13 @@ package org.unionplatform.station.counting;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -51,6 +57,48 @@ public class VisitCounters {
             // Either another visit created the document a moment ago (count into it now), or the document
             // exists and holds this visit id (the update below matches nothing).
             return mongo.updateFirst(notYet, update, VisitDay.COLLECTION).getModifiedCount() == 1;
+        }
+    }
+
+    /**
+     * Counts several visits (a batch upload): the visits of one station-day in one conditional update when none
+     * of them is counted yet ({@code visitIds} holds none of their ids), else one by one, each apply-once.
+     */
+    public void countAll(List<Tally> tallies) {
+        Map<String, List<Tally>> byDay = new LinkedHashMap<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Tally tally : tallies) {
+            if (seen.add(tally.visitId())) {
+                byDay.computeIfAbsent(VisitDay.key(tally.stationId(), tally.day()), key -> new ArrayList<>()).add(tally);
+            }
+        }
+        byDay.forEach((key, sameDay) -> {
+            if (sameDay.size() == 1 || !countTogether(key, sameDay)) {
+                sameDay.forEach(this::count);
+            }
+        });
+    }
+
+    /** True if all were counted by this one update; false if it changed nothing (one of them was counted). */
+    private boolean countTogether(String key, List<Tally> sameDay) {
+        List<String> ids = sameDay.stream().map(Tally::visitId).toList();
+        Map<String, Long> increments = new TreeMap<>();
+        for (Tally tally : sameDay) {
+            increments.merge("byWorkerType." + tally.workerType(), 1L, Long::sum);
+            increments.merge("byHour." + "%02d".formatted(tally.hour()), 1L, Long::sum);
+            tally.services().forEach(service -> increments.merge("byService." + service, 1L, Long::sum));
+        }
+        Tally first = sameDay.getFirst();
+        Query noneYet = Query.query(where("_id").is(key).and(VISIT_IDS).nin(ids));
+        Update update = new Update().inc("count", (long) ids.size()).push(VISIT_IDS).each(ids.toArray())
+                .setOnInsert("stationId", first.stationId()).setOnInsert("day", first.day())
+                .setOnInsert("orgPath", first.orgPath()).setOnInsert("divisionCode", first.divisionCode());
+        increments.forEach(update::inc);
+        try {
+            UpdateResult result = mongo.upsert(noneYet, update, VisitDay.COLLECTION);
+            return result.getModifiedCount() == 1 || result.getUpsertedId() != null;
+        } catch (DuplicateKeyException exists) {
+            return mongo.updateFirst(noneYet, update, VisitDay.COLLECTION).getModifiedCount() == 1;
         }
     }
 

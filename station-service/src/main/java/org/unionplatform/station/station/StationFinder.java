@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,15 +27,19 @@ import org.unionplatform.station.geo.SpatialIndex;
 public class StationFinder {
 
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    /** Candidates loaded per round trip while filtering by amenities and opening hours. */
-    private static final int CHUNK = 50;
+    /** Candidates loaded per round trip when amenities or opening hours may turn many of them down. */
+    private static final int FILTERED_CHUNK = 50;
+    /** Extra candidates loaded beyond the limit when only status and position can turn them down. */
+    private static final int SPARE = 4;
 
     private final SpatialIndex index;
+    private final StationCache stations;
     private final MongoOperations mongo;
     private final Clock clock;
 
-    StationFinder(SpatialIndex index, MongoOperations mongo, Clock clock) {
+    StationFinder(SpatialIndex index, StationCache stations, MongoOperations mongo, Clock clock) {
         this.index = index;
+        this.stations = stations;
         this.mongo = mongo;
         this.clock = clock;
     }
@@ -49,15 +52,18 @@ public class StationFinder {
             int limit) {
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(CHINA);
         List<SpatialIndex.Candidate> candidates = index.within(centre, radiusMetres);
-        List<Found> found = new ArrayList<>();
-        for (int from = 0; from < candidates.size() && found.size() < limit; from += CHUNK) {
-            List<SpatialIndex.Candidate> chunk = candidates.subList(from, Math.min(candidates.size(), from + CHUNK));
-            Map<String, Station> stations = new HashMap<>();
-            mongo.find(Query.query(Criteria.where("_id").in(chunk.stream().map(SpatialIndex.Candidate::stationId)
-                    .toList())), Station.class).forEach(station -> stations.put(station.id(), station));
-            List<Found> matches = new ArrayList<>();
+        // Without filters nearly every candidate is shown: load little more than the limit, the rest only if needed.
+        int chunkSize = amenities.isEmpty() && !openNow ? limit + SPARE : Math.max(FILTERED_CHUNK, limit * 2);
+        List<Found> found = new ArrayList<>(limit);
+        for (int from = 0; from < candidates.size() && found.size() < limit; from += chunkSize) {
+            List<SpatialIndex.Candidate> chunk = candidates.subList(from, Math.min(candidates.size(),
+                    from + chunkSize));
+            List<String> ids = new ArrayList<>(chunk.size());
+            chunk.forEach(candidate -> ids.add(candidate.stationId()));
+            Map<String, Station> loaded = stations.findAll(ids);
+            List<Found> matches = new ArrayList<>(chunk.size());
             for (SpatialIndex.Candidate candidate : chunk) {
-                Station station = stations.get(candidate.stationId());
+                Station station = loaded.get(candidate.stationId());
                 if (station == null) {
                     continue; // an entry left by an interrupted opening: no document, nothing to show
                 }

@@ -69,6 +69,9 @@ public class Visit extends OutboxAggregate {
         ZonedDateTime local = visitedAt.atZone(StationFinder.CHINA);
         Visit visit = new Visit(id, station.id(), station.name(), station.orgPath(), station.divisionCode(),
                 visitedAt, local.toLocalDate().toString(), local.getHour(), now, recordedBy, services);
+        // Set here rather than by the template's insert: a bulk insert leaves it unset, and a later save of an
+        // unversioned document would be taken for a new one.
+        visit.version = 0L;
         visit.memberId = visitor.memberId();
         visit.cardNumber = visitor.cardNumber();
         visit.pendingQrToken = visitor.verification() == Verification.PENDING ? visitor.qrToken() : null;

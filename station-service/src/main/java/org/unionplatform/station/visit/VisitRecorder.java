@@ -4,17 +4,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import org.unionplatform.common.security.AccessScope;
 import org.unionplatform.common.security.Caller;
@@ -22,7 +28,7 @@ import org.unionplatform.station.StationProperties;
 import org.unionplatform.station.counting.VisitCounters;
 import org.unionplatform.station.membership.MemberCards;
 import org.unionplatform.station.station.Station;
-import org.unionplatform.station.station.StationRepository;
+import org.unionplatform.station.station.StationCache;
 import org.unionplatform.station.visit.VisitRequests.Outcome;
 import org.unionplatform.station.visit.VisitRequests.VisitItem;
 import org.unionplatform.station.visit.VisitRequests.VisitResult;
@@ -31,7 +37,7 @@ import org.unionplatform.station.visit.VisitRequests.VisitResult;
  * Records visits: checks each one, asks membership-service about members (recording them unverified when it
  * cannot answer), inserts the visit keyed by its client id (a second insert is a duplicate), then counts it.
  * <p>
- * The insert and the count are two single-document writes. The count is apply-once by visit id (see
+ * The insert and the count are two single-document writes; the {@code counted} flag follows in bulk. The count is apply-once by visit id (see
  * {@link VisitCounters}), so whoever finishes an interrupted count (a duplicate upload of the same visit, or
  * the {@link VisitSweeps counting sweep}) cannot count it twice.
  */
@@ -41,89 +47,231 @@ public class VisitRecorder {
     static final String UNKNOWN_WORKER_TYPE = "UNKNOWN";
     private static final Pattern VISIT_ID = Pattern.compile("[A-Za-z0-9-]{8,64}");
     private static final Pattern CARD_NUMBER = Pattern.compile("[A-Za-z0-9-]{4,32}");
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoOperations mongo;
-    private final StationRepository stations;
+    private final StationCache stations;
     private final VisitCounters counters;
+    private final CountedMarks countedMarks;
+    private final SweepSignals signals;
     private final MemberCards memberCards;
     private final StationProperties properties;
     private final Clock clock;
 
-    VisitRecorder(MongoOperations mongo, StationRepository stations, VisitCounters counters, MemberCards memberCards,
-            StationProperties properties, Clock clock) {
+    VisitRecorder(MongoOperations mongo, StationCache stations, VisitCounters counters, CountedMarks countedMarks,
+            SweepSignals signals, MemberCards memberCards, StationProperties properties, Clock clock) {
         this.mongo = mongo;
         this.stations = stations;
         this.counters = counters;
+        this.countedMarks = countedMarks;
+        this.signals = signals;
         this.memberCards = memberCards;
         this.properties = properties;
         this.clock = clock;
     }
 
+    /**
+     * One visit: the station from the cache, then the insert (its primary key answers "duplicate"), the count,
+     * and the {@code counted} flag later in bulk ({@link CountedMarks}). Only a member visit is looked up first,
+     * so that a resent one costs no call to membership-service.
+     */
     public VisitResult record(Caller caller, VisitItem item) {
-        return record(caller, item, new HashMap<>());
-    }
-
-    public List<VisitResult> recordAll(Caller caller, List<VisitItem> items) {
-        Map<String, Optional<Station>> stationsSeen = new HashMap<>();
-        List<VisitResult> results = new ArrayList<>(items.size());
-        for (VisitItem item : items) {
-            results.add(record(caller, item, stationsSeen));
+        Checked checked = check(caller, item, stations.find(stationIdOf(item)), clock.instant());
+        if (checked.rejection() != null) {
+            return checked.rejection();
         }
-        return results;
-    }
-
-    private VisitResult record(Caller caller, VisitItem item, Map<String, Optional<Station>> stationsSeen) {
-        if (item == null || item.visitId() == null || !VISIT_ID.matcher(item.visitId()).matches()) {
-            return VisitResult.rejected(item == null ? null : item.visitId(), "INVALID_VISIT_ID");
-        }
-        String visitId = item.visitId();
-        Optional<Station> found = item.stationId() == null ? Optional.empty()
-                : stationsSeen.computeIfAbsent(item.stationId(), stations::findById);
-        // Not one of the caller's stations answers exactly like an unknown one: existence must not leak.
-        if (found.isEmpty() || !AccessScope.of(caller).coversStation(found.get().id())) {
-            return VisitResult.rejected(visitId, "STATION_NOT_FOUND");
-        }
-        Station station = found.get();
-        if (!station.isActive()) {
-            return VisitResult.rejected(visitId, "STATION_NOT_ACTIVE");
-        }
-        Instant now = clock.instant();
-        String invalid = invalidity(item, now);
-        if (invalid != null) {
-            return VisitResult.rejected(visitId, invalid);
-        }
-        Visit existing = mongo.findById(visitId, Visit.class);
-        if (existing != null) {
-            return duplicate(existing);
+        if (isMember(item)) {
+            Visit existing = mongo.findById(item.visitId(), Visit.class);
+            if (existing != null) {
+                return duplicate(existing);
+            }
         }
         Visit.Visitor visitor = visitor(item);
         if (visitor == null) {
-            return VisitResult.rejected(visitId, "MEMBER_NOT_FOUND");
+            return VisitResult.rejected(item.visitId(), "MEMBER_NOT_FOUND");
         }
-        Visit visit = Visit.record(visitId, station, item.visitedAt(), now, caller.subject(), visitor,
-                List.copyOf(new LinkedHashSet<>(item.services() == null ? List.of() : item.services())), true);
+        Visit visit = newVisit(caller, item, checked.station(), visitor, checked.now());
         try {
             mongo.insert(visit);
-        } catch (DuplicateKeyException concurrentUpload) {
-            return duplicate(mongo.findById(visitId, Visit.class));
+        } catch (DuplicateKeyException recordedBefore) {
+            return duplicate(mongo.findById(item.visitId(), Visit.class));
         }
-        finishCounting(visit);
-        return new VisitResult(visitId, Outcome.CREATED, null, visit.verification());
+        recorded(List.of(visit));
+        return new VisitResult(visit.id(), Outcome.CREATED, null, visit.verification());
     }
 
-    /** Counts the visit (apply-once) and notes it on the visit; safe to repeat. */
+    /**
+     * A batch, in bulk where that keeps every item's result exact: its stations in one read, its known visits in
+     * one read, the new ones in one unordered bulk insert (an item the primary key refuses is a duplicate), and
+     * the counts in one conditional update per station-day. A visit id repeated within the batch is recorded
+     * one item at a time after the rest, exactly as if uploaded again.
+     */
+    public List<VisitResult> recordAll(Caller caller, List<VisitItem> items) {
+        Instant now = clock.instant();
+        Map<String, Station> stationsById = stations.findAll(items.stream()
+                .map(VisitRecorder::stationIdOf).filter(Objects::nonNull).collect(Collectors.toSet()));
+        VisitResult[] results = new VisitResult[items.size()];
+        Map<String, Integer> firstIndexById = new LinkedHashMap<>();
+        List<Integer> repeated = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            VisitItem item = items.get(i);
+            Checked checked = check(caller, item, Optional.ofNullable(stationsById.get(stationIdOf(item))), now);
+            if (checked.rejection() != null) {
+                results[i] = checked.rejection();
+            } else if (firstIndexById.putIfAbsent(item.visitId(), i) != null) {
+                repeated.add(i);
+            }
+        }
+        Map<String, Visit> known = new HashMap<>();
+        if (!firstIndexById.isEmpty()) {
+            mongo.find(Query.query(Criteria.where("_id").in(firstIndexById.keySet())), Visit.class)
+                    .forEach(visit -> known.put(visit.id(), visit));
+        }
+        List<Visit> fresh = new ArrayList<>();
+        List<Integer> freshIndexes = new ArrayList<>();
+        List<Visit> unfinished = new ArrayList<>();
+        for (Map.Entry<String, Integer> entry : firstIndexById.entrySet()) {
+            int i = entry.getValue();
+            VisitItem item = items.get(i);
+            Visit existing = known.get(entry.getKey());
+            if (existing != null) {
+                if (!existing.counted()) {
+                    unfinished.add(existing);
+                }
+                results[i] = duplicateResult(existing);
+                continue;
+            }
+            Visit.Visitor visitor = visitor(item);
+            if (visitor == null) {
+                results[i] = VisitResult.rejected(item.visitId(), "MEMBER_NOT_FOUND");
+                continue;
+            }
+            fresh.add(newVisit(caller, item, stationsById.get(item.stationId()), visitor, now));
+            freshIndexes.add(i);
+        }
+        Set<Integer> refused = insertAll(fresh);
+        List<Visit> created = new ArrayList<>();
+        for (int f = 0; f < fresh.size(); f++) {
+            Visit visit = fresh.get(f);
+            if (refused.contains(f)) {
+                // Uploaded by someone else between our read and our insert: theirs is the visit.
+                results[freshIndexes.get(f)] = duplicate(mongo.findById(visit.id(), Visit.class));
+            } else {
+                created.add(visit);
+                results[freshIndexes.get(f)] = new VisitResult(visit.id(), Outcome.CREATED, null,
+                        visit.verification());
+            }
+        }
+        recorded(created);
+        finishCounting(unfinished);
+        for (int i : repeated) {
+            results[i] = record(caller, items.get(i));
+        }
+        return List.of(results);
+    }
+
+    /** Inserts the visits unordered in one bulk write; the positions of those the primary key refused. */
+    private Set<Integer> insertAll(List<Visit> visits) {
+        if (visits.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Visit.class).insert(visits).execute();
+            return Set.of();
+        } catch (BulkOperationException e) {
+            Set<Integer> refused = new HashSet<>();
+            for (var error : e.getErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                refused.add(error.getIndex());
+            }
+            return refused;
+        }
+    }
+
+    /** Counts visits just inserted, signalling the sweeps what they leave: unverified visits, or a failed count. */
+    private void recorded(List<Visit> visits) {
+        Instant now = clock.instant();
+        if (visits.stream().anyMatch(visit -> visit.verification() == Verification.PENDING)) {
+            signals.unverifiedVisitRecorded(now);
+        }
+        try {
+            if (visits.size() == 1) {
+                finishCounting(visits.getFirst());
+            } else {
+                finishCounting(visits);
+            }
+        } catch (RuntimeException e) {
+            signals.uncountedVisitLeft(now); // inserted, not counted: the counting sweep finishes them
+            throw e;
+        }
+    }
+
+    /** Counts the visit (apply-once); safe to repeat. */
     void finishCounting(Visit visit) {
         counters.count(visit.tally());
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(visit.id())), Update.update("counted", true),
-                Visit.class);
+        countedMarks.add(visit.id());
+    }
+
+    private void finishCounting(List<Visit> visits) {
+        if (visits.isEmpty()) {
+            return;
+        }
+        counters.countAll(visits.stream().map(Visit::tally).toList());
+        visits.forEach(visit -> countedMarks.add(visit.id()));
     }
 
     private VisitResult duplicate(Visit existing) {
         if (existing != null && !existing.counted()) {
             finishCounting(existing);
         }
+        return duplicateResult(existing);
+    }
+
+    private static VisitResult duplicateResult(Visit existing) {
         return new VisitResult(existing == null ? null : existing.id(), Outcome.DUPLICATE, null,
                 existing == null ? null : existing.verification());
+    }
+
+    /** The item's checks that need no database (its station comes with it): a rejection, or the station. */
+    private Checked check(Caller caller, VisitItem item, Optional<Station> found, Instant now) {
+        if (item == null || item.visitId() == null || !VISIT_ID.matcher(item.visitId()).matches()) {
+            return Checked.rejected(VisitResult.rejected(item == null ? null : item.visitId(), "INVALID_VISIT_ID"));
+        }
+        // Not one of the caller's stations answers exactly like an unknown one: existence must not leak.
+        if (found.isEmpty() || !AccessScope.of(caller).coversStation(found.get().id())) {
+            return Checked.rejected(VisitResult.rejected(item.visitId(), "STATION_NOT_FOUND"));
+        }
+        if (!found.get().isActive()) {
+            return Checked.rejected(VisitResult.rejected(item.visitId(), "STATION_NOT_ACTIVE"));
+        }
+        String invalid = invalidity(item, now);
+        if (invalid != null) {
+            return Checked.rejected(VisitResult.rejected(item.visitId(), invalid));
+        }
+        return new Checked(null, found.get(), now);
+    }
+
+    private record Checked(VisitResult rejection, Station station, Instant now) {
+
+        static Checked rejected(VisitResult rejection) {
+            return new Checked(rejection, null, null);
+        }
+    }
+
+    private static String stationIdOf(VisitItem item) {
+        return item == null ? null : item.stationId();
+    }
+
+    private static boolean isMember(VisitItem item) {
+        return item.cardNumber() != null || item.qrToken() != null;
+    }
+
+    private static Visit newVisit(Caller caller, VisitItem item, Station station, Visit.Visitor visitor,
+            Instant now) {
+        return Visit.record(item.visitId(), station, item.visitedAt(), now, caller.subject(), visitor,
+                List.copyOf(new LinkedHashSet<>(item.services() == null ? List.of() : item.services())), true);
     }
 
     private String invalidity(VisitItem item, Instant now) {

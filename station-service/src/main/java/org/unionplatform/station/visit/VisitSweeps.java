@@ -1,6 +1,8 @@
 package org.unionplatform.station.visit;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -18,7 +20,8 @@ import org.unionplatform.station.counting.VisitCounters;
 import org.unionplatform.station.membership.MemberCards;
 
 /**
- * Two background rounds, safe on every instance at once (each step is apply-once or optimistically locked):
+ * Two background rounds, safe on every instance at once (each step is apply-once or optimistically locked),
+ * scanning eagerly only when this instance signalled work ({@link SweepSignals}), else on a slow backstop:
  * <ul>
  * <li>counting: visits inserted but not counted (the request died in between) are counted;</li>
  * <li>verification: visits recorded while membership-service was unreachable are verified, publishing
@@ -30,20 +33,28 @@ class VisitSweeps {
 
     private static final Logger log = LoggerFactory.getLogger(VisitSweeps.class);
 
+    /** Pending visits are queried only once counted, and the counted flags are written in bulk shortly after. */
+    private static final Duration MARKS_SETTLE = Duration.ofSeconds(2);
+    private static final int COUNTING_BATCH = 500;
+
     private final MongoOperations mongo;
     private final VisitRecorder recorder;
     private final VisitCounters counters;
     private final MemberCards memberCards;
+    private final SweepSignals signals;
     private final StationProperties.Visits rules;
     private final TaskScheduler scheduler;
     private final Clock clock;
+    private volatile Instant nextCountingBackstop = Instant.MIN;
+    private volatile Instant nextVerificationBackstop = Instant.MIN;
 
     VisitSweeps(MongoOperations mongo, VisitRecorder recorder, VisitCounters counters, MemberCards memberCards,
-            StationProperties properties, TaskScheduler scheduler, Clock clock) {
+            SweepSignals signals, StationProperties properties, TaskScheduler scheduler, Clock clock) {
         this.mongo = mongo;
         this.recorder = recorder;
         this.counters = counters;
         this.memberCards = memberCards;
+        this.signals = signals;
         this.rules = properties.visits();
         this.scheduler = scheduler;
         this.clock = clock;
@@ -51,31 +62,63 @@ class VisitSweeps {
 
     @EventListener(ApplicationReadyEvent.class)
     void schedule() {
-        scheduler.scheduleWithFixedDelay(() -> quietly("counting", this::countInterrupted), rules.countingSweep());
-        scheduler.scheduleWithFixedDelay(() -> quietly("verification", this::verifyPending),
+        scheduler.scheduleWithFixedDelay(() -> quietly("counting", this::countingRound), rules.countingSweep());
+        scheduler.scheduleWithFixedDelay(() -> quietly("verification", this::verificationRound),
                 rules.verificationSweep());
+    }
+
+    /**
+     * Scans when this instance left an uncounted visit, else only on the backstop interval (another instance
+     * may have died between an insert and its count): every scan reads the whole visits collection.
+     */
+    void countingRound() {
+        Instant now = clock.instant();
+        Instant signal = signals.uncountedSince();
+        if (signal == null && now.isBefore(nextCountingBackstop)) {
+            return;
+        }
+        nextCountingBackstop = now.plus(rules.backstopSweep());
+        if (countInterrupted() == COUNTING_BATCH) {
+            signals.uncountedVisitLeft(now.minus(rules.countingGrace())); // more left: the next round goes on
+        }
+        signals.sweptUncounted(signal, now, rules.countingGrace());
+    }
+
+    /** Scans when this instance recorded an unverified visit (until all are settled), else on the backstop. */
+    void verificationRound() {
+        Instant now = clock.instant();
+        Instant signal = signals.unverifiedSince();
+        if (signal == null && now.isBefore(nextVerificationBackstop)) {
+            return;
+        }
+        nextVerificationBackstop = now.plus(rules.backstopSweep());
+        if (verifyPending()) {
+            signals.sweptUnverified(signal, now, MARKS_SETTLE);
+        } else {
+            signals.unverifiedVisitRecorded(now); // membership still away, or more pending than one batch
+        }
     }
 
     /** @return visits counted now */
     int countInterrupted() {
         Query uncounted = Query.query(Criteria.where("counted").is(false)
-                .and("recordedAt").lt(clock.instant().minus(rules.countingGrace()))).limit(500);
+                .and("recordedAt").lt(clock.instant().minus(rules.countingGrace()))).limit(COUNTING_BATCH);
         List<Visit> visits = mongo.find(uncounted, Visit.class);
         visits.forEach(recorder::finishCounting);
         return visits.size();
     }
 
-    /** @return visits verified or found unmatched now */
-    int verifyPending() {
+    /** @return true if every pending visit found was settled (none left for now), false if some remain */
+    boolean verifyPending() {
         Query pending = Query.query(Criteria.where("verification").is(Verification.PENDING).and("counted").is(true))
                 .limit(rules.verificationBatch());
-        int settled = 0;
-        for (Visit visit : mongo.find(pending, Visit.class)) {
+        List<Visit> found = mongo.find(pending, Visit.class);
+        for (Visit visit : found) {
             MemberCards.Verification answer = visit.cardNumber() != null
                     ? memberCards.byCardNumber(visit.cardNumber()) : memberCards.byQrToken(visit.pendingQrToken());
             switch (answer) {
                 case MemberCards.Unavailable unavailable -> {
-                    return settled;
+                    return false;
                 }
                 case MemberCards.Member member -> {
                     String workerType = member.workerType() == null ? visit.workerType() : member.workerType();
@@ -87,12 +130,11 @@ class VisitSweeps {
             }
             try {
                 mongo.save(visit);
-                settled++;
             } catch (OptimisticLockingFailureException anotherInstanceWasFaster) {
                 log.debug("Visit {} was settled concurrently", visit.id());
             }
         }
-        return settled;
+        return found.size() < rules.verificationBatch();
     }
 
     private void quietly(String round, Runnable action) {
