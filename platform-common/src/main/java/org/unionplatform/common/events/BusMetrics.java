@@ -46,6 +46,10 @@ final class BusMetrics {
         counter(PUBLISH_FAILURES, "type", type).increment();
     }
 
+    void deliveredToNobody(String type) {
+        counter("platform.events.unroutable.dropped", "type", type).increment();
+    }
+
     void consumed(String queue, String type) {
         counter(CONSUMED, "queue", queue, "type", type).increment();
     }

@@ -23,6 +23,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inboxCollection the collection recording processed event ids per queue
  * @param inboxRetention how long processed event ids are kept (a TTL index where MongoDB honours it)
  * @param appliedEventsKept how many event ids {@link AppliedEvents} keeps per document
+ * @param unroutableGrace how long an event the broker explicitly returns as unroutable (no queue is bound for its
+ *        type: no service has ever subscribed to it) is retried before it is set aside as delivered to nobody;
+ *        long enough for a newly deployed consumer to declare its queue. Only RabbitMQ's return counts: a nack is
+ *        retried for ever, as its cause is unknown
  * @param deleteTopologyOnShutdown delete this service's queues when the context closes, and the shared exchange
  *        once no queue is bound to it any more (tests only: a shared broker must be left clean)
  */
@@ -40,6 +44,7 @@ public record BusProperties(
         @DefaultValue("bus_inbox") String inboxCollection,
         @DefaultValue("14d") Duration inboxRetention,
         @DefaultValue("50") int appliedEventsKept,
+        @DefaultValue("15m") Duration unroutableGrace,
         @DefaultValue("false") boolean deleteTopologyOnShutdown) {
 
     public BusProperties {

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
  * a capped exponential delay, for the sweeper to pick up again.
  */
 final class OutboxRelay implements SmartLifecycle {
+
+    private static final String UNROUTABLE = "returned as unroutable: ";
+
 
     static final String VERSION_HEADER = "x-event-version";
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -144,10 +148,18 @@ final class OutboxRelay implements SmartLifecycle {
                         publications.add(publish(new OutboxStore.DocumentRef(collection, id), event)))));
         Instant deadline = clock.instant().plus(properties.confirmTimeout());
         Map<String, List<Publication>> confirmed = new LinkedHashMap<>();
+        Map<String, List<Publication>> setAside = new LinkedHashMap<>();
         for (Publication publication : publications) {
             String failure = outcome(publication, deadline);
             if (failure == null) {
                 confirmed.computeIfAbsent(publication.ref().collection(), c -> new ArrayList<>()).add(publication);
+                continue;
+            }
+            if (failure.startsWith(UNROUTABLE) && deliveredToNobody(publication.event(), now)) {
+                // The broker took it and no queue is bound for its type after the grace: nobody subscribes.
+                setAside.computeIfAbsent(publication.ref().collection(), c -> new ArrayList<>()).add(publication);
+                log.info("Event {} ({}) set aside: no service subscribes to this type (unroutable for longer than {})",
+                        publication.event().eventId(), publication.event().type(), properties.unroutableGrace());
                 continue;
             }
             try {
@@ -157,16 +169,20 @@ final class OutboxRelay implements SmartLifecycle {
                 log.warn("Could not reschedule event {}: {}", publication.event().eventId(), e.toString());
             }
         }
-        confirmed.forEach((collection, done) -> {
-            try {
-                store.remove(collection, done.stream()
-                        .map(p -> new OutboxStore.Claim(p.ref().id(), p.event().eventId())).toList());
-                done.forEach(p -> metrics.published(p.event().type()));
-            } catch (RuntimeException e) {
-                // Not removed: they stay pending and are published again when their lease ends (duplicates at worst).
-                log.warn("Could not remove {} published events from {}: {}", done.size(), collection, e.toString());
-            }
-        });
+        setAside.forEach((collection, done) -> remove(collection, done, metrics::deliveredToNobody));
+        confirmed.forEach((collection, done) -> remove(collection, done, metrics::published));
+    }
+
+    /** Removes events the relay is done with, and counts them by type. */
+    private void remove(String collection, List<Publication> done, Consumer<String> count) {
+        try {
+            store.remove(collection, done.stream()
+                    .map(p -> new OutboxStore.Claim(p.ref().id(), p.event().eventId())).toList());
+            done.forEach(p -> count.accept(p.event().type()));
+        } catch (RuntimeException e) {
+            // Not removed: they stay pending and are published again when their lease ends (duplicates at worst).
+            log.warn("Could not remove {} published events from {}: {}", done.size(), collection, e.toString());
+        }
     }
 
     private Publication publish(OutboxStore.DocumentRef ref, OutboxEvent event) {
@@ -210,7 +226,7 @@ final class OutboxRelay implements SmartLifecycle {
                 return "nacked: " + confirm.reason();
             }
             var returned = publication.correlation().getReturned();
-            return returned == null ? null : "returned as unroutable: " + returned.getReplyText();
+            return returned == null ? null : UNROUTABLE + returned.getReplyText();
         } catch (TimeoutException e) {
             return "no confirm in time";
         } catch (ExecutionException e) {
@@ -219,6 +235,10 @@ final class OutboxRelay implements SmartLifecycle {
             Thread.currentThread().interrupt();
             return "interrupted";
         }
+    }
+
+    private boolean deliveredToNobody(OutboxEvent event, Instant now) {
+        return event.occurredAt().plus(properties.unroutableGrace()).isBefore(now);
     }
 
     private void reschedule(Publication publication, String failure) {

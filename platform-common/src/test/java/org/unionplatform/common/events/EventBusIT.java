@@ -172,6 +172,37 @@ class EventBusIT {
         }
     }
 
+    /**
+     * An event no queue is bound for, long after it happened (no service subscribes to its type), is set aside on
+     * RabbitMQ's explicit NO_ROUTE return instead of being retried for ever; on a broker that only nacks, the cause
+     * is unknown and it stays pending.
+     */
+    @Test
+    void anEventNobodySubscribesToIsSetAsideAfterTheGraceOnlyWhenTheBrokerSaysSo() {
+        UUID eventId = UUID.randomUUID();
+        Instant longAgo = Instant.now().minus(bus.unroutableGrace()).minus(Duration.ofMinutes(1));
+        var event = new Document("eventId", eventId).append("type", "nobody.listens").append("version", 1)
+                .append("occurredAt", Date.from(longAgo)).append("traceparent", null)
+                .append("payload", "{\"enrollmentId\":\"" + enrollmentId + "\"}")
+                .append("attempts", 3).append("dueAt", Date.from(Instant.now()));
+        double setAsideBefore = count("platform.events.unroutable.dropped", "type", "nobody.listens");
+        try {
+            mongo.getCollection("enrollments").insertOne(
+                    new Document("_id", enrollmentId).append("status", "NEW").append("outbox", List.of(event)));
+
+            if (brokerProduct().equalsIgnoreCase("RabbitMQ")) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> pending().isEmpty());
+                assertThat(count("platform.events.unroutable.dropped", "type", "nobody.listens"))
+                        .isEqualTo(setAsideBefore + 1);
+            } else {
+                await().atMost(Duration.ofSeconds(30)).until(() -> attempts(eventId) >= 4);
+                assertThat(pending()).extracting(OutboxEvent::eventId).containsExactly(eventId);
+            }
+        } finally {
+            mongo.remove(Query.query(Criteria.where("_id").is(enrollmentId)), Enrollment.class);
+        }
+    }
+
     @Test
     void resavingAStaleAggregateAfterTheRelayRemovedItsEventLosesNoNewerEvent() {
         var enrollment = new Enrollment(enrollmentId);
