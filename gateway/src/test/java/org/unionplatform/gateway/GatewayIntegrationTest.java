@@ -91,7 +91,8 @@ abstract class GatewayIntegrationTest {
     WebTestClient.Builder clientBuilder() {
         return WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(15))
+                // Generous: on a 2-core machine shared with a whole build, a first request can wait on JIT and GC.
+                .responseTimeout(Duration.ofSeconds(30))
                 .entityExchangeResultConsumer(GatewayIntegrationTest::revealsNoInternals);
     }
 
