@@ -41,7 +41,8 @@ class SwaggerUiIT extends GatewayIntegrationTest {
         client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk().expectBody();
         client.get().uri("/actuator/info").exchange().expectStatus().isOk().expectBody();
         // Without the body check of the shared clients: metric tags name the exception types of refused requests.
-        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(java.time.Duration.ofSeconds(30)).build()
+        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(java.time.Duration.ofSeconds(30)).build()
                 .get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody();
         client.get().uri("/actuator/gateway/routes").exchange().expectStatus().isNotFound().expectBody();
         client.get().uri("/actuator/env").exchange().expectStatus().isNotFound().expectBody();
