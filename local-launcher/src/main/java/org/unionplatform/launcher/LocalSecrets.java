@@ -75,6 +75,7 @@ record LocalSecrets(Map<String, String> values) {
         env.put("PLATFORM_AUTH_BOOTSTRAP_ADMIN_PASSWORD", adminPassword());
         env.put("PLATFORM_DEMO_DATA_ENABLED", "true");
         env.put("PLATFORM_DEMO_DATA_PASSWORD", demoPassword());
+        env.put("PLATFORM_DEMO_DATA_BACKGROUND", "true");
         for (Application service : Application.SERVICES) {
             env.put("PLATFORM_AUTH_SERVICE_CLIENTS_" + service.variablePrefix(), clientSecret(service));
         }

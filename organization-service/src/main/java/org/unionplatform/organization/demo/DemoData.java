@@ -77,7 +77,12 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        load();
+        if (properties.background()) {
+            loadAccounts();
+            Thread.ofVirtual().name("demo-data").start(this::load);
+        } else {
+            load();
+        }
     }
 
     /** Loads the demo data unless the tree already has organisations; then the demo accounts if missing. */
