@@ -31,7 +31,9 @@ public final class Client {
     }
 
     public Answer send(String method, String path, String token, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        // A ceiling, not a timing check: a service just restarted on a busy 2-core machine can take a while to
+        // build its first API description.
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(90));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
