@@ -4,57 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.unionplatform.testsupport.security.TestTokens;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
-/**
- * The organization-service as the platform's token issuer, end to end over HTTP: it validates the
- * tokens it issues against its own JWKS, like every other service does.
- */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "platform.security.test-issuer.enabled=false",
-        "platform.auth.bcrypt-strength=4",
-        "platform.auth.bootstrap-admin.username=Root",
-        "platform.auth.bootstrap-admin.password=" + AuthApiIT.ADMIN_PASSWORD,
-        "platform.auth.service-clients.membership-service=" + AuthApiIT.SERVICE_SECRET})
-class AuthApiIT {
+/** Staff sign-in, refresh, keys, accounts, lockout, service tokens and the audit log. */
+class AuthApiIT extends TokenIssuerIT {
 
-    static final String ADMIN_PASSWORD = "bootstrap-password-1";
     static final String PASSWORD = "correct-horse-battery";
-    static final String SERVICE_SECRET = "service-secret-for-tests";
-
-    /** A throw-away key per run; MongoDB and the broker come from test-support. */
-    @DynamicPropertySource
-    static void keyEncryptionKey(DynamicPropertyRegistry registry) {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        registry.add("platform.auth.key-encryption-key", () -> Base64.getEncoder().encodeToString(key));
-    }
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ObjectMapper json;
 
     @Test
     void aPlatformServiceGetsATokenWithTheServiceRoleOnly() throws Exception {

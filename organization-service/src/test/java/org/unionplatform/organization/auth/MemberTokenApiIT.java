@@ -4,53 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * {@code POST /api/auth/member-token}: membership-service, having verified a member's one-time code, asks for
  * that member's token. Every token here is minted by this service itself and validated against its own JWKS.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "platform.security.test-issuer.enabled=false",
-        "platform.auth.bcrypt-strength=4",
-        "platform.auth.bootstrap-admin.username=root",
-        "platform.auth.bootstrap-admin.password=" + MemberTokenApiIT.ADMIN_PASSWORD,
-        "platform.auth.service-clients.membership-service=" + MemberTokenApiIT.SECRET,
-        "platform.auth.service-clients.station-service=" + MemberTokenApiIT.SECRET})
-class MemberTokenApiIT {
+class MemberTokenApiIT extends TokenIssuerIT {
 
-    static final String ADMIN_PASSWORD = "bootstrap-password-1";
-    static final String SECRET = "service-secret-for-tests";
-
-    @DynamicPropertySource
-    static void keyEncryptionKey(DynamicPropertyRegistry registry) {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        registry.add("platform.auth.key-encryption-key", () -> Base64.getEncoder().encodeToString(key));
-    }
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ObjectMapper json;
+    static final String SECRET = SERVICE_SECRET;
 
     @Test
     void membershipServiceGetsAMemberTokenWithTheMemberRoleAndClaim() throws Exception {
