@@ -20,4 +20,4 @@ trap 'kill $MONGO_PID 2>/dev/null; wait $MONGO_PID 2>/dev/null; rm -rf "$WORK"' 
 sleep 5
 MONGODB_URI="mongodb://127.0.0.1:$PORT" ./mvnw -B -pl membership-service -am verify -Dtest=none \
   -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=BulkEnrolmentBenchmark -Dfailsafe.failIfNoSpecifiedTests=false \
-  -Dbench.rows="$ROWS" -Dmembership.it.heap=-Xmx512m 2>&1 | grep -E '^\[bench\]|Tests run:|BUILD|\[test-infrastructure\]'
+  -Dbench.rows="$ROWS" -Dmembership.it.heap="-Xmx512m ${BENCH_JVM_OPTS:-}" 2>&1 | grep -E '^\[bench\]|Tests run:|BUILD|\[test-infrastructure\]|Bulk enrolment .* failed'

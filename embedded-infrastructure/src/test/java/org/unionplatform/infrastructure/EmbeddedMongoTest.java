@@ -1,10 +1,18 @@
 package org.unionplatform.infrastructure;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +81,87 @@ class EmbeddedMongoTest {
             assertThatThrownBy(() -> EmbeddedMongo.inMemory("127.0.0.1", first.port()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining(String.valueOf(first.port()));
+        }
+    }
+
+    @Test
+    void aQueryOnAUniqueKeyWithFurtherConditionsFindsExactlyWhatAScanWould(@TempDir Path dir) {
+        // Both backends: the unique key finds the candidate, the further conditions still decide.
+        try (EmbeddedMongo memory = EmbeddedMongo.inMemory("127.0.0.1", 0);
+             EmbeddedMongo file = EmbeddedMongo.onFile(dir.resolve("lookup.mv"), "127.0.0.1", 0)) {
+            for (EmbeddedMongo mongo : java.util.List.of(memory, file)) {
+                try (MongoClient client = MongoClients.create(mongo.connectionString())) {
+                    MongoCollection<Document> days = client.getDatabase("union_test").getCollection("days");
+                    days.createIndex(new Document("code", 1), new IndexOptions().unique(true));
+                    for (int i = 0; i < 50; i++) {
+                        days.insertOne(new Document("_id", "d" + i).append("code", "c" + i).append("count", 0)
+                                .append("ids", java.util.List.of("v" + i)));
+                    }
+                    var notYet = Filters.and(Filters.eq("_id", "d7"), Filters.ne("ids", "v-new"));
+                    var inc = Updates.combine(Updates.inc("count", 1), Updates.push("ids", "v-new"));
+
+                    assertThat(days.updateOne(notYet, inc).getModifiedCount()).isOne();
+                    assertThat(days.updateOne(notYet, inc).getModifiedCount()).isZero();
+                    assertThat(days.find(Filters.and(Filters.eq("code", "c7"), Filters.eq("count", 1))).first().get("_id"))
+                            .isEqualTo("d7");
+                    assertThat(days.find(Filters.and(Filters.eq("code", "c7"), Filters.eq("count", 2))).first())
+                            .isNull();
+                    assertThat(days.countDocuments(Filters.and(Filters.eq("_id", "missing"), Filters.eq("count", 0))))
+                            .isZero();
+                    assertThat(days.countDocuments(Filters.and(Filters.in("_id", "d1", "d2"), Filters.eq("count", 0))))
+                            .isEqualTo(2);
+                    var upsert = days.updateOne(Filters.and(Filters.eq("_id", "d-new"), Filters.ne("ids", "v1")),
+                            inc, new UpdateOptions().upsert(true));
+                    assertThat(upsert.getUpsertedId()).isNotNull();
+                    assertThat(days.find(Filters.eq("_id", "d-new")).first().getInteger("count")).isOne();
+                    assertThat(days.countDocuments(Filters.eq("count", 0))).isEqualTo(49);
+                }
+            }
+        }
+    }
+
+    @Test
+    void longReadsOnTheH2FileSucceedWhileWritesGoOn(@TempDir Path dir) throws Exception {
+        // H2's store frees old chunks in the background; a scan still reading one failed with "Chunk N not found".
+        try (EmbeddedMongo mongo = EmbeddedMongo.onFile(dir.resolve("busy.mv"), "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> docs = client.getDatabase("union_test").getCollection("busy");
+            String padding = "x".repeat(800);
+            List<Document> initial = new ArrayList<>();
+            for (int i = 0; i < 20_000; i++) {
+                initial.add(new Document("_id", i).append("n", 0).append("padding", padding));
+            }
+            docs.insertMany(initial);
+            AtomicBoolean writing = new AtomicBoolean(true);
+            AtomicReference<Throwable> writeFailure = new AtomicReference<>();
+            List<Thread> writers = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                int seed = w;
+                writers.add(Thread.ofPlatform().start(() -> {
+                    var random = new java.util.Random(seed);
+                    try {
+                        while (writing.get()) {
+                            // Whole documents rewritten: pages move between chunks and old chunks empty out.
+                            int id = random.nextInt(20_000);
+                            docs.replaceOne(Filters.eq("_id", id), new Document("n", 0)
+                                    .append("padding", Integer.toString(random.nextInt()).repeat(80)));
+                        }
+                    } catch (RuntimeException e) {
+                        writeFailure.set(e);
+                    }
+                }));
+            }
+            try {
+                for (int scan = 0; scan < 30; scan++) {
+                    assertThat(docs.countDocuments(Filters.gte("n", 0))).isEqualTo(20_000);
+                }
+            } finally {
+                writing.set(false);
+                for (Thread writer : writers) {
+                    writer.join();
+                }
+            }
+            assertThat(writeFailure.get()).isNull();
         }
     }
 

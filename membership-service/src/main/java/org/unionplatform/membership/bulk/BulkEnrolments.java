@@ -7,13 +7,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
@@ -31,13 +33,15 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 import org.unionplatform.common.web.ServiceUnavailableException;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import org.unionplatform.membership.bulk.BulkReportChunk.Kind;
 import org.unionplatform.membership.bulk.BulkReportChunk.Line;
 import org.unionplatform.membership.config.WorkerTypes;
 import org.unionplatform.membership.member.CardNumbers;
 import org.unionplatform.membership.member.Channel;
 import org.unionplatform.membership.member.Member;
-import org.unionplatform.membership.member.MemberRepository;
 import org.unionplatform.membership.member.PersonDetails;
 import org.unionplatform.membership.member.Union;
 import org.unionplatform.membership.member.Worker;
@@ -50,17 +54,21 @@ import jakarta.validation.Validator;
 /**
  * Bulk enrolment: the upload is spooled to disk and answered at once; one background worker then streams the
  * rows in batches: validate each row with the same rules as the application form, look the batch's people up by
- * their ID hash in one query, insert the new members in one bulk write (each with its membership.approved in
- * its outbox), append the batch's report lines, advance the progress counters. Memory holds one batch plus the
- * ID hashes seen in this file (to report a person listed twice).
+ * their ID hash in one query, insert the new members in one bulk write, write their membership.approved events
+ * in one outbox document ({@link BulkEnrolmentEvents}), append the batch's report lines, advance the progress
+ * counters. A batch the database fails is repeated exactly. Memory holds one batch plus the ID hashes seen in
+ * this file (to report a person listed twice).
  */
 @Service
 class BulkEnrolments implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(BulkEnrolments.class);
+    private static final String PERSON_KEY = "worker.residentId.lookupHash";
+    /** A batch is tried this often, pausing 1, 2, 4, 8 s between attempts, before the enrolment stops. */
+    static final int BATCH_ATTEMPTS = 5;
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final MongoOperations mongo;
-    private final MemberRepository members;
     private final Workers workers;
     private final WorkerTypes workerTypes;
     private final CardNumbers cardNumbers;
@@ -71,10 +79,9 @@ class BulkEnrolments implements DisposableBean {
     private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(4), Thread.ofPlatform().name("bulk-enrolment").daemon().factory());
 
-    BulkEnrolments(MongoOperations mongo, MemberRepository members, Workers workers, WorkerTypes workerTypes,
+    BulkEnrolments(MongoOperations mongo, Workers workers, WorkerTypes workerTypes,
             CardNumbers cardNumbers, Validator validator, BulkProperties properties, Clock clock) {
         this.mongo = mongo;
-        this.members = members;
         this.workers = workers;
         this.workerTypes = workerTypes;
         this.cardNumbers = cardNumbers;
@@ -125,11 +132,16 @@ class BulkEnrolments implements DisposableBean {
             batches.flush();
             finish(enrolment.id(), batches.failure == null ? BulkEnrolment.Status.DONE : BulkEnrolment.Status.FAILED,
                     batches.failure);
+        } catch (DataAccessException e) {
+            log.warn("Bulk enrolment {} stopped: the database failed {} times in a row on one batch: {}",
+                    enrolment.id(), BATCH_ATTEMPTS, e.getClass().getName());
+            finishQuietly(enrolment.id(), "The database was unavailable, so the enrolment stopped part-way. Upload the "
+                    + "same file again to finish it: people already enrolled are reported, never enrolled twice.");
         } catch (IOException | RuntimeException e) {
             // The exception's message may quote a cell (personal data): only its type is logged.
             log.warn("Bulk enrolment {} failed: {} at {}", enrolment.id(), e.getClass().getName(),
                     e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
-            finish(enrolment.id(), BulkEnrolment.Status.FAILED, "The file could not be read as CSV or XLSX.");
+            finishQuietly(enrolment.id(), "The file could not be read as CSV or XLSX.");
         } finally {
             deleteQuietly(file);
         }
@@ -166,10 +178,35 @@ class BulkEnrolments implements DisposableBean {
             }
         }
 
+        /**
+         * Processes the pending rows as one batch. A database failure repeats the whole batch after a pause
+         * (exactly: members this enrolment inserted in a failed attempt count as enrolled, not as already
+         * members), so a moment of database trouble does not end an upload of 100,000 rows part-way.
+         */
         void flush() {
             if (pending.isEmpty()) {
                 return;
             }
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    flushOnce();
+                    break;
+                } catch (DataAccessException e) {
+                    report.clear();
+                    if (attempt == BATCH_ATTEMPTS) {
+                        throw e;
+                    }
+                    log.warn("Bulk enrolment {}: batch from line {} failed ({}), attempt {} of {}; retrying",
+                            enrolment.id(), pending.getFirst().line(), e.getClass().getSimpleName(), attempt,
+                            BATCH_ATTEMPTS);
+                    pause(RETRY_PAUSE.multipliedBy(1L << (attempt - 1)));
+                }
+            }
+            pending.clear();
+            report.clear();
+        }
+
+        private void flushOnce() {
             Map<String, Candidate> candidates = new LinkedHashMap<>();
             int rejected = 0;
             for (Row row : pending) {
@@ -186,7 +223,7 @@ class BulkEnrolments implements DisposableBean {
                 }
                 Worker worker = workers.protect(details);
                 Long earlier = lineByPerson.putIfAbsent(worker.residentIdHash(), row.line());
-                if (earlier != null) {
+                if (earlier != null && earlier != row.line()) {
                     rejected++;
                     report.add(new Line(row.line(), columns.header("residentId"), Kind.REJECTED,
                             "the same person is listed on line " + earlier));
@@ -194,38 +231,64 @@ class BulkEnrolments implements DisposableBean {
                 }
                 candidates.put(worker.residentIdHash(), new Candidate(row.line(), worker));
             }
-            Set<String> known = new HashSet<>();
-            for (Member existing : members.findByWorkerResidentIdLookupHashIn(candidates.keySet())) {
-                known.add(existing.worker().residentIdHash());
-            }
+            Map<String, String> sourceByPerson = existingMembers(candidates.keySet());
             long already = 0;
+            List<String> enrolledBefore = new ArrayList<>();
             List<Candidate> fresh = new ArrayList<>();
             for (var entry : candidates.entrySet()) {
-                if (known.contains(entry.getKey())) {
+                String source = sourceByPerson.get(entry.getKey());
+                if (source == null) {
+                    fresh.add(entry.getValue());
+                } else if (source.equals(enrolment.id())) {
+                    enrolledBefore.add(entry.getKey()); // inserted by an earlier attempt of this batch
+                } else {
                     already++;
                     report.add(new Line(entry.getValue().line(), columns.header("residentId"), Kind.ALREADY_MEMBER,
                             "already a member; not enrolled again"));
-                } else {
-                    fresh.add(entry.getValue());
                 }
             }
-            long[] outcome = insert(fresh);
-            already += outcome[1];
-            if (!report.isEmpty()) {
-                mongo.insert(new BulkReportChunk(enrolment.id() + ":" + sequence, enrolment.id(), sequence,
-                        List.copyOf(report)));
-                sequence++;
+            Inserted inserted = insert(fresh);
+            already += inserted.alreadyMembers();
+            List<Member> admitted = new ArrayList<>(inserted.members());
+            if (!enrolledBefore.isEmpty()) {
+                admitted.addAll(mongo.find(Query.query(where(PERSON_KEY).in(enrolledBefore)), Member.class));
             }
-            update(enrolment.id(), new Update().inc("done", pending.size()).inc("enrolled", outcome[0])
+            if (!admitted.isEmpty()) {
+                mongo.save(BulkEnrolmentEvents.of(enrolment.id(), pending.getFirst().line(), admitted,
+                        clock.instant()));
+            }
+            if (!report.isEmpty()) {
+                // Saved under its sequence number: a repeated batch replaces its own lines.
+                mongo.save(new BulkReportChunk(enrolment.id() + ":" + sequence, enrolment.id(), sequence,
+                        List.copyOf(report)));
+            }
+            update(enrolment.id(), new Update().inc("done", pending.size()).inc("enrolled", admitted.size())
                     .inc("alreadyMembers", already).inc("rejected", rejected));
-            pending.clear();
-            report.clear();
+            if (!report.isEmpty()) {
+                sequence++; // only once the batch is done: a repeated batch rewrites the same chunk
+            }
         }
 
-        /** @return {enrolled, found to be members meanwhile} */
-        private long[] insert(List<Candidate> fresh) {
+        /** The members among these people: ID hash -> the member's source (the enrolment that made them). */
+        private Map<String, String> existingMembers(Set<String> residentIdHashes) {
+            Map<String, String> sourceByPerson = new HashMap<>();
+            if (residentIdHashes.isEmpty()) {
+                return sourceByPerson;
+            }
+            // Two fields, not whole members: a re-upload looks up every row of the file.
+            for (org.bson.Document found : mongo.getCollection(mongo.getCollectionName(Member.class))
+                    .find(Filters.in(PERSON_KEY, residentIdHashes))
+                    .projection(Projections.include(PERSON_KEY, "source"))) {
+                String hash = found.getEmbedded(List.of("worker", "residentId", "lookupHash"), String.class);
+                sourceByPerson.put(hash, Objects.requireNonNullElse(found.getString("source"), ""));
+            }
+            return sourceByPerson;
+        }
+
+        /** Inserts the new members (their events follow in the batch's {@link BulkEnrolmentEvents}). */
+        private Inserted insert(List<Candidate> fresh) {
             if (fresh.isEmpty()) {
-                return new long[] {0, 0};
+                return new Inserted(List.of(), 0);
             }
             Instant now = clock.instant();
             Map<String, CardNumbers.Block> blocks = new HashMap<>();
@@ -234,13 +297,13 @@ class BulkEnrolments implements DisposableBean {
             perDivision.forEach((division, count) -> blocks.put(division, cardNumbers.reserve(division, now, count)));
             List<Member> admitted = new ArrayList<>(fresh.size());
             for (Candidate candidate : fresh) {
-                admitted.add(Member.admit(UUID.randomUUID().toString(), candidate.worker(), union,
+                admitted.add(Member.admitInBulk(UUID.randomUUID().toString(), candidate.worker(), union,
                         blocks.get(candidate.worker().divisionCode()).next(), null, Channel.BULK, enrolment.id(),
                         enrolment.createdBy(), now));
             }
             try {
                 mongo.insert(admitted, Member.class);
-                return new long[] {admitted.size(), 0};
+                return new Inserted(admitted, 0);
             } catch (DuplicateKeyException someJoinedMeanwhile) {
                 // Someone in this batch became a member while we worked (an approval, a parallel upload):
                 // insert one by one; those already present are members, not errors.
@@ -248,26 +311,29 @@ class BulkEnrolments implements DisposableBean {
             }
         }
 
-        private long[] insertOneByOne(List<Member> admitted, List<Candidate> fresh) {
-            long enrolled = 0;
+        private Inserted insertOneByOne(List<Member> admitted, List<Candidate> fresh) {
+            List<Member> inserted = new ArrayList<>();
             long already = 0;
             for (int i = 0; i < admitted.size(); i++) {
                 Member member = admitted.get(i);
                 if (mongo.exists(Query.query(where("_id").is(member.id())), Member.class)) {
-                    enrolled++;
+                    inserted.add(member); // the bulk insert wrote it before it stopped
                     continue;
                 }
                 try {
                     mongo.insert(member);
-                    enrolled++;
+                    inserted.add(member);
                 } catch (DuplicateKeyException alreadyMember) {
                     already++;
                     report.add(new Line(fresh.get(i).line(), columns.header("residentId"), Kind.ALREADY_MEMBER,
                             "already a member; not enrolled again"));
                 }
             }
-            return new long[] {enrolled, already};
+            return new Inserted(inserted, already);
         }
+    }
+
+    private record Inserted(List<Member> members, long alreadyMembers) {
     }
 
     private PersonDetails withWorkerTypeCode(PersonDetails details) {
@@ -285,6 +351,24 @@ class BulkEnrolments implements DisposableBean {
 
     private void update(String id, Update update) {
         mongo.updateFirst(Query.query(where("_id").is(id)), update, BulkEnrolment.class);
+    }
+
+    /** Marks the enrolment failed if the database lets us; if not, it stays RUNNING until someone looks. */
+    private void finishQuietly(String id, String failure) {
+        try {
+            finish(id, BulkEnrolment.Status.FAILED, failure);
+        } catch (DataAccessException e) {
+            log.warn("Could not mark bulk enrolment {} failed: {}", id, e.getClass().getName());
+        }
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Bulk enrolment interrupted", e);
+        }
     }
 
     private void finish(String id, BulkEnrolment.Status status, String failure) {

@@ -87,13 +87,27 @@ public class Member extends OutboxAggregate {
      */
     public static Member admit(String id, Worker worker, Union union, String cardNumber, String qrTokenHash,
             Channel channel, String source, String by, Instant now) {
-        Member member = new Member(id, worker, union.organizationId(), union.name(), union.orgPath(),
+        Member member = admitInBulk(id, worker, union, cardNumber, qrTokenHash, channel, source, by, now);
+        member.registerEvent("membership.approved", member.approvedEvent());
+        return member;
+    }
+
+    /**
+     * A member admitted by a bulk enrolment, whose {@code membership.approved} travels in the batch's outbox
+     * document instead of its own ({@code BulkEnrolmentEvents}): one outbox write per batch, not per member.
+     */
+    public static Member admitInBulk(String id, Worker worker, Union union, String cardNumber, String qrTokenHash,
+            Channel channel, String source, String by, Instant now) {
+        return new Member(id, worker, union.organizationId(), union.name(), union.orgPath(),
                 MemberStatus.ACTIVE, cardNumber, qrTokenHash, now, ChinaTime.dayOf(now), channel, source, false,
                 List.of(new StatusChange(MemberStatus.ACTIVE, "joined (" + channel + ")", by, now)), List.of(), null);
-        member.registerEvent("membership.approved", new MemberEvents.Approved(id, cardNumber, union.organizationId(),
-                union.orgPath(), worker.workerType(), worker.gender().name(), worker.platform(),
-                worker.companyCreditCode(), worker.divisionCode(), now, channel.name()));
-        return member;
+    }
+
+    /** The payload of this member's {@code membership.approved}. */
+    public MemberEvents.Approved approvedEvent() {
+        return new MemberEvents.Approved(id, cardNumber, organizationId, orgPath, worker.workerType(),
+                worker.gender().name(), worker.platform(), worker.companyCreditCode(), worker.divisionCode(), joinedAt,
+                channel.name());
     }
 
     /** Demo members are loaded without events: the other services load their own demo figures. */

@@ -11,12 +11,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.unionplatform.membership.MembershipIT;
 import org.unionplatform.membership.People;
@@ -66,6 +72,41 @@ class BulkEnrolmentIT extends MembershipIT {
         assertThat(again.get("enrolled").asLong()).isZero();
         assertThat(again.get("alreadyMembers").asLong()).isEqualTo(25);
         assertThat(report(again.get("id").asString())).contains("ALREADY_MEMBER");
+    }
+
+    @Test
+    void aLargeUploadEnrolsEveryGoodRowInOneGoAndAnnouncesEachNewMemberOnce() throws IOException {
+        // Several batches (1,000 rows each), 1% bad rows: the upload that once stopped part-way while reporting DONE.
+        Path file = Path.of("target", "bulk-it", "roster-3500.csv");
+        int bad = BulkFileGenerator.write(file, 3_500, 411);
+
+        JsonNode first = enrolAndWait(Files.readAllBytes(file), "roster.csv");
+        assertThat(first.get("status").asString()).isEqualTo("DONE");
+        assertThat(first.get("done").asLong()).isEqualTo(3_500);
+        assertThat(first.get("enrolled").asLong()).isEqualTo(3_500 - bad);
+        assertThat(first.get("rejected").asLong()).isEqualTo(bad);
+        assertThat(report(first.get("id").asString()).lines().filter(line -> line.contains(",REJECTED,")).count())
+                .isEqualTo(bad);
+        Set<String> enrolled = new HashSet<>(mongo.getCollection("members")
+                .distinct("_id", new Document("source", first.get("id").asString()), String.class)
+                .into(new ArrayList<>()));
+        assertThat(enrolled).hasSize(3_500 - bad);
+        await().atMost(Duration.ofSeconds(60)).until(() -> approvedMemberIds(enrolled).size() == enrolled.size());
+        assertThat(events("membership.approved").stream()
+                .filter(event -> enrolled.contains(event.payload().get("memberId").asString()))
+                .map(event -> event.id()).distinct().count()).isEqualTo(enrolled.size());
+        assertThat(mongo.getCollection("members").countDocuments(new Document("source", first.get("id").asString())
+                .append("outbox.0", new Document("$exists", true)))).as("members carry no outbox of their own").isZero();
+
+        JsonNode again = enrolAndWait(Files.readAllBytes(file), "roster.csv");
+        assertThat(again.get("enrolled").asLong()).isZero();
+        assertThat(again.get("alreadyMembers").asLong()).isEqualTo(3_500 - bad);
+        assertThat(again.get("rejected").asLong()).isEqualTo(bad);
+    }
+
+    private Set<String> approvedMemberIds(Set<String> among) {
+        return events("membership.approved").stream().map(event -> event.payload().get("memberId").asString())
+                .filter(among::contains).collect(Collectors.toSet());
     }
 
     @Test

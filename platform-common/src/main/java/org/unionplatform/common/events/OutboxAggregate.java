@@ -33,10 +33,18 @@ public abstract class OutboxAggregate {
 
     /** Registers an event with an explicit payload schema version; it is stored by the next save. */
     protected final UUID registerEvent(String type, int version, Object payload) {
-        if (type == null || type.isBlank() || payload == null) {
-            throw new IllegalArgumentException("An event needs a type and a payload");
+        return registerEvent(UUID.randomUUID(), type, version, payload);
+    }
+
+    /**
+     * Registers an event under an id chosen by the caller: work that may be repeated (a retried batch) registers
+     * the same event again under the same id, and consumers, which apply each id once, see it once.
+     */
+    protected final UUID registerEvent(UUID eventId, String type, int version, Object payload) {
+        if (eventId == null || type == null || type.isBlank() || payload == null) {
+            throw new IllegalArgumentException("An event needs an id, a type and a payload");
         }
-        var event = new RegisteredEvent(UUID.randomUUID(), type, version, Instant.now(), payload);
+        var event = new RegisteredEvent(eventId, type, version, Instant.now(), payload);
         registered.add(event);
         return event.id();
     }
