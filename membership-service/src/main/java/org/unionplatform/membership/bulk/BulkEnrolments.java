@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -67,6 +69,8 @@ class BulkEnrolments implements DisposableBean {
     /** A batch is tried this often, pausing 1, 2, 4, 8 s between attempts, before the enrolment stops. */
     static final int BATCH_ATTEMPTS = 5;
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    /** An unfinished enrolment nobody advanced for this long lost its instance (a batch takes seconds). */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
     private final MongoOperations mongo;
     private final Workers workers;
@@ -95,14 +99,14 @@ class BulkEnrolments implements DisposableBean {
         Path spooled;
         try {
             Files.createDirectories(properties.spoolDirectory());
-            spooled = properties.spoolDirectory().resolve(id + ".upload");
+            spooled = spoolFile(id);
             upload.transferTo(spooled);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not spool the upload", e);
         }
         var enrolment = mongo.insert(new BulkEnrolment(id, union.id(), union.name(), union.orgPath(),
                 upload.getOriginalFilename(), null, null, BulkEnrolment.Status.QUEUED, 0, 0, 0, 0, 0, null, by,
-                clock.instant(), null));
+                clock.instant(), null, clock.instant()));
         try {
             worker.execute(() -> run(enrolment, spooled));
         } catch (RejectedExecutionException busy) {
@@ -112,6 +116,71 @@ class BulkEnrolments implements DisposableBean {
                     "Too many bulk enrolments are waiting; please upload again in a few minutes.");
         }
         return enrolment;
+    }
+
+    private Path spoolFile(String enrolmentId) {
+        return properties.spoolDirectory().resolve(enrolmentId + ".upload");
+    }
+
+    /**
+     * After a restart, an enrolment this instance was running starts again from its spooled file: the batches
+     * repeat exactly (members it inserted count as enrolled, their events are written again under the same ids),
+     * so counters, report and events end as if it had never stopped. Without the file (another instance's, or a
+     * cleaned temporary folder) it is marked failed once nobody has advanced it for {@link #ABANDONED_AFTER}, and
+     * the events of the members it enrolled are written again (the last batch's may not have been); uploading the
+     * same file again then finishes it.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeInterrupted() {
+        Instant abandoned = clock.instant().minus(ABANDONED_AFTER);
+        for (BulkEnrolment interrupted : mongo.find(Query.query(where("status")
+                .in(BulkEnrolment.Status.QUEUED, BulkEnrolment.Status.RUNNING)), BulkEnrolment.class)) {
+            Path spooled = spoolFile(interrupted.id());
+            try {
+                if (Files.exists(spooled)) {
+                    restart(interrupted, spooled);
+                } else if (interrupted.updatedAt() == null || interrupted.updatedAt().isBefore(abandoned)) {
+                    announceEnrolled(interrupted);
+                    finish(interrupted.id(), BulkEnrolment.Status.FAILED, "Interrupted by a restart after "
+                            + interrupted.done() + " of " + interrupted.total() + " rows. Upload the same file again "
+                            + "to finish it: people already enrolled are reported, never enrolled twice.");
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not resume bulk enrolment {}: {}", interrupted.id(), e.toString());
+            }
+        }
+    }
+
+    private void restart(BulkEnrolment interrupted, Path spooled) {
+        log.info("Resuming bulk enrolment {} from its first row (stopped after {} of {})", interrupted.id(),
+                interrupted.done(), interrupted.total());
+        mongo.remove(Query.query(where("enrolmentId").is(interrupted.id())), BulkReportChunk.class);
+        update(interrupted.id(), new Update().set("status", BulkEnrolment.Status.QUEUED).set("done", 0L)
+                .set("enrolled", 0L).set("alreadyMembers", 0L).set("rejected", 0L));
+        try {
+            worker.execute(() -> run(interrupted, spooled));
+        } catch (RejectedExecutionException busy) {
+            finishQuietly(interrupted.id(), "Interrupted by a restart. Upload the same file again to finish it: "
+                    + "people already enrolled are reported, never enrolled twice.");
+        }
+    }
+
+    /** Writes the events of every member this enrolment made again, a thousand to a document. */
+    private void announceEnrolled(BulkEnrolment interrupted) {
+        List<Member> chunk = new ArrayList<>();
+        int[] part = {0};
+        try (var enrolled = mongo.stream(Query.query(where("source").is(interrupted.id())), Member.class)) {
+            enrolled.forEach(member -> {
+                chunk.add(member);
+                if (chunk.size() == properties.batchSize()) {
+                    mongo.save(BulkEnrolmentEvents.of(interrupted.id(), -(++part[0]), chunk, clock.instant()));
+                    chunk.clear();
+                }
+            });
+        }
+        if (!chunk.isEmpty()) {
+            mongo.save(BulkEnrolmentEvents.of(interrupted.id(), -(++part[0]), chunk, clock.instant()));
+        }
     }
 
     void run(BulkEnrolment enrolment, Path file) {
@@ -350,6 +419,7 @@ class BulkEnrolments implements DisposableBean {
     }
 
     private void update(String id, Update update) {
+        update.set("updatedAt", clock.instant());
         mongo.updateFirst(Query.query(where("_id").is(id)), update, BulkEnrolment.class);
     }
 

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +25,10 @@ import java.util.stream.Collectors;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.unionplatform.membership.MembershipIT;
 import org.unionplatform.membership.People;
 import org.unionplatform.testsupport.security.TestTokens;
@@ -31,6 +36,12 @@ import org.unionplatform.testsupport.security.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 class BulkEnrolmentIT extends MembershipIT {
+
+    @Autowired
+    private BulkEnrolments bulkEnrolments;
+
+    @Autowired
+    private BulkProperties bulkProperties;
 
     private static final String HEADER = "姓名,身份证号,手机号,工种,平台,行政区划代码";
 
@@ -102,6 +113,66 @@ class BulkEnrolmentIT extends MembershipIT {
         assertThat(again.get("enrolled").asLong()).isZero();
         assertThat(again.get("alreadyMembers").asLong()).isEqualTo(3_500 - bad);
         assertThat(again.get("rejected").asLong()).isEqualTo(bad);
+    }
+
+    @Test
+    void anEnrolmentInterruptedByARestartResumesFromItsFileAndEndsWithExactCounts() throws IOException {
+        Path file = Path.of("target", "bulk-it", "roster-2100.csv");
+        int bad = BulkFileGenerator.write(file, 2_100, 523);
+        JsonNode finished = enrolAndWait(Files.readAllBytes(file), "roster.csv");
+        String id = finished.get("id").asString();
+        // As the instance left it when it stopped during the third batch: members of two batches inserted,
+        // counters and report of one, the file still in the spool folder.
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("status", "RUNNING")
+                .set("done", 1_000L).set("enrolled", 990L).set("rejected", 10L), BulkEnrolment.class);
+        mongo.remove(Query.query(Criteria.where("enrolmentId").is(id).and("sequence").gt(0)), BulkReportChunk.class);
+        Files.createDirectories(bulkProperties.spoolDirectory());
+        Files.copy(file, bulkProperties.spoolDirectory().resolve(id + ".upload"));
+
+        bulkEnrolments.resumeInterrupted();
+
+        String organizer = TestTokens.organizer(SHOUQI_PATH);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                json(httpGet("/api/members/bulk-enrolments/" + id, organizer)).get("status").asString().equals("DONE"));
+        JsonNode resumed = json(httpGet("/api/members/bulk-enrolments/" + id, organizer));
+        assertThat(resumed.get("done").asLong()).isEqualTo(2_100);
+        assertThat(resumed.get("enrolled").asLong()).isEqualTo(2_100 - bad);
+        assertThat(resumed.get("alreadyMembers").asLong()).isZero();
+        assertThat(resumed.get("rejected").asLong()).isEqualTo(bad);
+        assertThat(report(id).lines().filter(line -> line.contains(",REJECTED,")).count()).isEqualTo(bad);
+        assertThat(mongo.getCollection("members").countDocuments(new Document("source", id))).isEqualTo(2_100 - bad);
+        assertThat(Files.exists(bulkProperties.spoolDirectory().resolve(id + ".upload"))).isFalse();
+    }
+
+    @Test
+    void anEnrolmentWhoseInstanceAndFileAreGoneIsMarkedFailedAndItsMembersAnnouncedAgain() throws IOException {
+        Path file = Path.of("target", "bulk-it", "roster-1200.csv");
+        int bad = BulkFileGenerator.write(file, 1_200, 617);
+        String id = enrolAndWait(Files.readAllBytes(file), "roster.csv").get("id").asString();
+        Set<String> enrolled = new HashSet<>(mongo.getCollection("members")
+                .distinct("_id", new Document("source", id), String.class).into(new ArrayList<>()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> approvedMemberIds(enrolled).size() == enrolled.size());
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("status", "RUNNING")
+                .set("updatedAt", Instant.now().minus(BulkEnrolments.ABANDONED_AFTER).minusSeconds(60)),
+                BulkEnrolment.class);
+
+        bulkEnrolments.resumeInterrupted();
+
+        JsonNode failed = json(httpGet("/api/members/bulk-enrolments/" + id, TestTokens.organizer(SHOUQI_PATH)));
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("failure").asString()).contains("Interrupted by a restart")
+                .contains("Upload the same file again");
+        // Announced again, a thousand to a document, under the same event ids: consumers, applying each id once,
+        // still count each member once.
+        var announcements = mongo.getCollection("bulk_enrolment_events");
+        assertThat(announcements.countDocuments(new Document("_id", new Document("$in", List.of(id + ":-1",
+                id + ":-2"))))).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> announcements.countDocuments(new Document("_id",
+                new Document("$in", List.of(id + ":-1", id + ":-2"))).append("outbox.0",
+                new Document("$exists", true))) == 0);
+        assertThat(events("membership.approved").stream()
+                .filter(event -> enrolled.contains(event.payload().get("memberId").asString()))
+                .map(event -> event.id()).distinct().count()).isEqualTo(1_200 - bad);
     }
 
     private Set<String> approvedMemberIds(Set<String> among) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -105,16 +106,20 @@ final class OutboxStore {
         return won;
     }
 
-    /** The broker confirmed the events: remove exactly those entries, whatever else changed meanwhile. */
+    /**
+     * The broker confirmed the events: remove exactly those entries, whatever else changed meanwhile, with one
+     * update per document (a document may carry a thousand events: a bulk enrolment's batch).
+     */
     void remove(String collection, List<Claim> confirmed) {
         if (confirmed.isEmpty()) {
             return;
         }
-        List<WriteModel<Document>> writes = new ArrayList<>(confirmed.size());
-        for (Claim event : confirmed) {
-            writes.add(new UpdateOneModel<>(eq("_id", event.documentId()),
-                    pull(OutboxAggregate.OUTBOX_FIELD, new Document(EVENT_ID, event.eventId()))));
-        }
+        Map<Object, List<UUID>> eventIdsByDocument = new LinkedHashMap<>();
+        confirmed.forEach(event -> eventIdsByDocument.computeIfAbsent(event.documentId(), id -> new ArrayList<>())
+                .add(event.eventId()));
+        List<WriteModel<Document>> writes = new ArrayList<>(eventIdsByDocument.size());
+        eventIdsByDocument.forEach((documentId, eventIds) -> writes.add(new UpdateOneModel<>(eq("_id", documentId),
+                pull(OutboxAggregate.OUTBOX_FIELD, new Document(EVENT_ID, new Document("$in", eventIds))))));
         mongo.getCollection(collection).bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
