@@ -13,7 +13,7 @@ PORT="${BENCH_MONGO_PORT:-27219}"
 WORK="$(mktemp -d)"
 ./mvnw -B -q -pl embedded-infrastructure -am compile dependency:build-classpath \
   -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime >/dev/null
-java -Xmx1g -cp "embedded-infrastructure/target/classes:$(cat "$WORK/cp.txt")" bench/EmbeddedMongoServer.java \
+java -Xmx1g ${BENCH_MONGO_JVM_OPTS:-} -cp "embedded-infrastructure/target/classes:$(cat "$WORK/cp.txt")" bench/EmbeddedMongoServer.java \
   "$WORK/bench.mv.db" "$PORT" &
 MONGO_PID=$!
 trap 'kill $MONGO_PID 2>/dev/null; wait $MONGO_PID 2>/dev/null; rm -rf "$WORK"' EXIT

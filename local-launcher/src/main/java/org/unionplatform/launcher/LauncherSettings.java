@@ -1,16 +1,19 @@
 package org.unionplatform.launcher;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What the launcher needs to know, from the environment: where the project is (the working
  * directory, which run.sh sets), where data and logs go, the ports of the embedded servers
- * ({@code LOCAL_MONGO_PORT}, {@code LOCAL_BROKER_PORT}) and whether to record AOT caches ({@code LOCAL_AOT=true};
- * see {@link AotCache}).
+ * ({@code LOCAL_MONGO_PORT}, {@code LOCAL_BROKER_PORT}), whether to record AOT caches ({@code LOCAL_AOT=true};
+ * see {@link AotCache}) and JVM flags added after the children's small-footprint defaults
+ * ({@code LOCAL_JVM_FLAGS}, e.g. {@code "-XX:TieredStopAtLevel=4 -Xmx512m"} for a throughput measurement).
  */
 record LauncherSettings(Path projectRoot, Path dataDir, int mongoPort, int brokerPort, Path javaBinary,
-        boolean aotEnabled) {
+        boolean aotEnabled, List<String> extraJvmFlags) {
 
     static final int DEFAULT_MONGO_PORT = 27117;
     static final int DEFAULT_BROKER_PORT = 5673;
@@ -21,7 +24,12 @@ record LauncherSettings(Path projectRoot, Path dataDir, int mongoPort, int broke
                 port(env, "LOCAL_MONGO_PORT", DEFAULT_MONGO_PORT),
                 port(env, "LOCAL_BROKER_PORT", DEFAULT_BROKER_PORT),
                 javaHome.resolve("bin").resolve("java"),
-                "true".equalsIgnoreCase(env.getOrDefault("LOCAL_AOT", "false").trim()));
+                "true".equalsIgnoreCase(env.getOrDefault("LOCAL_AOT", "false").trim()),
+                flags(env.getOrDefault("LOCAL_JVM_FLAGS", "")));
+    }
+
+    private static List<String> flags(String value) {
+        return Arrays.stream(value.trim().split("\\s+")).filter(flag -> !flag.isEmpty()).toList();
     }
 
     Path logsDir() {

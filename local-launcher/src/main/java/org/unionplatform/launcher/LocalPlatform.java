@@ -88,8 +88,9 @@ public final class LocalPlatform {
         LocalSecrets secrets = LocalSecrets.loadOrCreate(settings.dataDir());
         for (Application application : Application.ALL) {
             AotCache.Plan plan = plans.get(application);
-            start(ChildLaunch.of(application, settings.javaBinary(), plan.jar(), plan.jvmFlags(), endpoints, secrets),
-                    plan);
+            List<String> flags = new ArrayList<>(plan.jvmFlags());
+            flags.addAll(settings.extraJvmFlags()); // last, so they override the defaults
+            start(ChildLaunch.of(application, settings.javaBinary(), plan.jar(), flags, endpoints, secrets), plan);
         }
 
         List<Application> up = awaitHealthy();

@@ -42,4 +42,11 @@ class LauncherSettingsTest {
         assertThatThrownBy(() -> LauncherSettings.from(Map.of("LOCAL_BROKER_PORT", "70000"), Path.of("/p"), Path.of("/j")))
                 .hasMessageContaining("LOCAL_BROKER_PORT");
     }
+
+    @Test
+    void extraJvmFlagsAreSplitOnWhitespaceAndDefaultToNone() {
+        assertThat(LauncherSettings.from(Map.of(), Path.of("/p"), Path.of("/j")).extraJvmFlags()).isEmpty();
+        assertThat(LauncherSettings.from(Map.of("LOCAL_JVM_FLAGS", " -XX:TieredStopAtLevel=4   -Xmx512m "),
+                Path.of("/p"), Path.of("/j")).extraJvmFlags()).containsExactly("-XX:TieredStopAtLevel=4", "-Xmx512m");
+    }
 }
