@@ -108,7 +108,9 @@ else
   say "Jars are up to date: no build needed."
 fi
 
-# The launcher itself only holds the embedded servers: a small heap is plenty.
-exec "$JAVA" -Xms64m -Xmx384m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+# The launcher itself only holds the embedded servers: a small heap is plenty. LOCAL_JVM_FLAGS (also given to
+# every service by the launcher) comes last and so overrides, e.g. LOCAL_JVM_FLAGS=-XX:TieredStopAtLevel=4 for C2.
+# shellcheck disable=SC2086
+exec "$JAVA" -Xms64m -Xmx384m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ${LOCAL_JVM_FLAGS:-} \
   -Duser.timezone=Asia/Shanghai -Dfile.encoding=UTF-8 \
   -jar "$(jar_of local-launcher)" "$@"

@@ -29,7 +29,7 @@ final class HelloAwareH2Backend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new KeyLookupH2Database(databaseName, getMvStore(), getCursorRegistry());
+        return KeyLookupH2Database.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override

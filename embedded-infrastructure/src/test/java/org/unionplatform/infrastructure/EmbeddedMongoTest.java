@@ -7,6 +7,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.mongodb.client.MongoClient;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -162,6 +165,56 @@ class EmbeddedMongoTest {
                 }
             }
             assertThat(writeFailure.get()).isNull();
+        }
+    }
+
+    @Test
+    void uniqueIndexesOnTheH2FileHoldAcrossRestartsDropsAndFilesWrittenByTheLibrarysOwnIndexes(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("unique.mv");
+        // A file as the library's own H2 indexes wrote it (before this project's ordered index).
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        MongoServer plain = new MongoServer(new H2Backend(store));
+        var address = plain.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            MongoCollection<Document> cards = client.getDatabase("union_test").getCollection("cards");
+            cards.createIndex(new Document("number", 1), new IndexOptions().unique(true));
+            for (int i = 0; i < 300; i++) {
+                cards.insertOne(new Document("_id", "m" + i).append("number", "6101032600" + i));
+            }
+        }
+        plain.shutdown();
+
+        for (int start = 0; start < 2; start++) {
+            try (EmbeddedMongo mongo = EmbeddedMongo.onFile(file, "127.0.0.1", 0);
+                 MongoClient client = MongoClients.create(mongo.connectionString())) {
+                MongoCollection<Document> cards = client.getDatabase("union_test").getCollection("cards");
+                assertThat(cards.find(Filters.eq("number", "6101032600" + 7)).first().get("_id")).isEqualTo("m7");
+                assertThat(cards.countDocuments(Filters.in("_id", "m1", "m299", "absent"))).isEqualTo(2);
+                assertThatThrownBy(() -> cards.insertOne(new Document("_id", "other").append("number", "61010326007")))
+                        .hasMessageContaining("duplicate key");
+                assertThatThrownBy(() -> cards.insertOne(new Document("_id", "m3")))
+                        .hasMessageContaining("duplicate key");
+                if (start == 0) {
+                    cards.insertOne(new Document("_id", "m300").append("number", "6101032600300"));
+                    cards.deleteOne(Filters.eq("_id", "m0"));
+                } else {
+                    assertThat(cards.find(Filters.eq("number", "6101032600300")).first().get("_id")).isEqualTo("m300");
+                    assertThat(cards.find(Filters.eq("number", "61010326000")).first()).isNull();
+                }
+            }
+        }
+
+        try (EmbeddedMongo mongo = EmbeddedMongo.onFile(file, "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> cards = client.getDatabase("union_test").getCollection("cards");
+            cards.drop();
+            cards.createIndex(new Document("number", 1), new IndexOptions().unique(true));
+            cards.insertOne(new Document("_id", "m7").append("number", "61010326007"));
+            assertThat(cards.countDocuments()).isOne();
+            cards.dropIndex("number_1");
+            cards.insertOne(new Document("_id", "twin").append("number", "61010326007"));
+            assertThat(cards.countDocuments(Filters.eq("number", "61010326007"))).isEqualTo(2);
         }
     }
 
