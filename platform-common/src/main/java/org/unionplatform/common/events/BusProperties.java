@@ -16,7 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts handler attempts before a message goes to its dead-letter queue
  * @param relayBatchSize most documents the outbox relay takes per round (their due events are claimed in one bulk
  *        write and published before it waits for the confirms)
- * @param sweepInterval how often pending outbox events past their due time are republished
+ * @param sweepInterval how often the sweeper looks again at the documents it knows to hold pending events (failed
+ *        publishes, events waiting for their back-off, a relay round that failed), by {@code _id}
+ * @param fullSweepInterval how often the sweeper reads every outbox collection for pending events (at start, then
+ *        at this interval): it finds what no one here knew of (saved by an instance that stopped before its relay
+ *        ran). A collection scan, so not every few seconds
  * @param confirmTimeout how long the relay waits for the broker's confirms of one batch
  * @param outboxBackoff delay before a failed publish is tried again (doubles per attempt, capped)
  * @param consumerBackoff pause before a failed message is requeued (doubles per attempt, capped)
@@ -38,6 +42,7 @@ public record BusProperties(
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("100") int relayBatchSize,
         @DefaultValue("10s") Duration sweepInterval,
+        @DefaultValue("5m") Duration fullSweepInterval,
         @DefaultValue("5s") Duration confirmTimeout,
         @DefaultValue Backoff outboxBackoff,
         Backoff consumerBackoff,

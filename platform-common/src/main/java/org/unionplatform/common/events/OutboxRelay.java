@@ -58,6 +58,8 @@ final class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final BlockingQueue<OutboxStore.DocumentRef> wakeups = new LinkedBlockingQueue<>();
     private final Set<OutboxStore.DocumentRef> queued = ConcurrentHashMap.newKeySet();
+    // Documents left with pending events (a failed publish, a failed round): the sweeper looks at them again.
+    private final Set<OutboxStore.DocumentRef> unfinished = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private Thread worker;
 
@@ -79,6 +81,13 @@ final class OutboxRelay implements SmartLifecycle {
         if (queued.add(ref)) {
             wakeups.add(ref);
         }
+    }
+
+    /** The documents this relay left with pending events since the last call. */
+    Set<OutboxStore.DocumentRef> takeUnfinished() {
+        Set<OutboxStore.DocumentRef> taken = new java.util.HashSet<>(unfinished);
+        unfinished.removeAll(taken);
+        return taken;
     }
 
     @Override
@@ -122,12 +131,15 @@ final class OutboxRelay implements SmartLifecycle {
                 refs.add(first);
                 wakeups.drainTo(refs, properties.relayBatchSize() - 1);
                 refs.forEach(queued::remove);
-                relay(refs);
+                try {
+                    relay(refs);
+                } catch (RuntimeException e) {
+                    // The database or broker is away: the events stay pending and the sweeper brings them back.
+                    unfinished.addAll(refs);
+                    log.warn("Outbox relay batch failed: {}", e.toString());
+                }
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
-                // The database or broker is away: the events stay pending and the sweeper brings them back.
-                log.warn("Outbox relay batch failed: {}", e.toString());
             }
         }
     }
@@ -162,6 +174,7 @@ final class OutboxRelay implements SmartLifecycle {
                         publication.event().eventId(), publication.event().type(), properties.unroutableGrace());
                 continue;
             }
+            unfinished.add(publication.ref());
             try {
                 reschedule(publication, failure);
             } catch (RuntimeException e) {

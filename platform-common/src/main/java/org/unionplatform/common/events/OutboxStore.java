@@ -132,6 +132,19 @@ final class OutboxStore {
         return new UpdateOptions().arrayFilters(List.of(new Document("entry." + EVENT_ID, eventId)));
     }
 
+    /** The pending events of these documents (by {@code _id}: an index lookup); documents without any are left out. */
+    Map<Object, List<OutboxEvent>> pendingOf(String collection, Collection<Object> ids) {
+        Map<Object, List<OutboxEvent>> pending = new HashMap<>();
+        for (Document document : mongo.getCollection(collection).find(in("_id", ids))
+                .projection(include(OutboxAggregate.OUTBOX_FIELD))) {
+            List<OutboxEvent> events = entries(document);
+            if (!events.isEmpty()) {
+                pending.put(document.get("_id"), events);
+            }
+        }
+        return pending;
+    }
+
     /** Calls back with every document of the collection that has pending events. */
     void forEachPending(String collection, BiConsumer<DocumentRef, List<OutboxEvent>> action) {
         for (Document document : mongo.getCollection(collection)

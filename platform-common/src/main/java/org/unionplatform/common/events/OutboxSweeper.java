@@ -3,6 +3,10 @@ package org.unionplatform.common.events;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,9 +21,12 @@ import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 
 /**
- * On a fixed interval, hands every outbox event past its due time back to the relay (events saved while
- * the relay was busy or down, failed publishes whose backoff ran out, expired leases) and refreshes the
- * outbox gauges. Looks in every collection whose entity type extends {@link OutboxAggregate}.
+ * Hands outbox events past their due time back to the relay: failed publishes whose back-off ran out, events of a
+ * relay round that failed, expired leases, events saved while no relay ran. Every {@code sweep-interval} it looks
+ * again, by {@code _id}, at the documents it knows to hold pending events (the relay reports what it left; a full
+ * sweep reports what waits); every {@code full-sweep-interval}, and first at start, it reads every collection
+ * whose entity type extends {@link OutboxAggregate} and refreshes the outbox gauges. A full read of all visits or
+ * members every few seconds was most of the embedded database's work on a busy station service.
  */
 final class OutboxSweeper implements SmartLifecycle {
 
@@ -32,6 +39,8 @@ final class OutboxSweeper implements SmartLifecycle {
     private final BusMetrics metrics;
     private final Clock clock;
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
+    private final Set<OutboxStore.DocumentRef> tracked = ConcurrentHashMap.newKeySet();
+    private Instant nextFullSweep;
     private ScheduledExecutorService scheduler;
 
     OutboxSweeper(OutboxStore store, OutboxRelay relay, MongoMappingContext mappingContext,
@@ -79,6 +88,16 @@ final class OutboxSweeper implements SmartLifecycle {
 
     void sweep() {
         Instant now = clock.instant();
+        if (nextFullSweep == null || !now.isBefore(nextFullSweep)) {
+            fullSweep(now);
+            nextFullSweep = now.plus(properties.fullSweepInterval());
+        } else {
+            trackedSweep(now);
+        }
+    }
+
+    /** Reads every outbox collection: wakes the relay for what is due, tracks what waits, refreshes the gauges. */
+    private void fullSweep(Instant now) {
         long[] pending = {0};
         Instant[] oldest = {now};
         for (String collection : outboxCollections()) {
@@ -86,18 +105,44 @@ final class OutboxSweeper implements SmartLifecycle {
                 store.ensureIndex(collection);
             }
             store.forEachPending(collection, (ref, events) -> {
-                boolean due = false;
                 for (OutboxEvent event : events) {
                     pending[0]++;
                     oldest[0] = event.occurredAt().isBefore(oldest[0]) ? event.occurredAt() : oldest[0];
-                    due |= !event.dueAt().isAfter(now);
                 }
-                if (due) {
-                    relay.wake(ref.collection(), ref.id());
-                }
+                handBack(ref, events, now);
             });
         }
         metrics.outbox(pending[0], Duration.between(oldest[0], now));
+    }
+
+    /** Looks again, by {@code _id}, at the documents known to hold pending events. */
+    private void trackedSweep(Instant now) {
+        tracked.addAll(relay.takeUnfinished());
+        Map<String, List<Object>> idsByCollection = new HashMap<>();
+        tracked.forEach(ref -> idsByCollection.computeIfAbsent(ref.collection(), c -> new ArrayList<>()).add(ref.id()));
+        idsByCollection.forEach((collection, ids) -> {
+            Map<Object, List<OutboxEvent>> pending = store.pendingOf(collection, ids);
+            for (Object id : ids) {
+                var ref = new OutboxStore.DocumentRef(collection, id);
+                tracked.remove(ref);
+                List<OutboxEvent> events = pending.get(id);
+                if (events != null) {
+                    handBack(ref, events, now);
+                }
+            }
+        });
+    }
+
+    /** Wakes the relay for a document with due events; keeps tracking one with events still waiting. */
+    private void handBack(OutboxStore.DocumentRef ref, List<OutboxEvent> events, Instant now) {
+        boolean due = events.stream().anyMatch(event -> !event.dueAt().isAfter(now));
+        boolean waiting = events.stream().anyMatch(event -> event.dueAt().isAfter(now));
+        if (due) {
+            relay.wake(ref.collection(), ref.id());
+        }
+        if (waiting) {
+            tracked.add(ref);
+        }
     }
 
     Set<String> outboxCollections() {

@@ -69,6 +69,7 @@ class EventBusIT {
         registry.add("spring.application.name", () -> "bus-sample");
         registry.add("platform.bus.max-attempts", () -> MAX_ATTEMPTS);
         registry.add("platform.bus.sweep-interval", () -> "300ms");
+        registry.add("platform.bus.full-sweep-interval", () -> "3s");
         registry.add("platform.bus.confirm-timeout", () -> "2s");
         registry.add("platform.bus.outbox-backoff.initial", () -> "200ms");
         registry.add("platform.bus.outbox-backoff.max", () -> "1s");
