@@ -12,8 +12,8 @@ seconds=${2:-40}
 warmup=${3:-30}
 source bench/lib.sh
 ensure_bench_jar
-require_up http://127.0.0.1:8080/actuator/health
-require_up http://127.0.0.1:8083/actuator/health
+require_up http://127.0.0.1:8080/actuator/health/liveness
+require_up http://127.0.0.1:8083/actuator/health/liveness
 secret() { sed -n "s/^$1=//p" data/local-secrets.properties 2>/dev/null; }
 admin_password=${ADMIN_PASSWORD:-$(secret 'admin\.password')}
 demo_password=${DEMO_PASSWORD:-$(secret 'demo\.password')}
