@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -69,7 +69,9 @@ class BulkEnrolments implements DisposableBean {
     /** A batch is tried this often, pausing 1, 2, 4, 8 s between attempts, before the enrolment stops. */
     static final int BATCH_ATTEMPTS = 5;
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
-    /** An unfinished enrolment nobody advanced for this long lost its instance (a batch takes seconds). */
+    /** An unfinished enrolment with its file here, not held here and not advanced for this long, has stopped. */
+    static final Duration STOPPED_AFTER = Duration.ofMinutes(3);
+    /** An unfinished enrolment without its file here and not advanced for this long lost its instance. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
     private final MongoOperations mongo;
@@ -80,6 +82,8 @@ class BulkEnrolments implements DisposableBean {
     private final BulkProperties properties;
     private final Clock clock;
     // One file at a time per instance keeps memory and the database load bounded; a few may queue.
+    // The enrolments this instance has queued or is running: never resumed as if stopped.
+    private final Set<String> mine = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(4), Thread.ofPlatform().name("bulk-enrolment").daemon().factory());
 
@@ -107,9 +111,11 @@ class BulkEnrolments implements DisposableBean {
         var enrolment = mongo.insert(new BulkEnrolment(id, union.id(), union.name(), union.orgPath(),
                 upload.getOriginalFilename(), null, null, BulkEnrolment.Status.QUEUED, 0, 0, 0, 0, 0, null, by,
                 clock.instant(), null, clock.instant()));
+        mine.add(id);
         try {
             worker.execute(() -> run(enrolment, spooled));
         } catch (RejectedExecutionException busy) {
+            mine.remove(id);
             mongo.remove(enrolment);
             deleteQuietly(spooled);
             throw new ServiceUnavailableException("membership-service",
@@ -123,23 +129,38 @@ class BulkEnrolments implements DisposableBean {
     }
 
     /**
-     * After a restart, an enrolment this instance was running starts again from its spooled file: the batches
+     * An enrolment whose instance stopped (a restart, a crash) starts again from its spooled file: the batches
      * repeat exactly (members it inserted count as enrolled, their events are written again under the same ids),
-     * so counters, report and events end as if it had never stopped. Without the file (another instance's, or a
-     * cleaned temporary folder) it is marked failed once nobody has advanced it for {@link #ABANDONED_AFTER}, and
-     * the events of the members it enrolled are written again (the last batch's may not have been); uploading the
-     * same file again then finishes it.
+     * so counters, report and events end as if it had never stopped. It counts as stopped when this instance does
+     * not hold it and nobody advanced it for {@link #STOPPED_AFTER}: each instance marks the enrolments it holds
+     * (queued ones too) as advanced every minute, so instances sharing a spool folder never run one file twice.
+     * Without the file (another host's, or a cleaned temporary folder) it is marked failed once nobody has advanced
+     * it for {@link #ABANDONED_AFTER}, and the events of the members it enrolled are written again (the last
+     * batch's may not have been); uploading the same file again then finishes it. Runs 15 s after start and then
+     * every minute.
      */
-    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(initialDelay = 15, fixedDelay = 60, timeUnit = TimeUnit.SECONDS)
     void resumeInterrupted() {
+        for (String held : mine) {
+            try {
+                update(held, new Update());
+            } catch (DataAccessException e) {
+                log.warn("Could not mark bulk enrolment {} as held: {}", held, e.getClass().getName());
+            }
+        }
+        Instant stopped = clock.instant().minus(STOPPED_AFTER);
         Instant abandoned = clock.instant().minus(ABANDONED_AFTER);
         for (BulkEnrolment interrupted : mongo.find(Query.query(where("status")
                 .in(BulkEnrolment.Status.QUEUED, BulkEnrolment.Status.RUNNING)), BulkEnrolment.class)) {
             Path spooled = spoolFile(interrupted.id());
+            Instant lastAdvanced = interrupted.updatedAt() == null ? interrupted.createdAt() : interrupted.updatedAt();
+            if (mine.contains(interrupted.id()) || lastAdvanced.isAfter(stopped)) {
+                continue;
+            }
             try {
                 if (Files.exists(spooled)) {
                     restart(interrupted, spooled);
-                } else if (interrupted.updatedAt() == null || interrupted.updatedAt().isBefore(abandoned)) {
+                } else if (lastAdvanced.isBefore(abandoned)) {
                     announceEnrolled(interrupted);
                     finish(interrupted.id(), BulkEnrolment.Status.FAILED, "Interrupted by a restart after "
                             + interrupted.done() + " of " + interrupted.total() + " rows. Upload the same file again "
@@ -152,6 +173,9 @@ class BulkEnrolments implements DisposableBean {
     }
 
     private void restart(BulkEnrolment interrupted, Path spooled) {
+        if (!mine.add(interrupted.id())) {
+            return; // taken meanwhile by this instance
+        }
         log.info("Resuming bulk enrolment {} from its first row (stopped after {} of {})", interrupted.id(),
                 interrupted.done(), interrupted.total());
         mongo.remove(Query.query(where("enrolmentId").is(interrupted.id())), BulkReportChunk.class);
@@ -160,6 +184,7 @@ class BulkEnrolments implements DisposableBean {
         try {
             worker.execute(() -> run(interrupted, spooled));
         } catch (RejectedExecutionException busy) {
+            mine.remove(interrupted.id());
             finishQuietly(interrupted.id(), "Interrupted by a restart. Upload the same file again to finish it: "
                     + "people already enrolled are reported, never enrolled twice.");
         }
@@ -213,6 +238,7 @@ class BulkEnrolments implements DisposableBean {
             finishQuietly(enrolment.id(), "The file could not be read as CSV or XLSX.");
         } finally {
             deleteQuietly(file);
+            mine.remove(enrolment.id());
         }
     }
 

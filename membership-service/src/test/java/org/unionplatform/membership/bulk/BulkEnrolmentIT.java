@@ -107,7 +107,8 @@ class BulkEnrolmentIT extends MembershipIT {
                 .filter(event -> enrolled.contains(event.payload().get("memberId").asString()))
                 .map(event -> event.id()).distinct().count()).isEqualTo(enrolled.size());
         assertThat(mongo.getCollection("members").countDocuments(new Document("source", first.get("id").asString())
-                .append("outbox.0", new Document("$exists", true)))).as("members carry no outbox of their own").isZero();
+                .append("outbox.0", new Document("$exists", true)))).as("members carry no outbox of their own")
+                .isZero();
 
         JsonNode again = enrolAndWait(Files.readAllBytes(file), "roster.csv");
         assertThat(again.get("enrolled").asLong()).isZero();
@@ -124,7 +125,9 @@ class BulkEnrolmentIT extends MembershipIT {
         // As the instance left it when it stopped during the third batch: members of two batches inserted,
         // counters and report of one, the file still in the spool folder.
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("status", "RUNNING")
-                .set("done", 1_000L).set("enrolled", 990L).set("rejected", 10L), BulkEnrolment.class);
+                .set("done", 1_000L).set("enrolled", 990L).set("rejected", 10L)
+                .set("updatedAt", Instant.now().minus(BulkEnrolments.STOPPED_AFTER).minusSeconds(5)),
+                BulkEnrolment.class);
         mongo.remove(Query.query(Criteria.where("enrolmentId").is(id).and("sequence").gt(0)), BulkReportChunk.class);
         Files.createDirectories(bulkProperties.spoolDirectory());
         Files.copy(file, bulkProperties.spoolDirectory().resolve(id + ".upload"));
@@ -142,6 +145,31 @@ class BulkEnrolmentIT extends MembershipIT {
         assertThat(report(id).lines().filter(line -> line.contains(",REJECTED,")).count()).isEqualTo(bad);
         assertThat(mongo.getCollection("members").countDocuments(new Document("source", id))).isEqualTo(2_100 - bad);
         assertThat(Files.exists(bulkProperties.spoolDirectory().resolve(id + ".upload"))).isFalse();
+    }
+
+    @Test
+    void anEnrolmentAdvancedLatelyIsLeftToTheInstanceRunningIt() throws IOException {
+        // Another instance sharing the spool folder runs it: recent progress means it is alive.
+        Path file = Path.of("target", "bulk-it", "roster-300.csv");
+        BulkFileGenerator.write(file, 300, 733);
+        String id = enrolAndWait(Files.readAllBytes(file), "roster.csv").get("id").asString();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("status", "RUNNING")
+                .set("done", 100L).set("updatedAt", Instant.now()), BulkEnrolment.class);
+        Path spooled = bulkProperties.spoolDirectory().resolve(id + ".upload");
+        Files.createDirectories(bulkProperties.spoolDirectory());
+        Files.copy(file, spooled);
+        try {
+            bulkEnrolments.resumeInterrupted();
+
+            JsonNode untouched = json(httpGet("/api/members/bulk-enrolments/" + id, TestTokens.organizer(SHOUQI_PATH)));
+            assertThat(untouched.get("status").asString()).isEqualTo("RUNNING");
+            assertThat(untouched.get("done").asLong()).isEqualTo(100);
+            assertThat(Files.exists(spooled)).isTrue();
+        } finally {
+            Files.deleteIfExists(spooled);
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("status", "DONE"),
+                    BulkEnrolment.class);
+        }
     }
 
     @Test
