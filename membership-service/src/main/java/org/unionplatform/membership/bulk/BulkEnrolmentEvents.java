@@ -46,16 +46,4 @@ class BulkEnrolmentEvents extends OutboxAggregate {
     static UUID approvedEventId(String memberId) {
         return UUID.nameUUIDFromBytes(("membership.approved:" + memberId).getBytes(StandardCharsets.UTF_8));
     }
-
-    String id() {
-        return id;
-    }
-
-    String enrolmentId() {
-        return enrolmentId;
-    }
-
-    Instant createdAt() {
-        return createdAt;
-    }
 }

@@ -374,7 +374,7 @@ class BulkEnrolments implements DisposableBean {
             for (org.bson.Document found : mongo.getCollection(mongo.getCollectionName(Member.class))
                     .find(Filters.in(PERSON_KEY, residentIdHashes))
                     .projection(Projections.include(PERSON_KEY, "source"))) {
-                String hash = found.getEmbedded(List.of("worker", "residentId", "lookupHash"), String.class);
+                String hash = found.getEmbedded(List.of(PERSON_KEY.split("\\.")), String.class);
                 sourceByPerson.put(hash, Objects.requireNonNullElse(found.getString("source"), ""));
             }
             return sourceByPerson;

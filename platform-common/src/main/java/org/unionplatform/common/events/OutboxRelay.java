@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,7 +86,7 @@ final class OutboxRelay implements SmartLifecycle {
 
     /** The documents this relay left with pending events since the last call. */
     Set<OutboxStore.DocumentRef> takeUnfinished() {
-        Set<OutboxStore.DocumentRef> taken = new java.util.HashSet<>(unfinished);
+        Set<OutboxStore.DocumentRef> taken = new HashSet<>(unfinished);
         unfinished.removeAll(taken);
         return taken;
     }
