@@ -11,10 +11,18 @@ import org.springframework.data.annotation.Transient;
 /**
  * Base class of a MongoDB aggregate that publishes domain events through the transactional outbox.
  * <p>
- * An intention-revealing method changes state and calls {@link #registerEvent}; the repository's
- * {@code save} then writes the state and the pending event in one document write. After the save the
- * outbox relay publishes it (with a broker confirm) and removes it from the document. Save only with
- * {@code save}/{@code insert} of the whole aggregate: partial updates bypass the outbox.
+ * An intention-revealing method changes state and calls {@link #registerEvent(DomainEvent)} with an event record.
+ * What happens after the repository's {@code save}:
+ * <ol>
+ * <li>{@link OutboxPreparer} (a before-convert callback) stores each registered event, as JSON with the request's
+ * traceparent, in this document's {@code outbox} field: the state and its events are one single-document write;</li>
+ * <li>{@link OutboxSaveListener} (an after-save listener) wakes the {@link OutboxRelay} with the document's id;</li>
+ * <li>the relay claims the events (a lease), publishes them to the topic exchange, waits for the broker's confirm
+ * and removes them from the document;</li>
+ * <li>{@link OutboxSweeper} picks up what a crash or an unreachable broker left behind.</li>
+ * </ol>
+ * The beans are wired in {@link EventBusAutoConfiguration}. Save only with {@code save}/{@code insert} of the whole
+ * aggregate: partial updates bypass the outbox.
  */
 public abstract class OutboxAggregate {
 
@@ -26,20 +34,39 @@ public abstract class OutboxAggregate {
     @Transient
     private final List<RegisteredEvent> registered = new ArrayList<>();
 
-    /** Registers a version 1 event; it is stored by the next save. */
-    protected final UUID registerEvent(String type, Object payload) {
-        return registerEvent(type, 1, payload);
-    }
-
-    /** Registers an event with an explicit payload schema version; it is stored by the next save. */
-    protected final UUID registerEvent(String type, int version, Object payload) {
-        return registerEvent(UUID.randomUUID(), type, version, payload);
+    /** Registers an event; it is stored by the next save and published after it (see the class comment). */
+    protected final UUID registerEvent(DomainEvent event) {
+        return registerEvent(UUID.randomUUID(), event);
     }
 
     /**
      * Registers an event under an id chosen by the caller: work that may be repeated (a retried batch) registers
      * the same event again under the same id, and consumers, which apply each id once, see it once.
      */
+    protected final UUID registerEvent(UUID eventId, DomainEvent event) {
+        if (eventId == null || event == null) {
+            throw new IllegalArgumentException("An event needs an id and a payload");
+        }
+        EventType declared = EventTypes.of(event.getClass());
+        var registeredEvent = new RegisteredEvent(eventId, declared.value(), declared.version(), Instant.now(), event);
+        registered.add(registeredEvent);
+        return registeredEvent.id();
+    }
+
+    /** @deprecated register an {@link EventType}-annotated {@link DomainEvent} record instead. */
+    @Deprecated(forRemoval = true)
+    protected final UUID registerEvent(String type, Object payload) {
+        return registerEvent(type, 1, payload);
+    }
+
+    /** @deprecated register an {@link EventType}-annotated {@link DomainEvent} record instead. */
+    @Deprecated(forRemoval = true)
+    protected final UUID registerEvent(String type, int version, Object payload) {
+        return registerEvent(UUID.randomUUID(), type, version, payload);
+    }
+
+    /** @deprecated register an {@link EventType}-annotated {@link DomainEvent} record instead. */
+    @Deprecated(forRemoval = true)
     protected final UUID registerEvent(UUID eventId, String type, int version, Object payload) {
         if (eventId == null || type == null || type.isBlank() || payload == null) {
             throw new IllegalArgumentException("An event needs an id, a type and a payload");

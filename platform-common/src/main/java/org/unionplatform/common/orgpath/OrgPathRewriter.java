@@ -7,14 +7,20 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Keeps this service's copies of organisation scope paths right when organization-service moves a subtree
- * ({@code organization.moved}): every stored {@code orgPath} that starts with the old path gets the new prefix.
+ * ({@code organization.moved}): in each collection the service names, every stored {@code orgPath} that starts
+ * with the old path gets the new prefix. A service opts in per collection, in its {@code events/Subscriptions}:
+ * <pre>{@code
+ * var rewriter = new OrgPathRewriter(mongo, List.of("members", "applications"));
+ * EventSubscription.forPurpose("organization-moves")
+ *         .on(OrganizationMoved.class, (moved, event) -> rewriter.rewrite(moved.oldPath(), moved.newPath()))
+ *         .build();
+ * }</pre>
  * Each document is updated on the condition that it still holds the old path, so a redelivered event changes
  * nothing the second time and a document written meanwhile with the new path is left alone.
  */
@@ -27,19 +33,11 @@ public class OrgPathRewriter {
     private final List<String> collections;
 
     public OrgPathRewriter(MongoOperations mongo, List<String> collections) {
+        if (collections == null || collections.isEmpty()) {
+            throw new IllegalArgumentException("Name the collections whose orgPath follows moves");
+        }
         this.mongo = mongo;
         this.collections = List.copyOf(collections);
-    }
-
-    /** The collections of this service's mapped documents that have a top-level {@code orgPath} property. */
-    public static List<String> scopedCollections(MongoOperations mongo) {
-        return mongo.getConverter().getMappingContext().getPersistentEntities().stream()
-                .filter(entity -> entity.isAnnotationPresent(org.springframework.data.mongodb.core.mapping.Document.class))
-                .filter(entity -> entity.getPersistentProperty(FIELD) != null)
-                .map(MongoPersistentEntity::getCollection)
-                .distinct()
-                .sorted()
-                .toList();
     }
 
     /** Moves every stored path under {@code oldPath} to {@code newPath}; returns how many documents changed. */

@@ -9,6 +9,8 @@ import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.unionplatform.common.time.ChinaTime;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.annotation.JsonSerialize;
 
@@ -25,7 +27,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 public record ResidentIdNumber(String value) implements MaskedPersonalData {
 
 	/** Dates are judged in China's time zone: a number born "today" in Beijing is valid everywhere. */
-	public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId CHINA = ChinaTime.ZONE;
 
 	/** No living worker was born before 1900; an earlier date is a typo. */
 	public static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);

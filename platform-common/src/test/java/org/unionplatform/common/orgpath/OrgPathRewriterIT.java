@@ -1,6 +1,7 @@
 package org.unionplatform.common.orgpath;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -46,8 +47,14 @@ class OrgPathRewriterIT {
     }
 
     @Test
-    void findsTheCollectionsThatHoldScopePaths() {
-        assertThat(OrgPathRewriter.scopedCollections(mongo)).containsExactly("scoped_things");
+    void onlyTheNamedCollectionsFollowMoves() {
+        mongo.save(new ScopedThing("z", "/sx/xa/bl/"), "other_scoped_things");
+
+        new OrgPathRewriter(mongo, List.of("scoped_things")).rewrite("/sx/xa/bl/", "/sx/yl/bl/");
+
+        assertThat(mongo.findById("z", ScopedThing.class, "other_scoped_things").orgPath())
+                .as("a collection the service did not name is left alone").isEqualTo("/sx/xa/bl/");
+        assertThatThrownBy(() -> new OrgPathRewriter(mongo, List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -92,7 +92,7 @@ class ResidentIdNumberTest {
 
 	@Test
 	void rejectsABirthDateInTheFutureInChina() {
-		LocalDate todayInChina = LocalDate.now(ResidentIdNumber.CHINA);
+		LocalDate todayInChina = LocalDate.now(org.unionplatform.common.time.ChinaTime.ZONE);
 
 		assertThat(ResidentIdNumber.problemWith(ResidentIds.bornOn(todayInChina.plusDays(2))))
 			.contains(ResidentIdProblem.BIRTH_DATE);

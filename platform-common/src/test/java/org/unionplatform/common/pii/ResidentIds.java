@@ -26,7 +26,7 @@ final class ResidentIds {
 	static String random(Random random) {
 		String region = (1 + random.nextInt(8)) + String.format("%05d", random.nextInt(100_000));
 		LocalDate earliest = ResidentIdNumber.EARLIEST_BIRTH_DATE;
-		long days = ChronoUnit.DAYS.between(earliest, LocalDate.now(ResidentIdNumber.CHINA).minusYears(1));
+		long days = ChronoUnit.DAYS.between(earliest, LocalDate.now(org.unionplatform.common.time.ChinaTime.ZONE).minusYears(1));
 		LocalDate birthDate = earliest.plusDays(random.nextLong(days));
 		String sequence = String.format("%03d", random.nextInt(1000));
 		return withCheckCharacter(region + birthDate.format(YYYYMMDD) + sequence);

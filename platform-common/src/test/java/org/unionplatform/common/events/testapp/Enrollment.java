@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.unionplatform.common.events.DomainEvent;
+import org.unionplatform.common.events.EventType;
 import org.unionplatform.common.events.OutboxAggregate;
 
 /** A sample aggregate: approving it registers {@code sample.approved}. */
@@ -20,12 +22,12 @@ public class Enrollment extends OutboxAggregate {
 
     public UUID approve() {
         status = "APPROVED";
-        return registerEvent("sample.approved", new Approved(id));
+        return registerEvent(new Approved(id));
     }
 
     /** Registers an event nobody binds to: the broker cannot route it. */
     public UUID announceUnroutable() {
-        return registerEvent("nobody.listens", new Approved(id));
+        return registerEvent(new Unroutable(id));
     }
 
     public String id() {
@@ -36,6 +38,11 @@ public class Enrollment extends OutboxAggregate {
         return status;
     }
 
-    public record Approved(String enrollmentId) {
+    @EventType("sample.approved")
+    public record Approved(String enrollmentId) implements DomainEvent {
+    }
+
+    @EventType("nobody.listens")
+    public record Unroutable(String enrollmentId) implements DomainEvent {
     }
 }

@@ -1,0 +1,2 @@
+/** The platform's one time zone for calendar questions. */
+package org.unionplatform.common.time;
