@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A service's wish to consume events, declared as a bean in the service's one subscriptions class
- * ({@code events/Subscriptions}). The bus declares a durable queue named
+ * A service's wish to consume events, declared as a bean in the service's one {@code Subscriptions} class
+ * (root package, beside the application class). The bus declares a durable queue named
  * {@code <queue-prefix><spring.application.name>.<purpose>} bound to the exchange with each binding, its
  * dead-letter queue {@code <queue>.dlq}, and a manually acknowledged, deduplicating consumer.
  * <p>

@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * Keeps this service's copies of organisation scope paths right when organization-service moves a subtree
  * ({@code organization.moved}): in each collection the service names, every stored {@code orgPath} that starts
- * with the old path gets the new prefix. A service opts in per collection, in its {@code events/Subscriptions}:
+ * with the old path gets the new prefix. A service opts in per collection, in its {@code Subscriptions} class:
  * <pre>{@code
  * var rewriter = new OrgPathRewriter(mongo, List.of("members", "applications"));
  * EventSubscription.forPurpose("organization-moves")
