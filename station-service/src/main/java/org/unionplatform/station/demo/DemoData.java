@@ -21,10 +21,11 @@ import org.unionplatform.station.station.Stations;
 import org.unionplatform.station.visit.DemoVisits;
 
 /**
- * Demo stations (docs/stations.md, "Demo data") and 60 days of visit history close to the seed's figures (about 50 courier
- * visits a day at a Xianyang love station), loaded on first start when {@code platform.demo-data.enabled=true}
- * and the service holds no station yet. History visits are counted like live ones but publish no events
- * (they happened before the platform existed); the stations publish {@code station.opened}.
+ * Demo stations (docs/stations.md, "Demo data") and 60 days of visit history close to the seed's figures
+ * (about 50 courier visits a day at a Xianyang love station), loaded on first start when
+ * {@code platform.demo-data.enabled=true} and the service holds no station yet. History visits are counted like
+ * live ones but publish no events (they happened before the platform existed); the stations publish
+ * {@code station.opened}.
  */
 @Component
 @ConditionalOnProperty(name = "platform.demo-data.enabled", havingValue = "true")

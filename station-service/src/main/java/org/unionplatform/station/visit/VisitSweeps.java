@@ -16,8 +16,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.unionplatform.station.StationProperties;
-import org.unionplatform.station.counting.VisitDayRepository;
 import org.unionplatform.station.client.MemberCards;
+import org.unionplatform.station.counting.VisitDayRepository;
 
 /**
  * Two background rounds, safe on every instance at once (each step is apply-once or optimistically locked),

@@ -26,8 +26,8 @@ import org.unionplatform.common.security.AccessScope;
 import org.unionplatform.common.security.Caller;
 import org.unionplatform.common.workers.WorkerTypes;
 import org.unionplatform.station.StationProperties;
-import org.unionplatform.station.counting.VisitDayRepository;
 import org.unionplatform.station.client.MemberCards;
+import org.unionplatform.station.counting.VisitDayRepository;
 import org.unionplatform.station.station.Station;
 import org.unionplatform.station.station.StationCache;
 import org.unionplatform.station.visit.VisitRequests.Outcome;
@@ -40,8 +40,8 @@ import org.unionplatform.station.visit.VisitRequests.VisitResult;
  * cannot answer), inserts the visit keyed by its client id (a second insert is a duplicate), then counts it.
  * <p>
  * The insert and the count are two single-document writes; the {@code counted} flag follows in bulk. The count
- * is apply-once by visit id (see {@link VisitDayRepository}), so whoever finishes an interrupted count (a duplicate upload of the same visit, or
- * the {@link VisitSweeps counting sweep}) cannot count it twice.
+ * is apply-once by visit id (see {@link VisitDayRepository}), so whoever finishes an interrupted count (a
+ * duplicate upload of the same visit, or the {@link VisitSweeps counting sweep}) cannot count it twice.
  */
 @Service
 public class Visits {
