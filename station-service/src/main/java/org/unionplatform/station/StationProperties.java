@@ -6,15 +6,16 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.unionplatform.common.clients.BreakerSettings;
 
 /**
- * {@code platform.station.*}: the extensible vocabularies (station types, amenities, services, worker types),
- * the inspection checklist, the visit rules and the membership client.
+ * {@code platform.station.*}: the extensible vocabularies (station types, amenities, services), the inspection
+ * checklist, the visit rules and the membership client. Worker types are the platform's one list
+ * ({@code platform.worker-types}, {@link org.unionplatform.common.workers.WorkerTypes}).
  *
  * @param types          station types a station may have
  * @param amenities      amenities a station may offer
  * @param services       services a visit may record
- * @param workerTypes    worker types a visitor may have (CONTRACTS.md list by default)
  * @param checklist      the standard a station is inspected against, e.g. the courier unions' "六有"
  * @param checkInBaseUrl the link printed in a station's QR code, followed by the station id
  * @param visits         visit rules
@@ -22,14 +23,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("platform.station")
 public record StationProperties(List<String> types, List<String> amenities, List<String> services,
-        List<String> workerTypes, List<ChecklistItem> checklist, URI checkInBaseUrl, Visits visits,
+        List<ChecklistItem> checklist, URI checkInBaseUrl, Visits visits,
         Membership membership) {
 
     public StationProperties {
         types = List.copyOf(types);
         amenities = List.copyOf(amenities);
         services = List.copyOf(services);
-        workerTypes = List.copyOf(workerTypes);
         checklist = List.copyOf(checklist);
     }
 
@@ -60,8 +60,9 @@ public record StationProperties(List<String> types, List<String> amenities, List
      *
      * @param url                  base address of membership-service
      * @param connectTimeoutMillis TCP connect timeout (Feign takes milliseconds)
-     * @param readTimeoutMillis    response timeout; also the breaker's slow-call threshold
-     * @param timeLimit            overall limit of one call (covers token fetch and retries of nothing: POST)
+     * @param readTimeoutMillis    response timeout
+     * @param timeLimit            overall limit of one call (covers token fetch and retries of nothing: POST);
+     *                             also the breaker's slow-call threshold
      * @param failureRateThreshold percentage of failed calls that opens the breaker
      * @param slidingWindowSize    calls the failure rate is computed over
      * @param minimumCalls         calls before the failure rate counts
@@ -73,5 +74,11 @@ public record StationProperties(List<String> types, List<String> amenities, List
             @DefaultValue("50") float failureRateThreshold, @DefaultValue("20") int slidingWindowSize,
             @DefaultValue("5") int minimumCalls, @DefaultValue("30s") Duration openFor,
             @DefaultValue("2") int halfOpenCalls) {
+
+        /** The breaker around the membership client ({@code client.MemberCards}). */
+        public BreakerSettings breaker() {
+            return new BreakerSettings(slidingWindowSize, minimumCalls, failureRateThreshold, timeLimit, openFor,
+                    halfOpenCalls);
+        }
     }
 }

@@ -43,7 +43,7 @@ import tools.jackson.databind.ObjectMapper;
         "platform.station.visits.verification-sweep=300ms",
         "platform.station.membership.read-timeout-millis=3000",
         "platform.station.membership.time-limit=5s",
-        "logging.level.org.unionplatform.station.membership=debug",
+        "logging.level.org.unionplatform.station.client=debug",
         "platform.station.membership.minimum-calls=2",
         "platform.station.membership.sliding-window-size=4",
         "platform.station.membership.open-for=1s"})

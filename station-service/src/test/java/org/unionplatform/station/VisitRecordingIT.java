@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.unionplatform.station.station.StationFinder;
+import org.unionplatform.common.time.ChinaTime;
 import org.unionplatform.testsupport.security.TestTokens;
 
 import tools.jackson.databind.JsonNode;
@@ -69,9 +69,9 @@ class VisitRecordingIT extends StationServiceIT {
         assertThat(reply.json().get("duplicates").asInt()).isEqualTo(2);
         assertThat(reply.json().get("rejected").asInt()).isEqualTo(4);
 
-        String today = LocalDate.now(StationFinder.CHINA).toString();
+        String today = LocalDate.now(ChinaTime.ZONE).toString();
         JsonNode counts = counts(mine);
-        long expectedToday = today.equals(LocalDate.ofInstant(now.minusSeconds(60), StationFinder.CHINA).toString())
+        long expectedToday = today.equals(LocalDate.ofInstant(now.minusSeconds(60), ChinaTime.ZONE).toString())
                 ? 2 : 1;
         assertThat(counts.get("total").asLong()).isEqualTo(2);
         assertThat(counts.get("today").asLong()).isEqualTo(expectedToday);
@@ -176,7 +176,7 @@ class VisitRecordingIT extends StationServiceIT {
         assertThat(created).isEqualTo(8000);
         JsonNode counts = counts(station);
         assertThat(counts.get("total").asLong()).isEqualTo(8000);
-        String day = LocalDate.ofInstant(at, StationFinder.CHINA).toString();
+        String day = LocalDate.ofInstant(at, ChinaTime.ZONE).toString();
         long onThatDay = 0;
         for (JsonNode d : counts.get("days")) {
             if (d.get("day").asString().equals(day)) {

@@ -23,35 +23,35 @@ class VisitCountController {
 
     private static final int MAX_RANGE_DAYS = 366;
 
-    private final VisitReports reports;
+    private final VisitCounts counts;
     private final Stations stations;
 
-    VisitCountController(VisitReports reports, Stations stations) {
-        this.reports = reports;
+    VisitCountController(VisitCounts counts, Stations stations) {
+        this.counts = counts;
         this.stations = stations;
     }
 
     @GetMapping("/api/stations/{id}/visit-counts")
-    VisitReports.Figures station(Caller caller, @PathVariable String id,
+    VisitCounts.Figures station(Caller caller, @PathVariable String id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         String stationId = stations.readable(caller, id).id();
-        LocalDate end = to == null ? reports.today() : to;
+        LocalDate end = to == null ? counts.today() : to;
         LocalDate start = from == null ? end.minusDays(29) : from;
         checkRange(start, end);
-        return reports.forStation(stationId, start, end);
+        return counts.forStation(stationId, start, end);
     }
 
     @GetMapping("/api/checkins/counts")
-    VisitReports.Figures rollUp(Caller caller,
+    VisitCounts.Figures rollUp(Caller caller,
             @RequestParam(required = false) @Pattern(regexp = "[1-9]\\d{5}") String divisionCode,
             @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String organizationId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        LocalDate end = to == null ? reports.today() : to;
+        LocalDate end = to == null ? counts.today() : to;
         LocalDate start = from == null ? end.minusDays(29) : from;
         checkRange(start, end);
-        return reports.rollUp(caller, divisionCode, organizationId, start, end);
+        return counts.rollUp(caller, divisionCode, organizationId, start, end);
     }
 
     private static void checkRange(LocalDate from, LocalDate to) {

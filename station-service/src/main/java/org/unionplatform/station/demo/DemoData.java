@@ -15,16 +15,17 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
+import org.unionplatform.common.time.ChinaTime;
 import org.unionplatform.station.station.Station;
-import org.unionplatform.station.station.StationFinder;
 import org.unionplatform.station.station.Stations;
 import org.unionplatform.station.visit.DemoVisits;
 
 /**
- * Demo stations (CONTRACTS.md) and 60 days of visit history close to the seed's figures (about 50 courier
- * visits a day at a Xianyang love station), loaded on first start when {@code platform.demo-data.enabled=true}
- * and the service holds no station yet. History visits are counted like live ones but publish no events
- * (they happened before the platform existed); the stations publish {@code station.opened}.
+ * Demo stations (docs/stations.md, "Demo data") and 60 days of visit history close to the seed's figures
+ * (about 50 courier visits a day at a Xianyang love station), loaded on first start when
+ * {@code platform.demo-data.enabled=true} and the service holds no station yet. History visits are counted like
+ * live ones but publish no events (they happened before the platform existed); the stations publish
+ * {@code station.opened}.
  */
 @Component
 @ConditionalOnProperty(name = "platform.demo-data.enabled", havingValue = "true")
@@ -66,7 +67,7 @@ class DemoData implements ApplicationRunner {
 
     private void loadHistory(List<Station> opened) {
         Random random = new Random(20240610);
-        LocalDate today = LocalDate.now(clock.withZone(StationFinder.CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
         int total = 0;
         List<DemoStations.DemoStation> demos = DemoStations.all();
         for (int index = 0; index < opened.size(); index++) {
@@ -76,7 +77,7 @@ class DemoData implements ApplicationRunner {
                 LocalDate day = today.minusDays(back);
                 int count = Math.max(0, (int) Math.round(demo.visitsPerDay() * (0.8 + 0.4 * random.nextDouble())));
                 for (int i = 0; i < count; i++) {
-                    ZonedDateTime at = day.atTime(hour(random), random.nextInt(60)).atZone(StationFinder.CHINA);
+                    ZonedDateTime at = day.atTime(hour(random), random.nextInt(60)).atZone(ChinaTime.ZONE);
                     String workerType = random.nextInt(10) < 8 ? demo.workerType() : "DELIVERY_RIDER";
                     history.add(new DemoVisits.HistoricVisit(UUID.randomUUID().toString(), at.toInstant(), workerType,
                             List.of(SERVICES[random.nextInt(SERVICES.length)])));

@@ -11,7 +11,7 @@ import org.unionplatform.station.geo.GeoPoint;
 import org.unionplatform.station.station.OpeningHours;
 import org.unionplatform.station.station.StationDetails;
 
-/** The demo stations of CONTRACTS.md with their operators, places and usual number of visits a day. */
+/** The demo stations (docs/stations.md, "Demo data") with their operators, places and usual number of visits a day. */
 final class DemoStations {
 
     private DemoStations() {

@@ -1,7 +1,12 @@
 package org.unionplatform.station.station;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import org.unionplatform.common.web.BusinessRuleViolationException;
+import org.unionplatform.station.StationProperties.ChecklistItem;
 
 /**
  * An inspection against the configured standard checklist: every item checked, PASSED only if all passed.
@@ -19,5 +24,29 @@ public record Inspection(Instant inspectedAt, String inspector, List<Item> items
     }
 
     public record Item(String code, String label, boolean passed) {
+    }
+
+    /**
+     * The inspection of every item of {@code checklist}, answered in {@code results} (item code -> passed): an
+     * unknown code or an unanswered item is refused (422).
+     */
+    static Inspection against(List<ChecklistItem> checklist, Map<String, Boolean> results, Instant inspectedAt,
+            String inspector, String notes) {
+        for (String code : results.keySet()) {
+            if (checklist.stream().noneMatch(item -> item.code().equals(code))) {
+                throw new BusinessRuleViolationException("unknown-checklist-item", "Not in the standard: " + code);
+            }
+        }
+        List<Item> items = new ArrayList<>();
+        for (ChecklistItem item : checklist) {
+            Boolean passed = results.get(item.code());
+            if (passed == null) {
+                throw new BusinessRuleViolationException("checklist-incomplete",
+                        "Every item of the standard must be answered; missing: " + item.code());
+            }
+            items.add(new Item(item.code(), item.label(), passed));
+        }
+        Result result = items.stream().allMatch(Item::passed) ? Result.PASSED : Result.FAILED;
+        return new Inspection(inspectedAt, inspector, List.copyOf(items), result, notes);
     }
 }

@@ -1,5 +1,6 @@
 package org.unionplatform.station.station;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -11,15 +12,22 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.common.events.OutboxAggregate;
 import org.unionplatform.common.web.BusinessRuleViolationException;
+import org.unionplatform.station.events.StationOpened;
 import org.unionplatform.station.geo.GeoPoint;
 
+// Over 200 lines: most of it is the accessors of a document with many fields.
 /**
  * A service station (Drivers' Home, love station, rider home, reading room...): what it offers, when it is
  * open, who runs it and whether it passed its last inspection. The document is the truth about a station's
  * position; the spatial index cells ({@code station_cells}) only point at it.
+ * <p>
+ * Its status moves ACTIVE &lt;-&gt; SUSPENDED and to CLOSED, which is final: a closed station is never reopened
+ * (422 {@code station-closed}). Asking for the status a station has already is allowed and only records the reason.
  */
-@Document("stations")
+@Document(Station.COLLECTION)
 public class Station extends OutboxAggregate {
+
+    public static final String COLLECTION = "stations";
 
     @Id
     private final String id;
@@ -52,18 +60,25 @@ public class Station extends OutboxAggregate {
         this.openedAt = openedAt;
     }
 
-    /** A new, active station; publishes {@code station.opened}. */
+    /**
+     * A new, active station operated by {@code organizationId}, whose path must end with that id; publishes
+     * {@code station.opened}.
+     */
     static Station open(String id, String organizationId, String orgPath, StationDetails details, String cell,
             Instant now) {
+        if (!orgPath.endsWith("/" + organizationId + "/")) {
+            throw new BusinessRuleViolationException("org-path-mismatch",
+                    "orgPath must end with the operating organisation's id.");
+        }
         Station station = new Station(id, organizationId, orgPath, now);
         station.status = StationStatus.ACTIVE;
-        station.apply(details, cell, now);
-        station.registerEvent("station.opened", new StationOpened(id, details.name(), details.type(), orgPath,
-                details.divisionCode()));
+        station.describe(details, cell, now);
+        station.registerEvent(new StationOpened(id, details.name(), details.type(), orgPath, details.divisionCode()));
         return station;
     }
 
-    void apply(StationDetails details, String newCell, Instant now) {
+    /** Replaces what the organizer describes; {@code newCell} is the spatial index cell of the new location. */
+    void describe(StationDetails details, String newCell, Instant now) {
         this.name = details.name();
         this.type = details.type();
         this.address = details.address();
@@ -77,16 +92,49 @@ public class Station extends OutboxAggregate {
         this.updatedAt = now;
     }
 
-    void changeStatus(StationStatus newStatus, String reason, Instant now) {
-        if (status == StationStatus.CLOSED && newStatus != StationStatus.CLOSED) {
+    /** Takes visits (again): from ACTIVE or SUSPENDED, never from CLOSED. */
+    void reopen(String reason, Instant now) {
+        requireNotClosed();
+        becomes(StationStatus.ACTIVE, reason, now);
+    }
+
+    /** Stops taking visits and disappears from the finder for a while: from ACTIVE or SUSPENDED. */
+    void suspend(String reason, Instant now) {
+        requireNotClosed();
+        becomes(StationStatus.SUSPENDED, reason, now);
+    }
+
+    /** Closes the station for good. */
+    void close(String reason, Instant now) {
+        becomes(StationStatus.CLOSED, reason, now);
+    }
+
+    /** The transition an organizer asked for by naming the target status. */
+    void changeStatus(StationStatus target, String reason, Instant now) {
+        switch (target) {
+            case ACTIVE -> reopen(reason, now);
+            case SUSPENDED -> suspend(reason, now);
+            case CLOSED -> close(reason, now);
+        }
+    }
+
+    private void requireNotClosed() {
+        if (status == StationStatus.CLOSED) {
             throw new BusinessRuleViolationException("station-closed", "A closed station cannot be reopened.");
         }
+    }
+
+    private void becomes(StationStatus newStatus, String reason, Instant now) {
         this.status = newStatus;
         this.statusReason = reason;
         this.updatedAt = now;
     }
 
-    void recordInspection(Inspection inspection) {
+    /** Keeps the inspection as the last one; it may not lie in the future beyond the clock skew allowed. */
+    void recordInspection(Inspection inspection, Instant now, Duration clockSkew) {
+        if (inspection.inspectedAt().isAfter(now.plus(clockSkew))) {
+            throw new BusinessRuleViolationException("inspection-in-future", "An inspection cannot be in the future.");
+        }
         this.lastInspection = inspection;
         this.updatedAt = inspection.inspectedAt();
     }
@@ -169,9 +217,5 @@ public class Station extends OutboxAggregate {
 
     public Instant updatedAt() {
         return updatedAt;
-    }
-
-    /** Payload of {@code station.opened} v1 (CONTRACTS.md). */
-    record StationOpened(String stationId, String name, String type, String orgPath, String divisionCode) {
     }
 }

@@ -1,7 +1,6 @@
 package org.unionplatform.station.station;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import org.unionplatform.common.time.ChinaTime;
 import org.unionplatform.station.geo.GeoPoint;
 import org.unionplatform.station.geo.SpatialIndex;
 
@@ -26,7 +26,6 @@ import org.unionplatform.station.geo.SpatialIndex;
 @Service
 public class StationFinder {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** Candidates loaded per round trip when amenities or opening hours may turn many of them down. */
     private static final int FILTERED_CHUNK = 50;
     /** Extra candidates loaded beyond the limit when only status and position can turn them down. */
@@ -50,7 +49,7 @@ public class StationFinder {
 
     public List<Found> nearby(GeoPoint centre, double radiusMetres, Set<String> amenities, boolean openNow,
             int limit) {
-        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(CHINA);
+        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(ChinaTime.ZONE);
         List<SpatialIndex.Candidate> candidates = index.within(centre, radiusMetres);
         // Without filters nearly every candidate is shown: load little more than the limit, the rest only if needed.
         int chunkSize = amenities.isEmpty() && !openNow ? limit + SPARE : Math.max(FILTERED_CHUNK, limit * 2);
@@ -100,6 +99,6 @@ public class StationFinder {
     }
 
     public boolean isOpenNow(Station station) {
-        return station.hours().isOpenAt(ZonedDateTime.now(clock).withZoneSameInstant(CHINA));
+        return station.hours().isOpenAt(ZonedDateTime.now(clock).withZoneSameInstant(ChinaTime.ZONE));
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -49,14 +48,9 @@ public class Stations {
         this.clock = clock;
     }
 
-    /** Opens a station in the caller's subtree (ADMIN anywhere). */
+    /** Opens a station in the caller's subtree (ADMIN anywhere); 404 for an organisation outside it. */
     public Station open(Caller caller, StationRequests.OpenStation request) {
-        AccessScope scope = AccessScope.of(caller);
-        if (!request.orgPath().endsWith("/" + request.organizationId() + "/")) {
-            throw new BusinessRuleViolationException("org-path-mismatch",
-                    "orgPath must end with the operating organisation's id.");
-        }
-        if (!scope.coversOrgPath(request.orgPath())) {
+        if (!AccessScope.of(caller).coversOrgPath(request.orgPath())) {
             throw new ResourceNotFoundException("Organization", request.organizationId());
         }
         return open(request.id() == null ? UUID.randomUUID().toString() : request.id(), request.organizationId(),
@@ -69,9 +63,9 @@ public class Stations {
         if (repository.existsById(id)) {
             throw new ConflictException("A station with id " + id + " exists already.");
         }
-        index.put(id, details.location());
         Station station = Station.open(id, organizationId, orgPath, details, index.cellOf(details.location()),
                 clock.instant());
+        index.put(id, details.location());
         return repository.insert(station);
     }
 
@@ -81,7 +75,7 @@ public class Stations {
         String oldCell = station.cell();
         String newCell = index.cellOf(details.location());
         index.put(id, details.location());
-        station.apply(details, newCell, clock.instant());
+        station.describe(details, newCell, clock.instant());
         Station saved = repository.save(station);
         if (!newCell.equals(oldCell)) {
             index.remove(id, oldCell);
@@ -98,28 +92,9 @@ public class Stations {
     public Station inspect(Caller caller, String id, StationRequests.RecordInspection request) {
         Station station = manageable(caller, id);
         Instant now = clock.instant();
-        Instant at = request.inspectedAt() == null ? now : request.inspectedAt();
-        if (at.isAfter(now.plus(properties.visits().clockSkew()))) {
-            throw new BusinessRuleViolationException("inspection-in-future", "An inspection cannot be in the future.");
-        }
-        Map<String, Boolean> results = request.results();
-        for (String code : results.keySet()) {
-            if (properties.checklist().stream().noneMatch(item -> item.code().equals(code))) {
-                throw new BusinessRuleViolationException("unknown-checklist-item", "Not in the standard: " + code);
-            }
-        }
-        List<Inspection.Item> items = new ArrayList<>();
-        for (StationProperties.ChecklistItem item : properties.checklist()) {
-            Boolean passed = results.get(item.code());
-            if (passed == null) {
-                throw new BusinessRuleViolationException("checklist-incomplete",
-                        "Every item of the standard must be answered; missing: " + item.code());
-            }
-            items.add(new Inspection.Item(item.code(), item.label(), passed));
-        }
-        Inspection.Result result = items.stream().allMatch(Inspection.Item::passed)
-                ? Inspection.Result.PASSED : Inspection.Result.FAILED;
-        station.recordInspection(new Inspection(at, caller.subject(), items, result, request.notes()));
+        Inspection inspection = Inspection.against(properties.checklist(), request.results(),
+                request.inspectedAt() == null ? now : request.inspectedAt(), caller.subject(), request.notes());
+        station.recordInspection(inspection, now, properties.visits().clockSkew());
         return repository.save(station);
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
-import org.unionplatform.station.counting.VisitCounters;
+import org.unionplatform.station.counting.VisitDayRepository;
 import org.unionplatform.station.station.Station;
 
 /** Writes historic (demo) visits in bulk and counts them through the same apply-once counters. */
@@ -15,10 +15,10 @@ import org.unionplatform.station.station.Station;
 public class DemoVisits {
 
     private final MongoOperations mongo;
-    private final VisitCounters counters;
+    private final VisitDayRepository counters;
     private final Clock clock;
 
-    DemoVisits(MongoOperations mongo, VisitCounters counters, Clock clock) {
+    DemoVisits(MongoOperations mongo, VisitDayRepository counters, Clock clock) {
         this.mongo = mongo;
         this.counters = counters;
         this.clock = clock;

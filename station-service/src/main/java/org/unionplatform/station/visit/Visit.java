@@ -9,14 +9,21 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.common.events.OutboxAggregate;
-import org.unionplatform.station.counting.VisitCounters;
+import org.unionplatform.common.time.ChinaTime;
+import org.unionplatform.common.web.ConflictException;
+import org.unionplatform.station.counting.VisitDayRepository;
+import org.unionplatform.station.events.CheckinRecorded;
+import org.unionplatform.station.events.CheckinVerified;
 import org.unionplatform.station.station.Station;
-import org.unionplatform.station.station.StationFinder;
 
 /**
  * One visit to a station, keyed by the id the attendant's phone generated: inserting it twice fails on the
  * primary key, which is what makes uploads idempotent. {@code counted} turns true once the station-day
  * counters include it; a sweep finishes the counting of visits whose request was interrupted in between.
+ * <p>
+ * A member visit recorded while membership-service could not answer is PENDING until a later answer settles it
+ * once: VERIFIED (the member) or UNMATCHED (no such card). ANONYMOUS, VERIFIED and UNMATCHED visits are settled;
+ * settling one again is refused (409).
  */
 @Document(Visit.COLLECTION)
 public class Visit extends OutboxAggregate {
@@ -66,7 +73,7 @@ public class Visit extends OutboxAggregate {
     /** A new visit; registers {@code checkin.recorded} (stored with the visit, published after). */
     static Visit record(String id, Station station, Instant visitedAt, Instant now, String recordedBy,
             Visitor visitor, List<String> services, boolean publish) {
-        ZonedDateTime local = visitedAt.atZone(StationFinder.CHINA);
+        ZonedDateTime local = visitedAt.atZone(ChinaTime.ZONE);
         Visit visit = new Visit(id, station.id(), station.name(), station.orgPath(), station.divisionCode(),
                 visitedAt, local.toLocalDate().toString(), local.getHour(), now, recordedBy, services);
         // Set here rather than by the template's insert: a bulk insert leaves it unset, and a later save of an
@@ -78,34 +85,43 @@ public class Visit extends OutboxAggregate {
         visit.verification = visitor.verification();
         visit.workerType = visitor.workerType();
         if (publish) {
-            visit.registerEvent("checkin.recorded", new CheckinRecorded(id, station.id(), station.name(),
+            visit.registerEvent(new CheckinRecorded(id, station.id(), station.name(),
                     station.orgPath(), visit.memberId, visit.verification == Verification.VERIFIED,
                     visit.workerType, visit.services, visitedAt));
         }
         return visit;
     }
 
-    /** membership-service confirmed the member; registers {@code checkin.verified}. */
+    /** membership-service confirmed the member of a pending visit; registers {@code checkin.verified}. */
     void verified(String verifiedMemberId, String verifiedCardNumber, String verifiedWorkerType) {
+        requirePending();
         this.memberId = verifiedMemberId;
         this.cardNumber = verifiedCardNumber == null ? cardNumber : verifiedCardNumber;
         this.workerType = verifiedWorkerType;
         this.pendingQrToken = null;
         this.verification = Verification.VERIFIED;
-        registerEvent("checkin.verified", new CheckinVerified(id, stationId, stationName, memberId, visitedAt));
+        registerEvent(new CheckinVerified(id, stationId, stationName, memberId, visitedAt));
     }
 
+    /** membership-service knows no such card: the pending visit stays, without a member. */
     void unmatched() {
+        requirePending();
         this.pendingQrToken = null;
         this.verification = Verification.UNMATCHED;
+    }
+
+    private void requirePending() {
+        if (verification != Verification.PENDING) {
+            throw new ConflictException("Visit " + id + " is " + verification + ", not awaiting verification.");
+        }
     }
 
     void markCounted() {
         this.counted = true;
     }
 
-    VisitCounters.Tally tally() {
-        return new VisitCounters.Tally(id, stationId, day, hour, orgPath, divisionCode, workerType, services);
+    VisitDayRepository.Tally tally() {
+        return new VisitDayRepository.Tally(id, stationId, day, hour, orgPath, divisionCode, workerType, services);
     }
 
     public String id() {
@@ -155,15 +171,5 @@ public class Visit extends OutboxAggregate {
     /** Who the visitor is, as far as known when recording. */
     record Visitor(String memberId, String cardNumber, String qrToken, String workerType,
             Verification verification) {
-    }
-
-    /** Payload of {@code checkin.recorded} v1 (CONTRACTS.md). */
-    record CheckinRecorded(String visitId, String stationId, String stationName, String orgPath, String memberId,
-            boolean verified, String workerType, List<String> services, Instant visitedAt) {
-    }
-
-    /** Payload of {@code checkin.verified} v1 (CONTRACTS.md). */
-    record CheckinVerified(String visitId, String stationId, String stationName, String memberId,
-            Instant visitedAt) {
     }
 }

@@ -24,18 +24,18 @@ import org.unionplatform.station.visit.VisitRequests.VisitResult;
 @PreAuthorize("hasAnyRole('ADMIN','STATION_ATTENDANT')")
 class VisitController {
 
-    private final VisitRecorder recorder;
+    private final Visits visits;
     private final StationProperties properties;
 
-    VisitController(VisitRecorder recorder, StationProperties properties) {
-        this.recorder = recorder;
+    VisitController(Visits visits, StationProperties properties) {
+        this.visits = visits;
         this.properties = properties;
     }
 
     /** 201 created, 200 for a duplicate (the same result again), 404 for a station not the caller's, else 422. */
     @PostMapping
     ResponseEntity<VisitResult> record(Caller caller, @RequestBody VisitItem item) {
-        VisitResult result = recorder.record(caller, item);
+        VisitResult result = visits.record(caller, item);
         return switch (result.outcome()) {
             case CREATED -> ResponseEntity.status(HttpStatus.CREATED).body(result);
             case DUPLICATE -> ResponseEntity.ok(result);
@@ -52,6 +52,6 @@ class VisitController {
             throw new BusinessRuleViolationException("batch-too-large",
                     "At most " + properties.visits().maxBatch() + " visits per upload.");
         }
-        return BatchResult.of(recorder.recordAll(caller, batch.visits()));
+        return BatchResult.of(visits.recordAll(caller, batch.visits()));
     }
 }

@@ -14,7 +14,7 @@ final class VisitRequests {
 
     /**
      * One visit as the attendant's phone recorded it. Checked item by item (a bad item must not fail its batch),
-     * so the fields carry no bean validation; the rules are in {@link VisitRecorder}.
+     * so the fields carry no bean validation; the rules are in {@link Visits}.
      *
      * @param visitId    generated on the phone (UUID or 8-64 letters, digits, '-'): the idempotency key
      * @param cardNumber the member's card number, or

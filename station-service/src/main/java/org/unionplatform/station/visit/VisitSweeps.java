@@ -16,8 +16,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.unionplatform.station.StationProperties;
-import org.unionplatform.station.counting.VisitCounters;
-import org.unionplatform.station.membership.MemberCards;
+import org.unionplatform.station.client.MemberCards;
+import org.unionplatform.station.counting.VisitDayRepository;
 
 /**
  * Two background rounds, safe on every instance at once (each step is apply-once or optimistically locked),
@@ -38,8 +38,8 @@ class VisitSweeps {
     private static final int COUNTING_BATCH = 500;
 
     private final MongoOperations mongo;
-    private final VisitRecorder recorder;
-    private final VisitCounters counters;
+    private final Visits visits;
+    private final VisitDayRepository counters;
     private final MemberCards memberCards;
     private final SweepSignals signals;
     private final StationProperties.Visits rules;
@@ -48,10 +48,10 @@ class VisitSweeps {
     private volatile Instant nextCountingBackstop = Instant.MIN;
     private volatile Instant nextVerificationBackstop = Instant.MIN;
 
-    VisitSweeps(MongoOperations mongo, VisitRecorder recorder, VisitCounters counters, MemberCards memberCards,
+    VisitSweeps(MongoOperations mongo, Visits visits, VisitDayRepository counters, MemberCards memberCards,
             SweepSignals signals, StationProperties properties, TaskScheduler scheduler, Clock clock) {
         this.mongo = mongo;
-        this.recorder = recorder;
+        this.visits = visits;
         this.counters = counters;
         this.memberCards = memberCards;
         this.signals = signals;
@@ -101,11 +101,11 @@ class VisitSweeps {
 
     /** @return visits counted now */
     int countInterrupted() {
-        Query uncounted = Query.query(Criteria.where("counted").is(false)
+        Query query = Query.query(Criteria.where("counted").is(false)
                 .and("recordedAt").lt(clock.instant().minus(rules.countingGrace()))).limit(COUNTING_BATCH);
-        List<Visit> visits = mongo.find(uncounted, Visit.class);
-        visits.forEach(recorder::finishCounting);
-        return visits.size();
+        List<Visit> uncounted = mongo.find(query, Visit.class);
+        uncounted.forEach(visits::finishCounting);
+        return uncounted.size();
     }
 
     /** @return true if every pending visit found was settled (none left for now), false if some remain */

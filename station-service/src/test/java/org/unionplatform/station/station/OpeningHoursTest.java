@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.unionplatform.common.time.ChinaTime;
 
 class OpeningHoursTest {
 
     private static final LocalDate MONDAY = LocalDate.of(2026, 11, 30);
 
     private static ZonedDateTime at(LocalDate date, int hour, int minute) {
-        return LocalDateTime.of(date, java.time.LocalTime.of(hour, minute)).atZone(StationFinder.CHINA);
+        return LocalDateTime.of(date, java.time.LocalTime.of(hour, minute)).atZone(ChinaTime.ZONE);
     }
 
     private static OpeningHours.TimeRange range(String opens, String closes) {

@@ -1,4 +1,4 @@
-package org.unionplatform.station.membership;
+package org.unionplatform.station.client;
 
 import java.util.function.Supplier;
 

@@ -25,14 +25,14 @@ import com.mongodb.client.result.UpdateResult;
  * freely. Other figures (totals, averages, roll-ups) are sums of these documents, never scans of visits.
  */
 @Component
-public class VisitCounters {
+public class VisitDayRepository {
 
     static final String VISIT_IDS = "visitIds";
     static final String RECLASSIFIED_IDS = "reclassifiedIds";
 
     private final MongoOperations mongo;
 
-    VisitCounters(MongoOperations mongo) {
+    VisitDayRepository(MongoOperations mongo) {
         this.mongo = mongo;
     }
 

@@ -1,15 +1,19 @@
-package org.unionplatform.station.membership;
+package org.unionplatform.station.client;
 
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.unionplatform.common.clients.ServiceTokenRequests;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** membership-service's card verification (CONTRACTS.md), declaring only the fields this service reads. */
+/**
+ * membership-service's card verification (docs/stations.md, "Members"), declaring only the fields this service
+ * reads; every call carries this service's own token, never the attendant's.
+ */
 @FeignClient(name = "membership-service", url = "${platform.station.membership.url}",
-        configuration = MembershipClientConfiguration.class)
+        configuration = ServiceTokenRequests.class)
 interface MembershipClient {
 
     @PostMapping("/api/members/card-verifications")

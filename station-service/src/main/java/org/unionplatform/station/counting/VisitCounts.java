@@ -16,8 +16,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import org.unionplatform.common.security.AccessScope;
 import org.unionplatform.common.security.Caller;
+import org.unionplatform.common.time.ChinaTime;
 import org.unionplatform.station.station.DivisionCodes;
-import org.unionplatform.station.station.StationFinder;
 
 /**
  * Visit figures from the station-day counters only (never from the visits): a day's count, the total to date,
@@ -25,7 +25,7 @@ import org.unionplatform.station.station.StationFinder;
  * station or rolled up over a division and/or an organisation subtree within the caller's scope.
  */
 @Service
-public class VisitReports {
+public class VisitCounts {
 
     static final int AVERAGE_DAYS = 30;
     private static final int BUSIEST = 3;
@@ -33,7 +33,7 @@ public class VisitReports {
     private final MongoOperations mongo;
     private final Clock clock;
 
-    VisitReports(MongoOperations mongo, Clock clock) {
+    VisitCounts(MongoOperations mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
     }
@@ -75,12 +75,12 @@ public class VisitReports {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(StationFinder.CHINA));
+        return LocalDate.now(clock.withZone(ChinaTime.ZONE));
     }
 
     private Figures figures(Criteria criteria, LocalDate from, LocalDate to) {
         Query query = Query.query(criteria);
-        query.fields().exclude(VisitCounters.VISIT_IDS).exclude(VisitCounters.RECLASSIFIED_IDS);
+        query.fields().exclude(VisitDayRepository.VISIT_IDS).exclude(VisitDayRepository.RECLASSIFIED_IDS);
         List<VisitDay> days = mongo.find(query, VisitDay.class, VisitDay.COLLECTION);
         String today = today().toString();
         String averageFrom = today().minusDays(AVERAGE_DAYS - 1L).toString();

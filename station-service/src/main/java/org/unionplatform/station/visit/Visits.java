@@ -24,25 +24,27 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import org.unionplatform.common.security.AccessScope;
 import org.unionplatform.common.security.Caller;
+import org.unionplatform.common.workers.WorkerTypes;
 import org.unionplatform.station.StationProperties;
-import org.unionplatform.station.counting.VisitCounters;
-import org.unionplatform.station.membership.MemberCards;
+import org.unionplatform.station.client.MemberCards;
+import org.unionplatform.station.counting.VisitDayRepository;
 import org.unionplatform.station.station.Station;
 import org.unionplatform.station.station.StationCache;
 import org.unionplatform.station.visit.VisitRequests.Outcome;
 import org.unionplatform.station.visit.VisitRequests.VisitItem;
 import org.unionplatform.station.visit.VisitRequests.VisitResult;
 
+// Over 200 lines: one visit and a batch share their checks, member look-up, duplicate handling and counting.
 /**
  * Records visits: checks each one, asks membership-service about members (recording them unverified when it
  * cannot answer), inserts the visit keyed by its client id (a second insert is a duplicate), then counts it.
  * <p>
- * The insert and the count are two single-document writes; the {@code counted} flag follows in bulk. The count is apply-once by visit id (see
- * {@link VisitCounters}), so whoever finishes an interrupted count (a duplicate upload of the same visit, or
- * the {@link VisitSweeps counting sweep}) cannot count it twice.
+ * The insert and the count are two single-document writes; the {@code counted} flag follows in bulk. The count
+ * is apply-once by visit id (see {@link VisitDayRepository}), so whoever finishes an interrupted count (a
+ * duplicate upload of the same visit, or the {@link VisitSweeps counting sweep}) cannot count it twice.
  */
 @Service
-public class VisitRecorder {
+public class Visits {
 
     static final String UNKNOWN_WORKER_TYPE = "UNKNOWN";
     private static final Pattern VISIT_ID = Pattern.compile("[A-Za-z0-9-]{8,64}");
@@ -51,15 +53,17 @@ public class VisitRecorder {
 
     private final MongoOperations mongo;
     private final StationCache stations;
-    private final VisitCounters counters;
+    private final VisitDayRepository counters;
     private final CountedMarks countedMarks;
     private final SweepSignals signals;
     private final MemberCards memberCards;
     private final StationProperties properties;
+    private final WorkerTypes workerTypes;
     private final Clock clock;
 
-    VisitRecorder(MongoOperations mongo, StationCache stations, VisitCounters counters, CountedMarks countedMarks,
-            SweepSignals signals, MemberCards memberCards, StationProperties properties, Clock clock) {
+    Visits(MongoOperations mongo, StationCache stations, VisitDayRepository counters, CountedMarks countedMarks,
+            SweepSignals signals, MemberCards memberCards, StationProperties properties, WorkerTypes workerTypes,
+            Clock clock) {
         this.mongo = mongo;
         this.stations = stations;
         this.counters = counters;
@@ -67,6 +71,7 @@ public class VisitRecorder {
         this.signals = signals;
         this.memberCards = memberCards;
         this.properties = properties;
+        this.workerTypes = workerTypes;
         this.clock = clock;
     }
 
@@ -109,7 +114,7 @@ public class VisitRecorder {
     public List<VisitResult> recordAll(Caller caller, List<VisitItem> items) {
         Instant now = clock.instant();
         Map<String, Station> stationsById = stations.findAll(items.stream()
-                .map(VisitRecorder::stationIdOf).filter(Objects::nonNull).collect(Collectors.toSet()));
+                .map(Visits::stationIdOf).filter(Objects::nonNull).collect(Collectors.toSet()));
         VisitResult[] results = new VisitResult[items.size()];
         Map<String, Integer> firstIndexById = new LinkedHashMap<>();
         List<Integer> repeated = new ArrayList<>();
@@ -297,7 +302,7 @@ public class VisitRecorder {
         if (!card && !qr && item.workerType() == null) {
             return "MISSING_WORKER_TYPE";
         }
-        if (item.workerType() != null && !properties.workerTypes().contains(item.workerType())) {
+        if (item.workerType() != null && !workerTypes.isKnown(item.workerType())) {
             return "UNKNOWN_WORKER_TYPE";
         }
         List<String> services = item.services() == null ? List.of() : item.services();
