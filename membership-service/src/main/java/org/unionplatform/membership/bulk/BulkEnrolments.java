@@ -40,7 +40,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.unionplatform.membership.bulk.BulkReportChunk.Kind;
 import org.unionplatform.membership.bulk.BulkReportChunk.Line;
-import org.unionplatform.membership.config.WorkerTypes;
+import org.unionplatform.common.workers.WorkerTypes;
 import org.unionplatform.membership.member.CardNumbers;
 import org.unionplatform.membership.member.Channel;
 import org.unionplatform.membership.member.Member;

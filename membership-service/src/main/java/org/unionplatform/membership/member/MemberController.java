@@ -19,6 +19,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -71,6 +72,7 @@ class MemberController {
     }
 
     @GetMapping
+    @PreAuthorize("hasAnyRole('ORGANIZER','BENEFIT_OFFICER','ADMIN')")
     PageResponse<MemberSummary> list(@RequestParam(required = false) String workerType,
             @RequestParam(required = false) MemberStatus status,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate joinedFrom,
@@ -88,6 +90,7 @@ class MemberController {
 
     /** Members in the caller's subtree counted by worker type and status (same filters as the list). */
     @GetMapping("/counts")
+    @PreAuthorize("hasAnyRole('ORGANIZER','BENEFIT_OFFICER','ADMIN')")
     Counts counts(@RequestParam(required = false) String workerType,
             @RequestParam(required = false) MemberStatus status,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate joinedFrom,
@@ -110,24 +113,22 @@ class MemberController {
     }
 
     private Criteria inScope(Caller caller, MemberSearch search) {
-        var scope = AccessScope.of(caller);
-        scope.requireAnyRole(Role.ORGANIZER, Role.BENEFIT_OFFICER, Role.ADMIN);
-        List<Criteria> conditions = new ArrayList<>(List.of(scope.subtree("orgPath")));
+        List<Criteria> conditions = new ArrayList<>(List.of(AccessScope.of(caller).subtree("orgPath")));
         conditions.addAll(search.criteria(workers));
         return new Criteria().andOperator(conditions);
     }
 
     /** A member's own record. */
     @GetMapping("/me")
+    @PreAuthorize("hasRole('MEMBER')")
     MemberView me(Caller caller) {
-        AccessScope.of(caller).requireAnyRole(Role.MEMBER);
         return MemberView.of(own(caller));
     }
 
     /** A fresh QR token for the member's own card; the previous one stops working. Shown once. */
     @PostMapping("/me/qr-token")
+    @PreAuthorize("hasRole('MEMBER')")
     QrToken newQrToken(Caller caller) {
-        AccessScope.of(caller).requireAnyRole(Role.MEMBER);
         Member member = own(caller);
         var issued = QrTokens.issue();
         member.replaceQrToken(issued.hash());
@@ -142,6 +143,7 @@ class MemberController {
     }
 
     @GetMapping("/{memberId}")
+    @PreAuthorize("hasAnyRole('MEMBER','ORGANIZER','BENEFIT_OFFICER','ADMIN')")
     MemberView one(@PathVariable String memberId, Caller caller) {
         var scope = AccessScope.of(caller);
         if (caller.has(Role.MEMBER) && !caller.hasAny(Role.ORGANIZER, Role.ADMIN)) {
@@ -152,8 +154,8 @@ class MemberController {
 
     /** The full resident ID and phone, for an organizer who must contact the member; every read is audited. */
     @GetMapping("/{memberId}/personal-data")
+    @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN')")
     PersonalData personalData(@PathVariable String memberId, Caller caller) {
-        AccessScope.of(caller).requireAnyRole(Role.ORGANIZER, Role.ADMIN);
         Member member = staffInScope(memberId, caller);
         var revealed = workers.reveal(member.worker());
         audit.record("membership.personal-data-read", memberId, AuditOutcome.SUCCESS, Map.of());
@@ -162,14 +164,13 @@ class MemberController {
 
     /** benefits-service asks; a benefit officer may ask about members in their subtree. */
     @GetMapping("/{memberId}/eligibility")
+    @PreAuthorize("hasAnyRole('SERVICE','BENEFIT_OFFICER','ADMIN')")
     Eligibility eligibility(@PathVariable String memberId, Caller caller) {
-        var scope = AccessScope.of(caller);
-        scope.requireAnyRole(Role.SERVICE, Role.BENEFIT_OFFICER, Role.ADMIN);
         var found = members.findById(memberId);
         if (caller.has(Role.SERVICE)) {
             return Eligibility.of(found.orElseThrow(() -> new ResourceNotFoundException("Member", memberId)));
         }
-        return Eligibility.of(scope.requireInSubtree(found, Member::orgPath, "Member", memberId));
+        return Eligibility.of(AccessScope.of(caller).requireInSubtree(found, Member::orgPath, "Member", memberId));
     }
 
     record CardVerificationRequest(@Size(max = 32) String cardNumber, @Size(max = 128) String qrToken) {
@@ -177,8 +178,8 @@ class MemberController {
 
     /** station-service asks whose card or QR code this is. */
     @PostMapping("/card-verifications")
-    CardHolder verifyCard(@Valid @RequestBody CardVerificationRequest request, Caller caller) {
-        AccessScope.of(caller).requireAnyRole(Role.SERVICE, Role.STATION_ATTENDANT, Role.ADMIN);
+    @PreAuthorize("hasAnyRole('SERVICE','STATION_ATTENDANT','ADMIN')")
+    CardHolder verifyCard(@Valid @RequestBody CardVerificationRequest request) {
         boolean byCard = request.cardNumber() != null && !request.cardNumber().isBlank();
         boolean byQr = request.qrToken() != null && !request.qrToken().isBlank();
         if (byCard == byQr) {
@@ -196,16 +197,16 @@ class MemberController {
     }
 
     @PostMapping("/{memberId}/suspension")
+    @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN')")
     MemberView suspend(@PathVariable String memberId, @Valid @RequestBody ReasonRequest request, Caller caller) {
-        AccessScope.of(caller).requireAnyRole(Role.ORGANIZER, Role.ADMIN);
         Member member = staffInScope(memberId, caller);
         member.suspend(request.reason().strip(), caller.subject(), clock.instant());
         return MemberView.of(members.save(member));
     }
 
     @PostMapping("/{memberId}/reinstatement")
+    @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN')")
     MemberView reinstate(@PathVariable String memberId, @Valid @RequestBody ReasonRequest request, Caller caller) {
-        AccessScope.of(caller).requireAnyRole(Role.ORGANIZER, Role.ADMIN);
         Member member = staffInScope(memberId, caller);
         member.reinstate(request.reason().strip(), caller.subject(), clock.instant());
         return MemberView.of(members.save(member));
@@ -213,19 +214,17 @@ class MemberController {
 
     /** An organizer in scope records a withdrawal; a member may withdraw themselves. */
     @PostMapping("/{memberId}/withdrawal")
+    @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN','MEMBER')")
     MemberView withdraw(@PathVariable String memberId, @Valid @RequestBody ReasonRequest request, Caller caller) {
-        var scope = AccessScope.of(caller);
-        scope.requireAnyRole(Role.ORGANIZER, Role.ADMIN, Role.MEMBER);
         Member member = caller.hasAny(Role.ORGANIZER, Role.ADMIN) ? staffInScope(memberId, caller)
-                : scope.requireSelf(members.findById(memberId), Member::id, "Member", memberId);
+                : AccessScope.of(caller).requireSelf(members.findById(memberId), Member::id, "Member", memberId);
         member.withdraw(request.reason().strip(), caller.subject(), clock.instant());
         return MemberView.of(members.save(member));
     }
 
+    /** A member in the staff caller's subtree (the roles are checked on each endpoint); 404 otherwise. */
     private Member staffInScope(String memberId, Caller caller) {
-        var scope = AccessScope.of(caller);
-        scope.requireAnyRole(Role.ORGANIZER, Role.BENEFIT_OFFICER, Role.ADMIN);
-        return scope.requireInSubtree(members.findById(memberId), Member::orgPath, "Member", memberId);
+        return AccessScope.of(caller).requireInSubtree(members.findById(memberId), Member::orgPath, "Member", memberId);
     }
 
 }
