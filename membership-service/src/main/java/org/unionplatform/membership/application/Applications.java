@@ -118,7 +118,7 @@ class Applications {
                 Channel.APPLICATION, application.id(), by);
         application.approve(enrolled.member().id(), by, clock.instant());
         Application saved = applications.save(application);
-        audit.record("membership.application-approved", application.id(), AuditOutcome.SUCCESS,
+        audit.record("APPLICATION_APPROVED", "application:" + application.id(), AuditOutcome.SUCCESS,
                 Map.of("memberId", enrolled.member().id(), "organizationId", application.organizationId()));
         return new Approval(saved, enrolled.member(), enrolled.qrTokenShownOnce());
     }
@@ -126,7 +126,7 @@ class Applications {
     Application reject(Application application, String reason, String by) {
         application.reject(reason, by, clock.instant());
         Application saved = applications.save(application);
-        audit.record("membership.application-rejected", application.id(), AuditOutcome.SUCCESS,
+        audit.record("APPLICATION_REJECTED", "application:" + application.id(), AuditOutcome.SUCCESS,
                 Map.of("organizationId", application.organizationId()));
         return saved;
     }

@@ -50,7 +50,7 @@ public class Enrolment {
             return new Enrolled(members.findByWorkerResidentIdLookupHash(worker.residentIdHash()).orElseThrow(() -> raced),
                     false, null);
         }
-        audit.record("membership.card-issued", member.id(), AuditOutcome.SUCCESS,
+        audit.record("CARD_ISSUED", "member:" + member.id(), AuditOutcome.SUCCESS,
                 Map.of("cardNumber", cardNumber, "organizationId", union.organizationId(), "channel", channel.name()));
         return new Enrolled(member, true, qr.token());
     }

@@ -133,7 +133,7 @@ class MemberController {
         var issued = QrTokens.issue();
         member.replaceQrToken(issued.hash());
         members.save(member);
-        audit.record("membership.qr-token-issued", member.id(), AuditOutcome.SUCCESS, Map.of());
+        audit.record("QR_TOKEN_ISSUED", "member:" + member.id(), AuditOutcome.SUCCESS, Map.of());
         return new QrToken(member.id(), issued.token());
     }
 
@@ -158,7 +158,7 @@ class MemberController {
     PersonalData personalData(@PathVariable String memberId, Caller caller) {
         Member member = staffInScope(memberId, caller);
         var revealed = workers.reveal(member.worker());
-        audit.record("membership.personal-data-read", memberId, AuditOutcome.SUCCESS, Map.of());
+        audit.record("PERSONAL_DATA_READ", "member:" + memberId, AuditOutcome.SUCCESS, Map.of());
         return new PersonalData(memberId, revealed.residentId(), revealed.phone());
     }
 
