@@ -14,7 +14,7 @@ import org.unionplatform.membership.client.OrganizationDirectory.Dispatched;
 import org.unionplatform.membership.client.OrganizationDirectory.NoUnionMatches;
 import org.unionplatform.membership.client.OrganizationDirectory.Unavailable;
 import org.unionplatform.membership.member.Channel;
-import org.unionplatform.membership.member.Enrolment;
+import org.unionplatform.membership.member.Enrolments;
 import org.unionplatform.membership.member.Member;
 import org.unionplatform.membership.member.MemberRepository;
 import org.unionplatform.membership.member.Worker;
@@ -30,13 +30,13 @@ class Applications {
     private final MemberRepository members;
     private final OrganizationDirectory directory;
     private final KnownOrganizations knownOrganizations;
-    private final Enrolment enrolment;
+    private final Enrolments enrolment;
     private final DispatchProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
 
     Applications(ApplicationRepository applications, MemberRepository members, OrganizationDirectory directory,
-            KnownOrganizations knownOrganizations, Enrolment enrolment, DispatchProperties properties,
+            KnownOrganizations knownOrganizations, Enrolments enrolment, DispatchProperties properties,
             AuditTrail audit, Clock clock) {
         this.applications = applications;
         this.members = members;

@@ -12,18 +12,20 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.common.events.OutboxAggregate;
+import org.unionplatform.common.time.ChinaTime;
 import org.unionplatform.common.web.ConflictException;
 import org.unionplatform.membership.events.MembershipApproved;
 import org.unionplatform.membership.events.MembershipReinstated;
 import org.unionplatform.membership.events.MembershipSuspended;
 import org.unionplatform.membership.events.MembershipTransferred;
 import org.unionplatform.membership.events.MembershipWithdrawn;
-import org.unionplatform.common.time.ChinaTime;
 
+// Over 200 lines: sixteen stored fields and their accessors; the rules are the transition methods.
 /**
  * A union member: one per person (the resident ID's keyed hash is unique), with a card number unique across
  * the platform and an optional QR token kept only as its hash. State changes go through the methods below,
- * each registering its event in the same document write (outbox).
+ * each refusing a wrong state (409: suspend only an active member, reinstate only a suspended one, nothing for a
+ * withdrawn one) and registering its event in the same document write (outbox).
  */
 @Document("members")
 @CompoundIndexes({
@@ -119,7 +121,8 @@ public class Member extends OutboxAggregate {
     public static Member demo(String id, Worker worker, Union union, String cardNumber, Instant joinedAt) {
         return new Member(id, worker, union.organizationId(), union.name(), union.orgPath(), MemberStatus.ACTIVE,
                 cardNumber, null, joinedAt, LocalDate.ofInstant(joinedAt, ChinaTime.ZONE), Channel.BULK, "demo-data",
-                false, List.of(new StatusChange(MemberStatus.ACTIVE, "demo data", "demo-data", joinedAt)), List.of(), null);
+                false, List.of(new StatusChange(MemberStatus.ACTIVE, "demo data", "demo-data", joinedAt)), List.of(),
+                null);
     }
 
     public void suspend(String reason, String by, Instant now) {

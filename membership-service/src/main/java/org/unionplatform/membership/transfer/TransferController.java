@@ -32,13 +32,15 @@ class TransferController {
         this.transfers = transfers;
     }
 
-    record TransferRequest(@NotBlank @Size(max = 100) String toOrganizationId, @NotBlank @Size(max = 500) String reason) {
+    record TransferRequest(@NotBlank @Size(max = 100) String toOrganizationId,
+            @NotBlank @Size(max = 500) String reason) {
     }
 
     @PostMapping("/{memberId}/transfers")
     @ResponseStatus(HttpStatus.CREATED)
     TransferView request(@PathVariable String memberId, @Valid @RequestBody TransferRequest request, Caller caller) {
-        return TransferView.of(transfers.request(memberId, request.toOrganizationId(), request.reason().strip(), caller));
+        return TransferView.of(transfers.request(memberId, request.toOrganizationId(), request.reason().strip(),
+                caller));
     }
 
     @PostMapping("/transfers/{transferId}/acceptance")
