@@ -29,7 +29,7 @@ class Subscriptions {
             List.of("members", "applications", "bulk_enrolments", "known_organizations");
 
     @Bean
-    EventSubscription serviceHistory(Timelines timelines) {
+    EventSubscription serviceHistorySubscription(Timelines timelines) {
         return EventSubscription.forPurpose("service-history")
                 .on(CheckinRecorded.class, (visit, event) -> timelines.onCheckinRecorded(visit))
                 .on(CheckinVerified.class, (visit, event) -> timelines.onCheckinVerified(visit))
@@ -40,7 +40,7 @@ class Subscriptions {
     }
 
     @Bean
-    EventSubscription organizationDirectory(KnownOrganizations organizations) {
+    EventSubscription organizationDirectorySubscription(KnownOrganizations organizations) {
         return EventSubscription.forPurpose("organization-directory")
                 .on(OrganizationEstablished.class, (established, event) -> organizations.onEstablished(established))
                 .on(OrganizationMoved.class, (moved, event) -> organizations.onMoved(moved))
@@ -49,7 +49,7 @@ class Subscriptions {
 
     /** A moved subtree: every stored scope path under the old path gets the new prefix. */
     @Bean
-    EventSubscription organizationMoves(MongoOperations mongo) {
+    EventSubscription organizationMovesSubscription(MongoOperations mongo) {
         var rewriter = new OrgPathRewriter(mongo, SCOPED_COLLECTIONS);
         return EventSubscription.forPurpose("organization-moves")
                 .on(OrganizationMoved.class, (moved, event) -> rewriter.rewrite(moved.oldPath(), moved.newPath()))
