@@ -11,9 +11,12 @@ import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.common.events.OutboxAggregate;
 import org.unionplatform.common.web.ConflictException;
+import org.unionplatform.membership.events.MembershipApplied;
+import org.unionplatform.membership.events.MembershipRejected;
 import org.unionplatform.membership.member.Union;
 import org.unionplatform.membership.member.Worker;
 
+// Over 200 lines: the stored fields and their accessors; the rules are the few transition methods.
 /**
  * A request to join. While it is open, {@code openApplicantKey} holds the applicant's resident ID hash under a
  * unique sparse index: one open application per person, even under concurrent submissions. Closing it removes
@@ -84,8 +87,7 @@ public class Application extends OutboxAggregate {
         Application application = new Application(id, worker, submittedBy, now, ApplicationStatus.AWAITING_DISPATCH,
                 worker.residentIdHash(), null, null, null, null, 0, firstRoundAt, null, null, null, null, null, null, null, null,
                 null);
-        application.registerEvent("membership.applied",
-                new Applied(id, worker.workerType(), worker.divisionCode(), now));
+        application.registerEvent(new MembershipApplied(id, worker.workerType(), worker.divisionCode(), now));
         return application;
     }
 
@@ -123,6 +125,7 @@ public class Application extends OutboxAggregate {
 
     /** The person turned out to be a member already (e.g. enrolled in bulk meanwhile): nothing more to decide. */
     void closeAsAlreadyMember(String existingMemberId, Instant now) {
+        requireStatus(ApplicationStatus.AWAITING_DISPATCH);
         status = ApplicationStatus.APPROVED;
         memberId = existingMemberId;
         decidedBy = "already-a-member";
@@ -138,7 +141,7 @@ public class Application extends OutboxAggregate {
         decidedBy = by;
         decidedAt = now;
         openApplicantKey = null;
-        registerEvent("membership.rejected", new Rejected(id, organizationId, orgPath, reason, now));
+        registerEvent(new MembershipRejected(id, organizationId, orgPath, reason, now));
     }
 
     /** Flags an application left unhandled to the union's parent organisation. */
@@ -161,12 +164,6 @@ public class Application extends OutboxAggregate {
         if (status != required) {
             throw new ConflictException("Application " + id + " is " + status + ", not " + required + ".");
         }
-    }
-
-    record Applied(String applicationId, String workerType, String divisionCode, Instant appliedAt) {
-    }
-
-    record Rejected(String applicationId, String organizationId, String orgPath, String reason, Instant rejectedAt) {
     }
 
     public String id() {

@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionplatform.common.security.AccessScope;
 import org.unionplatform.common.security.Caller;
-import org.unionplatform.common.security.Role;
 import org.unionplatform.common.web.PageQuery;
 import org.unionplatform.common.web.PageResponse;
 import org.unionplatform.membership.application.ApplicationViews.ApplicantReceipt;
@@ -62,8 +62,8 @@ class ApplicationController {
 
     /** An organizer files an application for a worker (e.g. from a paper form); it is dispatched the same way. */
     @PostMapping("/by-organizer")
+    @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN')")
     ResponseEntity<ApplicantReceipt> applyForWorker(@Valid @RequestBody PersonDetails details, Caller caller) {
-        AccessScope.of(caller).requireAnyRole(Role.ORGANIZER, Role.ADMIN);
         return answer(applications.submit(workers.protect(details), caller.subject()));
     }
 
@@ -79,10 +79,10 @@ class ApplicationController {
 
     /** The caller's queue: applications dispatched to unions in their subtree; oldest first (stable paging). */
     @GetMapping
+    @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN')")
     PageResponse<ApplicationView> queue(@RequestParam(required = false) ApplicationStatus status,
             @RequestParam(required = false) Boolean escalated, @Valid PageQuery paging, Caller caller) {
         var scope = AccessScope.of(caller);
-        scope.requireAnyRole(Role.ORGANIZER, Role.ADMIN);
         List<Criteria> conditions = new ArrayList<>(List.of(scope.subtree("orgPath")));
         if (status != null) {
             conditions.add(where("status").is(status));
@@ -98,11 +98,13 @@ class ApplicationController {
     }
 
     @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN')")
     ApplicationView one(@PathVariable String id, Caller caller) {
         return ApplicationView.of(inScope(id, caller));
     }
 
     @PostMapping("/{id}/approval")
+    @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN')")
     ApprovalView approve(@PathVariable String id, Caller caller) {
         var approval = applications.approve(inScope(id, caller), caller.subject());
         return new ApprovalView(id, approval.application().status().name(), approval.member().id(),
@@ -113,14 +115,13 @@ class ApplicationController {
     }
 
     @PostMapping("/{id}/rejection")
+    @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN')")
     ApplicationView reject(@PathVariable String id, @Valid @RequestBody RejectionRequest request, Caller caller) {
         return ApplicationView.of(applications.reject(inScope(id, caller), request.reason().strip(), caller.subject()));
     }
 
     private Application inScope(String id, Caller caller) {
-        var scope = AccessScope.of(caller);
-        scope.requireAnyRole(Role.ORGANIZER, Role.ADMIN);
-        return scope.requireInSubtree(Optional.ofNullable(mongo.findById(id, Application.class)),
+        return AccessScope.of(caller).requireInSubtree(Optional.ofNullable(mongo.findById(id, Application.class)),
                 Application::orgPath, "Application", id);
     }
 }

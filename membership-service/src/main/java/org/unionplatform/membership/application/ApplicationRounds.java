@@ -10,7 +10,6 @@ import org.springframework.data.domain.Limit;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.unionplatform.membership.dispatch.DispatchProperties;
 
 /**
  * The background rounds: waiting applications are offered to organization-service again (nothing is lost

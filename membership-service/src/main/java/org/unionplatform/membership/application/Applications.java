@@ -9,13 +9,12 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.unionplatform.common.audit.AuditOutcome;
 import org.unionplatform.common.audit.AuditTrail;
-import org.unionplatform.membership.dispatch.DispatchProperties;
-import org.unionplatform.membership.dispatch.OrganizationDirectory;
-import org.unionplatform.membership.dispatch.OrganizationDirectory.Dispatched;
-import org.unionplatform.membership.dispatch.OrganizationDirectory.NoUnionMatches;
-import org.unionplatform.membership.dispatch.OrganizationDirectory.Unavailable;
+import org.unionplatform.membership.client.OrganizationDirectory;
+import org.unionplatform.membership.client.OrganizationDirectory.Dispatched;
+import org.unionplatform.membership.client.OrganizationDirectory.NoUnionMatches;
+import org.unionplatform.membership.client.OrganizationDirectory.Unavailable;
 import org.unionplatform.membership.member.Channel;
-import org.unionplatform.membership.member.Enrolment;
+import org.unionplatform.membership.member.Enrolments;
 import org.unionplatform.membership.member.Member;
 import org.unionplatform.membership.member.MemberRepository;
 import org.unionplatform.membership.member.Worker;
@@ -31,13 +30,13 @@ class Applications {
     private final MemberRepository members;
     private final OrganizationDirectory directory;
     private final KnownOrganizations knownOrganizations;
-    private final Enrolment enrolment;
+    private final Enrolments enrolment;
     private final DispatchProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
 
     Applications(ApplicationRepository applications, MemberRepository members, OrganizationDirectory directory,
-            KnownOrganizations knownOrganizations, Enrolment enrolment, DispatchProperties properties,
+            KnownOrganizations knownOrganizations, Enrolments enrolment, DispatchProperties properties,
             AuditTrail audit, Clock clock) {
         this.applications = applications;
         this.members = members;
@@ -119,7 +118,7 @@ class Applications {
                 Channel.APPLICATION, application.id(), by);
         application.approve(enrolled.member().id(), by, clock.instant());
         Application saved = applications.save(application);
-        audit.record("membership.application-approved", application.id(), AuditOutcome.SUCCESS,
+        audit.record("APPLICATION_APPROVED", "application:" + application.id(), AuditOutcome.SUCCESS,
                 Map.of("memberId", enrolled.member().id(), "organizationId", application.organizationId()));
         return new Approval(saved, enrolled.member(), enrolled.qrTokenShownOnce());
     }
@@ -127,7 +126,7 @@ class Applications {
     Application reject(Application application, String reason, String by) {
         application.reject(reason, by, clock.instant());
         Application saved = applications.save(application);
-        audit.record("membership.application-rejected", application.id(), AuditOutcome.SUCCESS,
+        audit.record("APPLICATION_REJECTED", "application:" + application.id(), AuditOutcome.SUCCESS,
                 Map.of("organizationId", application.organizationId()));
         return saved;
     }

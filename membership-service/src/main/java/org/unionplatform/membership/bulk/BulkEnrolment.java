@@ -3,18 +3,216 @@ package org.unionplatform.membership.bulk;
 import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.unionplatform.common.web.ConflictException;
+import org.unionplatform.membership.member.Union;
 
+// Over 200 lines: eighteen stored fields and their accessors; the rules are the five transition methods.
 /**
- * One uploaded file and its progress; counters are advanced with $inc after each batch, and {@code updatedAt}
- * with them, so an enrolment nobody advances any more (its instance stopped) can be told from a running one.
+ * One uploaded file and its progress: QUEUED, RUNNING, then DONE or FAILED; an unfinished one may be queued again
+ * from its first row (a resume). A status change in the wrong state throws (409). Only the instance running the
+ * enrolment changes it; the counters advance with each batch, and {@code updatedAt} with them (its instance
+ * also marks it every minute), so an enrolment nobody advances any more (its instance stopped) can be told from a
+ * running one.
  */
 @Document("bulk_enrolments")
-record BulkEnrolment(@Id String id, String organizationId, String organizationName, String orgPath, String fileName,
-        String format, String encoding, Status status, long total, long done, long enrolled, long alreadyMembers,
-        long rejected, String failure, String createdBy, Instant createdAt, Instant finishedAt, Instant updatedAt) {
+class BulkEnrolment {
 
     enum Status {
         QUEUED, RUNNING, DONE, FAILED
+    }
+
+    /** What one batch added to the counters. */
+    record Progress(long done, long enrolled, long alreadyMembers, long rejected) {
+    }
+
+    @Id
+    private final String id;
+    private final String organizationId;
+    private final String organizationName;
+    private final String orgPath;
+    private final String fileName;
+    private String format;
+    private final String encoding;
+    private Status status;
+    private long total;
+    private long done;
+    private long enrolled;
+    private long alreadyMembers;
+    private long rejected;
+    private String failure;
+    private final String createdBy;
+    private final Instant createdAt;
+    private Instant finishedAt;
+    private Instant updatedAt;
+
+    @PersistenceCreator
+    BulkEnrolment(String id, String organizationId, String organizationName, String orgPath, String fileName,
+            String format, String encoding, Status status, long total, long done, long enrolled, long alreadyMembers,
+            long rejected, String failure, String createdBy, Instant createdAt, Instant finishedAt, Instant updatedAt) {
+        this.id = id;
+        this.organizationId = organizationId;
+        this.organizationName = organizationName;
+        this.orgPath = orgPath;
+        this.fileName = fileName;
+        this.format = format;
+        this.encoding = encoding;
+        this.status = status;
+        this.total = total;
+        this.done = done;
+        this.enrolled = enrolled;
+        this.alreadyMembers = alreadyMembers;
+        this.rejected = rejected;
+        this.failure = failure;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+        this.finishedAt = finishedAt;
+        this.updatedAt = updatedAt;
+    }
+
+    /** A file accepted for {@code union}, waiting for the background worker. */
+    static BulkEnrolment queue(String id, Union union, String fileName, String by, Instant now) {
+        return new BulkEnrolment(id, union.organizationId(), union.name(), union.orgPath(), fileName, null, null,
+                Status.QUEUED, 0, 0, 0, 0, 0, null, by, now, null, now);
+    }
+
+    /** The worker took it: {@code rows} rows (header excluded) read as {@code format}. */
+    void start(long rows, String readAs, Instant now) {
+        require(Status.QUEUED, "start");
+        status = Status.RUNNING;
+        total = rows;
+        format = readAs;
+        updatedAt = now;
+    }
+
+    /** One batch is stored: its members, events and report lines. */
+    void advance(Progress batch, Instant now) {
+        require(Status.RUNNING, "advance");
+        done += batch.done();
+        enrolled += batch.enrolled();
+        alreadyMembers += batch.alreadyMembers();
+        rejected += batch.rejected();
+        updatedAt = now;
+    }
+
+    void finish(Instant now) {
+        require(Status.RUNNING, "finish");
+        status = Status.DONE;
+        finishedAt = now;
+        updatedAt = now;
+    }
+
+    /** Stops for good with a reason the uploader can act on. */
+    void fail(String reason, Instant now) {
+        requireUnfinished("fail");
+        status = Status.FAILED;
+        failure = reason;
+        finishedAt = now;
+        updatedAt = now;
+    }
+
+    /** Queued again from its first row: the counters start over (the batches repeat exactly). */
+    void restart(Instant now) {
+        requireUnfinished("restart");
+        status = Status.QUEUED;
+        done = 0;
+        enrolled = 0;
+        alreadyMembers = 0;
+        rejected = 0;
+        updatedAt = now;
+    }
+
+    boolean isUnfinished() {
+        return status == Status.QUEUED || status == Status.RUNNING;
+    }
+
+    /** When its instance last advanced it (or marked it as held). */
+    Instant lastAdvanced() {
+        return updatedAt == null ? createdAt : updatedAt;
+    }
+
+    Union union() {
+        return new Union(organizationId, organizationName, orgPath);
+    }
+
+    private void require(Status expected, String action) {
+        if (status != expected) {
+            throw new ConflictException("Cannot " + action + " bulk enrolment " + id + ": it is " + status + ".");
+        }
+    }
+
+    private void requireUnfinished(String action) {
+        if (!isUnfinished()) {
+            throw new ConflictException("Cannot " + action + " bulk enrolment " + id + ": it is " + status + ".");
+        }
+    }
+
+    String id() {
+        return id;
+    }
+
+    String organizationId() {
+        return organizationId;
+    }
+
+    String organizationName() {
+        return organizationName;
+    }
+
+    String orgPath() {
+        return orgPath;
+    }
+
+    String fileName() {
+        return fileName;
+    }
+
+    String format() {
+        return format;
+    }
+
+    String encoding() {
+        return encoding;
+    }
+
+    Status status() {
+        return status;
+    }
+
+    long total() {
+        return total;
+    }
+
+    long done() {
+        return done;
+    }
+
+    long enrolled() {
+        return enrolled;
+    }
+
+    long alreadyMembers() {
+        return alreadyMembers;
+    }
+
+    long rejected() {
+        return rejected;
+    }
+
+    String failure() {
+        return failure;
+    }
+
+    String createdBy() {
+        return createdBy;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant finishedAt() {
+        return finishedAt;
     }
 }

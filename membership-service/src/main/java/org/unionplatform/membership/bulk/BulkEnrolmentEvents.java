@@ -37,7 +37,7 @@ class BulkEnrolmentEvents extends OutboxAggregate {
     static BulkEnrolmentEvents of(String enrolmentId, long firstLine, List<Member> admitted, Instant now) {
         var events = new BulkEnrolmentEvents(enrolmentId + ":" + firstLine, enrolmentId, now);
         for (Member member : admitted) {
-            events.registerEvent(approvedEventId(member.id()), "membership.approved", 1, member.approvedEvent());
+            events.registerEvent(approvedEventId(member.id()), member.approvedEvent());
         }
         return events;
     }

@@ -1,13 +1,10 @@
 package org.unionplatform.membership.history;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
+import java.time.Instant;
 import java.util.List;
 
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,6 +13,7 @@ import org.unionplatform.common.security.Caller;
 import org.unionplatform.common.security.Role;
 import org.unionplatform.common.web.PageQuery;
 import org.unionplatform.common.web.PageResponse;
+import org.unionplatform.membership.member.Member;
 import org.unionplatform.membership.member.MemberRepository;
 
 import jakarta.validation.Valid;
@@ -24,15 +22,15 @@ import jakarta.validation.Valid;
 @RestController
 class TimelineController {
 
-    private final MongoOperations mongo;
+    private final Timelines timelines;
     private final MemberRepository members;
 
-    TimelineController(MongoOperations mongo, MemberRepository members) {
-        this.mongo = mongo;
+    TimelineController(Timelines timelines, MemberRepository members) {
+        this.timelines = timelines;
         this.members = members;
     }
 
-    record TimelineItem(String kind, java.time.Instant at, String title, String placeId, String placeName,
+    record TimelineItem(String kind, Instant at, String title, String placeId, String placeName,
             Long amountFen, String items, String outcome, List<String> services) {
 
         static TimelineItem of(TimelineEntry e) {
@@ -42,19 +40,16 @@ class TimelineController {
     }
 
     @GetMapping("/api/members/{memberId}/timeline")
+    @PreAuthorize("hasAnyRole('MEMBER','ORGANIZER','BENEFIT_OFFICER','ADMIN')")
     PageResponse<TimelineItem> timeline(@PathVariable String memberId, @Valid PageQuery paging, Caller caller) {
         var scope = AccessScope.of(caller);
-        scope.requireAnyRole(Role.MEMBER, Role.ORGANIZER, Role.BENEFIT_OFFICER, Role.ADMIN);
         var member = members.findById(memberId);
         if (caller.hasAny(Role.ORGANIZER, Role.BENEFIT_OFFICER, Role.ADMIN)) {
-            scope.requireInSubtree(member, m -> m.orgPath(), "Member", memberId);
+            scope.requireInSubtree(member, Member::orgPath, "Member", memberId);
         } else {
-            scope.requireSelf(member, m -> m.id(), "Member", memberId);
+            scope.requireSelf(member, Member::id, "Member", memberId);
         }
-        var query = Query.query(where("memberId").is(memberId));
         var pageable = paging.toPageRequest(Sort.by(Sort.Order.desc("at"), Sort.Order.asc("_id")));
-        long total = mongo.count(query, TimelineEntry.class);
-        var items = mongo.find(Query.of(query).with(pageable), TimelineEntry.class);
-        return PageResponse.of(new PageImpl<>(items, pageable, total), TimelineItem::of);
+        return PageResponse.of(timelines.of(memberId, pageable), TimelineItem::of);
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import org.unionplatform.membership.config.ChinaTime;
+import org.unionplatform.common.time.ChinaTime;
 
 /**
  * Member card numbers: 16 digits = division code (6) + year joined, two digits (2) + sequence within that
@@ -36,7 +36,7 @@ public class CardNumbers {
 
     /** Reserves {@code count} consecutive numbers of the division and year of {@code now}. */
     public Block reserve(String divisionCode, Instant now, int count) {
-        String prefix = divisionCode + String.format("%02d", ChinaTime.dayOf(now).getYear() % 100);
+        String prefix = divisionCode + String.format("%02d", now.atZone(ChinaTime.ZONE).getYear() % 100);
         CardSequence after = mongo.findAndModify(Query.query(where("_id").is(prefix)), new Update().inc("next", count),
                 FindAndModifyOptions.options().upsert(true).returnNew(true), CardSequence.class);
         long last = after.next();

@@ -12,13 +12,20 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.common.events.OutboxAggregate;
+import org.unionplatform.common.time.ChinaTime;
 import org.unionplatform.common.web.ConflictException;
-import org.unionplatform.membership.config.ChinaTime;
+import org.unionplatform.membership.events.MembershipApproved;
+import org.unionplatform.membership.events.MembershipReinstated;
+import org.unionplatform.membership.events.MembershipSuspended;
+import org.unionplatform.membership.events.MembershipTransferred;
+import org.unionplatform.membership.events.MembershipWithdrawn;
 
+// Over 200 lines: sixteen stored fields and their accessors; the rules are the transition methods.
 /**
  * A union member: one per person (the resident ID's keyed hash is unique), with a card number unique across
  * the platform and an optional QR token kept only as its hash. State changes go through the methods below,
- * each registering its event in the same document write (outbox).
+ * each refusing a wrong state (409: suspend only an active member, reinstate only a suspended one, nothing for a
+ * withdrawn one) and registering its event in the same document write (outbox).
  */
 @Document("members")
 @CompoundIndexes({
@@ -88,7 +95,7 @@ public class Member extends OutboxAggregate {
     public static Member admit(String id, Worker worker, Union union, String cardNumber, String qrTokenHash,
             Channel channel, String source, String by, Instant now) {
         Member member = admitInBulk(id, worker, union, cardNumber, qrTokenHash, channel, source, by, now);
-        member.registerEvent("membership.approved", member.approvedEvent());
+        member.registerEvent(member.approvedEvent());
         return member;
     }
 
@@ -98,14 +105,14 @@ public class Member extends OutboxAggregate {
      */
     public static Member admitInBulk(String id, Worker worker, Union union, String cardNumber, String qrTokenHash,
             Channel channel, String source, String by, Instant now) {
-        return new Member(id, worker, union.organizationId(), union.name(), union.orgPath(),
-                MemberStatus.ACTIVE, cardNumber, qrTokenHash, now, ChinaTime.dayOf(now), channel, source, false,
+        return new Member(id, worker, union.organizationId(), union.name(), union.orgPath(), MemberStatus.ACTIVE,
+                cardNumber, qrTokenHash, now, LocalDate.ofInstant(now, ChinaTime.ZONE), channel, source, false,
                 List.of(new StatusChange(MemberStatus.ACTIVE, "joined (" + channel + ")", by, now)), List.of(), null);
     }
 
     /** The payload of this member's {@code membership.approved}. */
-    public MemberEvents.Approved approvedEvent() {
-        return new MemberEvents.Approved(id, cardNumber, organizationId, orgPath, worker.workerType(),
+    public MembershipApproved approvedEvent() {
+        return new MembershipApproved(id, cardNumber, organizationId, orgPath, worker.workerType(),
                 worker.gender().name(), worker.platform(), worker.companyCreditCode(), worker.divisionCode(), joinedAt,
                 channel.name());
     }
@@ -113,20 +120,21 @@ public class Member extends OutboxAggregate {
     /** Demo members are loaded without events: the other services load their own demo figures. */
     public static Member demo(String id, Worker worker, Union union, String cardNumber, Instant joinedAt) {
         return new Member(id, worker, union.organizationId(), union.name(), union.orgPath(), MemberStatus.ACTIVE,
-                cardNumber, null, joinedAt, ChinaTime.dayOf(joinedAt), Channel.BULK, "demo-data", false,
-                List.of(new StatusChange(MemberStatus.ACTIVE, "demo data", "demo-data", joinedAt)), List.of(), null);
+                cardNumber, null, joinedAt, LocalDate.ofInstant(joinedAt, ChinaTime.ZONE), Channel.BULK, "demo-data",
+                false, List.of(new StatusChange(MemberStatus.ACTIVE, "demo data", "demo-data", joinedAt)), List.of(),
+                null);
     }
 
     public void suspend(String reason, String by, Instant now) {
         requireStatus(MemberStatus.ACTIVE, "suspend");
         changeStatus(MemberStatus.SUSPENDED, reason, by, now);
-        registerEvent("membership.suspended", new MemberEvents.StatusChanged(id, organizationId, orgPath, reason, now));
+        registerEvent(new MembershipSuspended(id, organizationId, orgPath, reason, now));
     }
 
     public void reinstate(String reason, String by, Instant now) {
         requireStatus(MemberStatus.SUSPENDED, "reinstate");
         changeStatus(MemberStatus.ACTIVE, reason, by, now);
-        registerEvent("membership.reinstated", new MemberEvents.StatusChanged(id, organizationId, orgPath, reason, now));
+        registerEvent(new MembershipReinstated(id, organizationId, orgPath, reason, now));
     }
 
     public void withdraw(String reason, String by, Instant now) {
@@ -134,8 +142,7 @@ public class Member extends OutboxAggregate {
             throw new ConflictException("Member " + id + " has already withdrawn.");
         }
         changeStatus(MemberStatus.WITHDRAWN, reason, by, now);
-        registerEvent("membership.withdrawn",
-                new MemberEvents.Withdrawn(id, worker.workerType(), organizationId, orgPath, reason, now));
+        registerEvent(new MembershipWithdrawn(id, worker.workerType(), organizationId, orgPath, reason, now));
     }
 
     /** Moves the member to another union; applying the same transfer twice changes nothing. */
@@ -147,8 +154,8 @@ public class Member extends OutboxAggregate {
             throw new ConflictException("Member " + id + " has withdrawn and cannot be transferred.");
         }
         transfers.add(new TransferRecord(transferId, organizationId, orgPath, to.organizationId(), to.orgPath(), now));
-        registerEvent("membership.transferred", new MemberEvents.Transferred(id, worker.workerType(), organizationId,
-                orgPath, to.organizationId(), to.orgPath(), now));
+        registerEvent(new MembershipTransferred(id, worker.workerType(), organizationId, orgPath,
+                to.organizationId(), to.orgPath(), now));
         organizationId = to.organizationId();
         organizationName = to.name();
         orgPath = to.orgPath();

@@ -40,7 +40,7 @@ final class MemberViews {
         }
     }
 
-    /** CONTRACTS.md: benefits-service's question. */
+    /** benefits-service's question (docs/membership.md, "Questions other services ask"). */
     record Eligibility(String memberId, String status, String workerType, String gender, LocalDate birthDate,
             String organizationId, String orgPath, LocalDate joinedOn, boolean hardship) {
 
@@ -50,7 +50,7 @@ final class MemberViews {
         }
     }
 
-    /** CONTRACTS.md: station-service's question. */
+    /** station-service's question (docs/membership.md, "Questions other services ask"). */
     record CardHolder(String memberId, String cardNumber, String workerType, String status, String organizationId,
             String orgPath) {
 

@@ -2,7 +2,7 @@ package org.unionplatform.membership.member;
 
 import org.unionplatform.common.pii.MobilePhone;
 import org.unionplatform.common.pii.ResidentId;
-import org.unionplatform.membership.config.KnownWorkerType;
+import org.unionplatform.common.workers.KnownWorkerType;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import org.unionplatform.common.pii.MobilePhoneNumber;
 import org.unionplatform.common.pii.PersonalDataProtector;
 import org.unionplatform.common.pii.ResidentIdNumber;
-import org.unionplatform.membership.config.WorkerTypes;
+import org.unionplatform.common.workers.WorkerTypes;
 
 /** Turns validated details into the protected stored record, and answers lookup keys for searches. */
 @Component

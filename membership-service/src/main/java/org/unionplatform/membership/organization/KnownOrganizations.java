@@ -4,26 +4,25 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.Optional;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.unionplatform.common.events.EventSubscription;
-import org.unionplatform.common.events.ReceivedEvent;
+import org.springframework.stereotype.Service;
 import org.unionplatform.common.security.AccessScope;
 import org.unionplatform.common.security.Caller;
 import org.unionplatform.common.web.ResourceNotFoundException;
+import org.unionplatform.membership.events.OrganizationEstablished;
+import org.unionplatform.membership.events.OrganizationMoved;
 import org.unionplatform.membership.member.Union;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * The organisations this service may file members under (bulk enrolment, organizer enrolment, transfers),
  * kept from {@code organization.established} and {@code organization.moved}: services never read
- * organization-service's database, and a member's union must be a real one.
+ * organization-service's database, and a member's union must be a real one. The events are bound in
+ * {@code Subscriptions} (purpose {@code organization-directory}); both changes are idempotent sets, so a redelivered
+ * event changes nothing.
  */
-@Configuration(proxyBeanMethods = false)
+@Service
 public class KnownOrganizations {
 
     private final MongoOperations mongo;
@@ -32,31 +31,14 @@ public class KnownOrganizations {
         this.mongo = mongo;
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Established(String organizationId, String name, String kind, String orgPath, String divisionCode) {
+    public void onEstablished(OrganizationEstablished established) {
+        remember(new KnownOrganization(established.organizationId(), established.name(), established.orgPath(),
+                established.divisionCode(), established.kind()));
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Moved(String organizationId, String oldPath, String newPath) {
-    }
-
-    @Bean
-    EventSubscription knownOrganizationsSubscription() {
-        return EventSubscription.of("organization-directory", this::apply, "organization.established",
-                "organization.moved");
-    }
-
-    void apply(ReceivedEvent event) {
-        // Both changes are idempotent sets: applying a redelivered event again changes nothing.
-        if (event.type().equals("organization.established")) {
-            var established = event.payload(Established.class);
-            remember(new KnownOrganization(established.organizationId(), established.name(), established.orgPath(),
-                    established.divisionCode(), established.kind()));
-        } else if (event.type().equals("organization.moved")) {
-            var moved = event.payload(Moved.class);
-            mongo.updateFirst(Query.query(where("_id").is(moved.organizationId())),
-                    Update.update("orgPath", moved.newPath()), KnownOrganization.class);
-        }
+    public void onMoved(OrganizationMoved moved) {
+        mongo.updateFirst(Query.query(where("_id").is(moved.organizationId())),
+                Update.update("orgPath", moved.newPath()), KnownOrganization.class);
     }
 
     public void remember(KnownOrganization organization) {

@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
 class BulkEnrolmentIT extends MembershipIT {
 
     @Autowired
-    private BulkEnrolments bulkEnrolments;
+    private BulkResumption resumption;
 
     @Autowired
     private BulkProperties bulkProperties;
@@ -126,13 +126,13 @@ class BulkEnrolmentIT extends MembershipIT {
         // counters and report of one, the file still in the spool folder.
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("status", "RUNNING")
                 .set("done", 1_000L).set("enrolled", 990L).set("rejected", 10L)
-                .set("updatedAt", Instant.now().minus(BulkEnrolments.STOPPED_AFTER).minusSeconds(5)),
+                .set("updatedAt", Instant.now().minus(BulkResumption.STOPPED_AFTER).minusSeconds(5)),
                 BulkEnrolment.class);
         mongo.remove(Query.query(Criteria.where("enrolmentId").is(id).and("sequence").gt(0)), BulkReportChunk.class);
         Files.createDirectories(bulkProperties.spoolDirectory());
         Files.copy(file, bulkProperties.spoolDirectory().resolve(id + ".upload"));
 
-        bulkEnrolments.resumeInterrupted();
+        resumption.resumeInterrupted();
 
         String organizer = TestTokens.organizer(SHOUQI_PATH);
         await().atMost(Duration.ofSeconds(60)).until(() ->
@@ -159,7 +159,7 @@ class BulkEnrolmentIT extends MembershipIT {
         Files.createDirectories(bulkProperties.spoolDirectory());
         Files.copy(file, spooled);
         try {
-            bulkEnrolments.resumeInterrupted();
+            resumption.resumeInterrupted();
 
             JsonNode untouched = json(httpGet("/api/members/bulk-enrolments/" + id, TestTokens.organizer(SHOUQI_PATH)));
             assertThat(untouched.get("status").asString()).isEqualTo("RUNNING");
@@ -181,10 +181,10 @@ class BulkEnrolmentIT extends MembershipIT {
                 .distinct("_id", new Document("source", id), String.class).into(new ArrayList<>()));
         await().atMost(Duration.ofSeconds(60)).until(() -> approvedMemberIds(enrolled).size() == enrolled.size());
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("status", "RUNNING")
-                .set("updatedAt", Instant.now().minus(BulkEnrolments.ABANDONED_AFTER).minusSeconds(60)),
+                .set("updatedAt", Instant.now().minus(BulkResumption.ABANDONED_AFTER).minusSeconds(60)),
                 BulkEnrolment.class);
 
-        bulkEnrolments.resumeInterrupted();
+        resumption.resumeInterrupted();
 
         JsonNode failed = json(httpGet("/api/members/bulk-enrolments/" + id, TestTokens.organizer(SHOUQI_PATH)));
         assertThat(failed.get("status").asString()).isEqualTo("FAILED");

@@ -14,14 +14,14 @@ import org.unionplatform.common.audit.AuditTrail;
  * guaranteed by the unique index on the resident ID's keyed hash even when two approvals race.
  */
 @Component
-public class Enrolment {
+public class Enrolments {
 
     private final MemberRepository members;
     private final CardNumbers cardNumbers;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Enrolment(MemberRepository members, CardNumbers cardNumbers, AuditTrail audit, Clock clock) {
+    Enrolments(MemberRepository members, CardNumbers cardNumbers, AuditTrail audit, Clock clock) {
         this.members = members;
         this.cardNumbers = cardNumbers;
         this.audit = audit;
@@ -50,7 +50,7 @@ public class Enrolment {
             return new Enrolled(members.findByWorkerResidentIdLookupHash(worker.residentIdHash()).orElseThrow(() -> raced),
                     false, null);
         }
-        audit.record("membership.card-issued", member.id(), AuditOutcome.SUCCESS,
+        audit.record("CARD_ISSUED", "member:" + member.id(), AuditOutcome.SUCCESS,
                 Map.of("cardNumber", cardNumber, "organizationId", union.organizationId(), "channel", channel.name()));
         return new Enrolled(member, true, qr.token());
     }

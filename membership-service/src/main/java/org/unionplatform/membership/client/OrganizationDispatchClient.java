@@ -1,16 +1,17 @@
-package org.unionplatform.membership.dispatch;
+package org.unionplatform.membership.client;
 
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.unionplatform.common.clients.ServiceTokenRequests;
 
 /**
- * organization-service's dispatch question (CONTRACTS.md). Timeouts are set per client in
- * {@code spring.cloud.openfeign.client.config.organization-dispatch}; the service token is added by
- * {@link ServiceTokenInterceptorConfiguration}.
+ * organization-service's dispatch question (docs/membership.md, "Applications and dispatch"): 200 with the union,
+ * 404 when none matches. Timeouts are set per client in
+ * {@code spring.cloud.openfeign.client.config.organization-dispatch}; every call carries this service's token.
  */
 @FeignClient(name = "organization-dispatch", url = "${membership.dispatch.organization-service-uri}",
-        configuration = ServiceTokenInterceptorConfiguration.class)
+        configuration = ServiceTokenRequests.class)
 interface OrganizationDispatchClient {
 
     @PostMapping(value = "/api/organizations/dispatch", consumes = "application/json", produces = "application/json")

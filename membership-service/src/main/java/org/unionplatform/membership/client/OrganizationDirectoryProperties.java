@@ -1,12 +1,12 @@
-package org.unionplatform.membership.dispatch;
+package org.unionplatform.membership.client;
 
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How applications are dispatched (membership.dispatch.*). Every resilience value is set explicitly: the
- * library defaults (100 calls before the breaker judges, 60 s open) do not suit one small client.
+ * The dispatch question's resilience (membership.dispatch.*). Every value is set explicitly: the library defaults
+ * (100 calls before the breaker judges, 60 s open) do not suit one small client.
  *
  * @param organizationServiceUri where organization-service answers
  * @param retryAttempts attempts per dispatch question (the question has no side effect, so retrying is safe)
@@ -16,12 +16,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param breakerFailureRate percentage of failures that opens it
  * @param breakerOpenFor how long it stays open before letting trial calls through
  * @param breakerHalfOpenCalls trial calls in the half-open state
- * @param redispatchInterval how often waiting applications are offered again
- * @param redispatchBatch how many waiting applications one round takes
- * @param redispatchBackoffMax the longest pause for one application between attempts
  */
 @ConfigurationProperties("membership.dispatch")
-public record DispatchProperties(String organizationServiceUri, int retryAttempts, Duration retryWait,
+record OrganizationDirectoryProperties(String organizationServiceUri, int retryAttempts, Duration retryWait,
         int breakerWindow, int breakerMinimumCalls, float breakerFailureRate, Duration breakerOpenFor,
-        int breakerHalfOpenCalls, Duration redispatchInterval, int redispatchBatch, Duration redispatchBackoffMax) {
+        int breakerHalfOpenCalls) {
 }

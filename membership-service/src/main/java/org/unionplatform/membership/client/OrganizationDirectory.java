@@ -1,4 +1,4 @@
-package org.unionplatform.membership.dispatch;
+package org.unionplatform.membership.client;
 
 import java.util.Optional;
 
@@ -29,7 +29,7 @@ public class OrganizationDirectory {
     private final CircuitBreaker breaker;
     private final Retry retry;
 
-    OrganizationDirectory(OrganizationDispatchClient client, DispatchProperties properties) {
+    OrganizationDirectory(OrganizationDispatchClient client, OrganizationDirectoryProperties properties) {
         this.client = client;
         this.breaker = CircuitBreaker.of("organization-dispatch", CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)

@@ -1,0 +1,77 @@
+package org.unionplatform.membership.bulk;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** Bulk enrolments and their report lines. */
+@Repository
+class BulkEnrolmentRepository {
+
+    private final MongoOperations mongo;
+
+    BulkEnrolmentRepository(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    void insert(BulkEnrolment enrolment) {
+        mongo.insert(enrolment);
+    }
+
+    /** Writes the enrolment as its running instance holds it (only that instance changes it). */
+    void save(BulkEnrolment enrolment) {
+        mongo.save(enrolment);
+    }
+
+    void remove(BulkEnrolment enrolment) {
+        mongo.remove(Query.query(where("_id").is(enrolment.id())), BulkEnrolment.class);
+    }
+
+    Optional<BulkEnrolment> findById(String id) {
+        return Optional.ofNullable(mongo.findById(id, BulkEnrolment.class));
+    }
+
+    List<BulkEnrolment> findUnfinished() {
+        return mongo.find(Query.query(where("status").in(BulkEnrolment.Status.QUEUED, BulkEnrolment.Status.RUNNING)),
+                BulkEnrolment.class);
+    }
+
+    /**
+     * Adds one batch to the stored counters ($inc: the stored document stays right even if the batch is then
+     * repeated after a failure of this write); the caller advances its copy once this returned.
+     */
+    void recordProgress(String id, BulkEnrolment.Progress batch, Instant now) {
+        mongo.updateFirst(Query.query(where("_id").is(id)), new Update().inc("done", batch.done())
+                .inc("enrolled", batch.enrolled()).inc("alreadyMembers", batch.alreadyMembers())
+                .inc("rejected", batch.rejected()).set("updatedAt", now), BulkEnrolment.class);
+    }
+
+    /** Marks the enrolment as advanced now without changing anything else: its instance is alive. */
+    void markHeld(String id, Instant now) {
+        mongo.updateFirst(Query.query(where("_id").is(id)), Update.update("updatedAt", now), BulkEnrolment.class);
+    }
+
+    /** Saved under its sequence number: a repeated batch replaces its own lines. */
+    void saveReport(BulkReportChunk chunk) {
+        mongo.save(chunk);
+    }
+
+    void removeReport(String enrolmentId) {
+        mongo.remove(Query.query(where("enrolmentId").is(enrolmentId)), BulkReportChunk.class);
+    }
+
+    /** The report in file order; close the stream. */
+    Stream<BulkReportChunk> streamReport(String enrolmentId) {
+        return mongo.stream(Query.query(where("enrolmentId").is(enrolmentId)).with(Sort.by("sequence")),
+                BulkReportChunk.class);
+    }
+}

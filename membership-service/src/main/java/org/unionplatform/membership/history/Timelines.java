@@ -1,0 +1,74 @@
+package org.unionplatform.membership.history;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import org.unionplatform.membership.events.BenefitGranted;
+import org.unionplatform.membership.events.BenefitRevoked;
+import org.unionplatform.membership.events.CheckinRecorded;
+import org.unionplatform.membership.events.CheckinVerified;
+import org.unionplatform.membership.events.ClaimDecided;
+
+/**
+ * Each member's timeline, kept from station-service's visits and benefits-service's grants and claims (bound in
+ * {@code Subscriptions}, purpose {@code service-history}). Every change is an upsert of the entry's natural key with
+ * fixed values, so it is idempotent by construction.
+ */
+@Service
+public class Timelines {
+
+    private final MongoOperations mongo;
+
+    Timelines(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    public void onCheckinRecorded(CheckinRecorded visit) {
+        if (visit.memberId() != null) {
+            upsert("visit:" + visit.visitId(), new Update().set("memberId", visit.memberId()).set("kind", "VISIT")
+                    .set("at", visit.visitedAt()).set("title", "驿站到访").set("placeId", visit.stationId())
+                    .set("placeName", visit.stationName()).set("services", visit.services()));
+        }
+    }
+
+    public void onCheckinVerified(CheckinVerified visit) {
+        upsert("visit:" + visit.visitId(), new Update().set("memberId", visit.memberId()).set("kind", "VISIT")
+                .set("at", visit.visitedAt()).set("title", "驿站到访").set("placeId", visit.stationId())
+                .set("placeName", visit.stationName()).set("outcome", "VERIFIED"));
+    }
+
+    public void onBenefitGranted(BenefitGranted grant) {
+        upsert("grant:" + grant.grantId(), new Update().set("memberId", grant.memberId()).set("kind", "BENEFIT")
+                .set("at", grant.grantedAt()).set("title", grant.programName()).set("amountFen", grant.amountFen())
+                .set("items", grant.items() == null ? null : String.valueOf(grant.items()))
+                .setOnInsert("outcome", "GRANTED"));
+    }
+
+    public void onBenefitRevoked(BenefitRevoked revoked) {
+        upsert("grant:" + revoked.grantId(), new Update().set("memberId", revoked.memberId())
+                .set("kind", "BENEFIT").set("outcome", "REVOKED").setOnInsert("at", revoked.revokedAt()));
+    }
+
+    public void onClaimDecided(ClaimDecided claim) {
+        upsert("claim:" + claim.claimId(), new Update().set("memberId", claim.memberId()).set("kind", "CLAIM")
+                .set("at", claim.decidedAt()).set("title", claim.programName())
+                .set("amountFen", claim.amountFen()).set("outcome", claim.decision()));
+    }
+
+    /** One page of a member's timeline (the caller's reach is checked by the controller). */
+    Page<TimelineEntry> of(String memberId, Pageable pageable) {
+        var query = Query.query(where("memberId").is(memberId));
+        long total = mongo.count(query, TimelineEntry.class);
+        return new PageImpl<>(mongo.find(Query.of(query).with(pageable), TimelineEntry.class), pageable, total);
+    }
+
+    private void upsert(String id, Update update) {
+        mongo.upsert(Query.query(where("_id").is(id)), update, TimelineEntry.class);
+    }
+}

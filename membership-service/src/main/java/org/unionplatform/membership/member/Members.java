@@ -1,0 +1,160 @@
+package org.unionplatform.membership.member;
+
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.sort;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import org.unionplatform.common.audit.AuditOutcome;
+import org.unionplatform.common.audit.AuditTrail;
+import org.unionplatform.common.security.AccessScope;
+import org.unionplatform.common.security.Caller;
+import org.unionplatform.common.security.Role;
+import org.unionplatform.common.web.BusinessRuleViolationException;
+import org.unionplatform.common.web.ResourceNotFoundException;
+import org.unionplatform.membership.member.MemberViews.CountRow;
+import org.unionplatform.membership.member.MemberViews.Counts;
+
+/**
+ * The member use cases behind the endpoints. Who may call each is declared on the controller; what they reach is
+ * decided here: staff their subtree (404 outside it), a member their own record, another service any member.
+ */
+@Service
+class Members {
+
+    private final MongoOperations mongo;
+    private final MemberRepository members;
+    private final Workers workers;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Members(MongoOperations mongo, MemberRepository members, Workers workers, AuditTrail audit, Clock clock) {
+        this.mongo = mongo;
+        this.members = members;
+        this.workers = workers;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    Page<Member> list(MemberSearch search, Pageable pageable, Caller caller) {
+        Query query = Query.query(inScope(caller, search));
+        long total = mongo.count(query, Member.class);
+        return new PageImpl<>(mongo.find(Query.of(query).with(pageable), Member.class), pageable, total);
+    }
+
+    /** Members in the caller's subtree counted by worker type and status. */
+    Counts counts(MemberSearch search, Caller caller) {
+        var aggregation = newAggregation(match(inScope(caller, search)),
+                group("worker.workerType", "status").count().as("count"),
+                sort(Sort.by("_id.workerType", "_id.status")));
+        List<CountRow> rows = new ArrayList<>();
+        long total = 0;
+        for (Document row : mongo.aggregate(aggregation, Member.class, Document.class)) {
+            Document id = row.get("_id", Document.class);
+            long count = ((Number) row.get("count")).longValue();
+            rows.add(new CountRow(id.getString("workerType"), id.getString("status"), count));
+            total += count;
+        }
+        return new Counts(total, rows);
+    }
+
+    /** The calling member's own record. */
+    Member own(Caller caller) {
+        return AccessScope.of(caller).requireSelf(Optional.ofNullable(caller.memberId()).flatMap(members::findById),
+                Member::id, "Member", caller.memberId());
+    }
+
+    /** A fresh QR token for the member's own card; the previous one stops working. */
+    QrTokens.Issued replaceQrToken(Caller caller) {
+        Member member = own(caller);
+        var issued = QrTokens.issue();
+        member.replaceQrToken(issued.hash());
+        members.save(member);
+        audit.record("QR_TOKEN_ISSUED", "member:" + member.id(), AuditOutcome.SUCCESS, Map.of());
+        return issued;
+    }
+
+    /** A member reads only their own record; staff any in their subtree. */
+    Member one(String memberId, Caller caller) {
+        if (caller.has(Role.MEMBER) && !caller.hasAny(Role.ORGANIZER, Role.ADMIN)) {
+            return AccessScope.of(caller).requireSelf(members.findById(memberId), Member::id, "Member", memberId);
+        }
+        return staffInScope(memberId, caller);
+    }
+
+    /** The full resident ID and phone; every read is audited. */
+    Workers.RevealedPersonalData personalData(String memberId, Caller caller) {
+        Member member = staffInScope(memberId, caller);
+        var revealed = workers.reveal(member.worker());
+        audit.record("PERSONAL_DATA_READ", "member:" + memberId, AuditOutcome.SUCCESS, Map.of());
+        return revealed;
+    }
+
+    /** Another service asks about any member; a benefit officer about members in their subtree. */
+    Member forEligibility(String memberId, Caller caller) {
+        var found = members.findById(memberId);
+        if (caller.has(Role.SERVICE)) {
+            return found.orElseThrow(() -> new ResourceNotFoundException("Member", memberId));
+        }
+        return AccessScope.of(caller).requireInSubtree(found, Member::orgPath, "Member", memberId);
+    }
+
+    /** Whose card or QR code this is (exactly one of the two is given); 404 for an unknown one. */
+    Member holderOf(String cardNumber, String qrToken) {
+        boolean byCard = cardNumber != null && !cardNumber.isBlank();
+        boolean byQr = qrToken != null && !qrToken.isBlank();
+        if (byCard == byQr) {
+            throw new BusinessRuleViolationException("one-credential", "Give either a cardNumber or a qrToken.");
+        }
+        Optional<Member> found = byCard
+                ? (CardNumbers.isWellFormed(cardNumber.strip())
+                        ? members.findByCardNumber(cardNumber.strip()) : Optional.empty())
+                : members.findByQrTokenHash(QrTokens.hash(qrToken.strip()));
+        return found.orElseThrow(() -> new ResourceNotFoundException("Card", "presented"));
+    }
+
+    Member suspend(String memberId, String reason, Caller caller) {
+        Member member = staffInScope(memberId, caller);
+        member.suspend(reason, caller.subject(), clock.instant());
+        return members.save(member);
+    }
+
+    Member reinstate(String memberId, String reason, Caller caller) {
+        Member member = staffInScope(memberId, caller);
+        member.reinstate(reason, caller.subject(), clock.instant());
+        return members.save(member);
+    }
+
+    /** An organizer in scope records a withdrawal; a member may withdraw themselves. */
+    Member withdraw(String memberId, String reason, Caller caller) {
+        Member member = caller.hasAny(Role.ORGANIZER, Role.ADMIN) ? staffInScope(memberId, caller)
+                : AccessScope.of(caller).requireSelf(members.findById(memberId), Member::id, "Member", memberId);
+        member.withdraw(reason, caller.subject(), clock.instant());
+        return members.save(member);
+    }
+
+    private Member staffInScope(String memberId, Caller caller) {
+        return AccessScope.of(caller).requireInSubtree(members.findById(memberId), Member::orgPath, "Member", memberId);
+    }
+
+    private Criteria inScope(Caller caller, MemberSearch search) {
+        List<Criteria> conditions = new ArrayList<>(List.of(AccessScope.of(caller).subtree("orgPath")));
+        conditions.addAll(search.criteria(workers));
+        return new Criteria().andOperator(conditions);
+    }
+}
