@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 import org.unionplatform.common.security.Role;
 import org.unionplatform.common.time.ChinaTime;
 import org.unionplatform.common.workers.WorkerTypes;
-import org.unionplatform.organization.auth.StaffAccountSeeding;
+import org.unionplatform.organization.auth.StaffAccounts;
 import org.unionplatform.organization.company.Companies;
 import org.unionplatform.organization.company.CompanyRequests.RegisterCompany;
 import org.unionplatform.organization.company.CompanyStatus;
@@ -58,7 +58,7 @@ class DemoData implements ApplicationRunner {
     private final Companies companies;
     private final Targets targets;
     private final TallyRepository tallies;
-    private final StaffAccountSeeding accounts;
+    private final StaffAccounts accounts;
     private final MongoTemplate mongo;
     private final DemoDataProperties properties;
     private final Clock clock;
@@ -67,7 +67,7 @@ class DemoData implements ApplicationRunner {
     private YearMonth thisMonth;
 
     DemoData(Organizations organizations, Companies companies, Targets targets, TallyRepository tallies,
-            StaffAccountSeeding accounts, MongoTemplate mongo, DemoDataProperties properties, Clock clock) {
+            StaffAccounts accounts, MongoTemplate mongo, DemoDataProperties properties, Clock clock) {
         this.organizations = organizations;
         this.companies = companies;
         this.targets = targets;
