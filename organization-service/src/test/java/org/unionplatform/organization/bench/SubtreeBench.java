@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.unionplatform.common.time.ChinaTime;
 import org.unionplatform.organization.it.ServiceIT;
 import org.unionplatform.organization.tally.Counters;
 import org.unionplatform.organization.tally.Tally;
@@ -70,7 +70,7 @@ class SubtreeBench extends ServiceIT {
             }
         }
         Random random = new Random(7);
-        YearMonth now = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+        YearMonth now = YearMonth.now(ChinaTime.ZONE);
         List<String> types = List.of("COURIER", "DELIVERY_RIDER", "RIDE_HAILING_DRIVER", "TRUCK_DRIVER");
         int approvals = 0;
         for (Organization leaf : leaves) {
