@@ -136,7 +136,7 @@ class Founding {
         this.completedAt = at;
     }
 
-    private static PlatformProblemException rule(String rule, String field, String detail) {
+    static PlatformProblemException rule(String rule, String field, String detail) {
         return new BusinessRuleViolationException(rule, detail).with("field", field);
     }
 

@@ -17,7 +17,6 @@ import org.springframework.stereotype.Service;
 import org.unionplatform.common.security.AccessScope;
 import org.unionplatform.common.security.Caller;
 import org.unionplatform.common.time.ChinaTime;
-import org.unionplatform.common.web.BusinessRuleViolationException;
 import org.unionplatform.common.web.ConflictException;
 import org.unionplatform.common.web.PlatformProblemException;
 import org.unionplatform.organization.company.Companies;
@@ -62,7 +61,7 @@ class Foundings {
     Founding start(StartFounding request, Caller caller) {
         Organization parent = organizations.byId(request.parentId())
                 .filter(o -> AccessScope.of(caller).coversOrgPath(o.path()))
-                .orElseThrow(() -> rule("unknown-parent", "parentId",
+                .orElseThrow(() -> Founding.rule("unknown-parent", "parentId",
                         "No organisation " + request.parentId() + " in your scope."));
         List<String> companyIds = request.companyIds() == null ? List.of()
                 : request.companyIds().stream().distinct().toList();
@@ -73,7 +72,7 @@ class Foundings {
             try {
                 companyRepository.requireVisible(companyId, caller);
             } catch (PlatformProblemException notVisible) {
-                throw rule("unknown-company", "companyIds", "No company " + companyId + " in your scope.");
+                throw Founding.rule("unknown-company", "companyIds", "No company " + companyId + " in your scope.");
             }
         }
         return foundings.insert(founding);
@@ -115,10 +114,6 @@ class Foundings {
         tallies.add(Tally.idsOf(union.path()), Map.of(Counters.UNIONS_FOUNDED, 1L),
                 Tally.monthOf(clock.instant()), Map.of(Counters.UNIONS_FOUNDED, 1L));
         return union;
-    }
-
-    private static PlatformProblemException rule(String rule, String field, String detail) {
-        return new BusinessRuleViolationException(rule, detail).with("field", field);
     }
 
     private static String blankToNull(String value) {
