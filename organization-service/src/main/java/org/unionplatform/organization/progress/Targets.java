@@ -74,7 +74,7 @@ public class Targets {
 
     /** Splits a parent's target among direct children in one go; the result must fit within the parent's. */
     List<Target> split(String parentId, int year, List<Allocation> allocations, Caller caller) {
-        Organization parent = organizations.requireVisible(parentId, caller);
+        organizations.requireVisible(parentId, caller);
         Target parentTarget = targets.find(parentId, year).orElseThrow(() -> rule("parent-target-missing", "year",
                 "Set a target for " + parentId + " in " + year + " before splitting it."));
         Map<String, Target> children = targets.childrenOf(parentId, year);
