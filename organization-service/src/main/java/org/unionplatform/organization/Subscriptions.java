@@ -17,7 +17,7 @@ class Subscriptions {
 
     /** Member growth per organisation and month, counted up the tree (docs/organizations.md). */
     @Bean
-    EventSubscription membershipProgress(MembershipProgress progress) {
+    EventSubscription membershipProgressSubscription(MembershipProgress progress) {
         return EventSubscription.forPurpose("membership-progress")
                 .on(MembershipApproved.class, progress::onApproved)
                 .on(MembershipTransferred.class, progress::onTransferred)
