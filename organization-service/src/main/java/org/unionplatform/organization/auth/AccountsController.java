@@ -26,9 +26,9 @@ import org.unionplatform.organization.auth.AccountRequests.ResetPassword;
 @PreAuthorize("hasRole('ADMIN')")
 class AccountsController {
 
-    private final AccountAdministration administration;
+    private final StaffAccounts administration;
 
-    AccountsController(AccountAdministration administration) {
+    AccountsController(StaffAccounts administration) {
         this.administration = administration;
     }
 

@@ -69,7 +69,7 @@ class AuthConfiguration {
     }
 
     @Bean
-    ApplicationRunner bootstrapAdmin(StaffAccounts accounts, PasswordEncoder passwords, AuditTrail audit, Clock clock,
+    ApplicationRunner bootstrapAdmin(StaffAccountRepository accounts, PasswordEncoder passwords, AuditTrail audit, Clock clock,
             AuthProperties properties) {
         return arguments -> {
             AuthProperties.BootstrapAdmin admin = properties.bootstrapAdmin();

@@ -22,7 +22,7 @@ class SignIn {
 
     private static final int BCRYPT_MAX_BYTES = 72;
 
-    private final StaffAccounts accounts;
+    private final StaffAccountRepository accounts;
     private final FailedLogins failedLogins;
     private final PasswordEncoder passwords;
     private final AccessTokens accessTokens;
@@ -32,7 +32,7 @@ class SignIn {
     private final Clock clock;
     private final String timingHash;
 
-    SignIn(StaffAccounts accounts, FailedLogins failedLogins, PasswordEncoder passwords, AccessTokens accessTokens,
+    SignIn(StaffAccountRepository accounts, FailedLogins failedLogins, PasswordEncoder passwords, AccessTokens accessTokens,
             RefreshTokens refreshTokens, AuditTrail audit, org.springframework.data.mongodb.core.MongoOperations mongo,
             Clock clock) {
         this.accounts = accounts;

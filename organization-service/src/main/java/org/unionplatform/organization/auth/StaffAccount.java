@@ -12,7 +12,7 @@ import org.unionplatform.common.security.Role;
 /**
  * A staff member's sign-in account. The username is stored normalised (lower case) because the
  * embedded MongoDB does not enforce case-insensitive uniqueness. State changes go through targeted
- * updates in {@link StaffAccounts}, so a counter update never overwrites an administrator's change.
+ * updates in {@link StaffAccountRepository}, so a counter update never overwrites an administrator's change.
  */
 @Document(StaffAccount.COLLECTION)
 record StaffAccount(@Id String id, @Indexed(unique = true) String username, String passwordHash, Set<Role> roles,

@@ -1,60 +1,157 @@
 package org.unionplatform.organization.auth;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.unionplatform.common.audit.AuditOutcome;
+import org.unionplatform.common.audit.AuditTrail;
+import org.unionplatform.common.security.Role;
+import org.unionplatform.common.web.BusinessRuleViolationException;
+import org.unionplatform.common.web.ConflictException;
+import org.unionplatform.common.web.ResourceNotFoundException;
+import org.unionplatform.organization.auth.AccountRequests.ChangeAccess;
+import org.unionplatform.organization.auth.AccountRequests.CreateAccount;
 
-/** Staff accounts in MongoDB; every change is a targeted, atomic update of the fields it concerns. */
-@Component
-class StaffAccounts {
+/**
+ * What an ADMIN does to staff accounts; each change is audited, and changes that must end existing
+ * sessions (disable, new password, new roles or scope) revoke the account's refresh tokens, so the old
+ * rights last at most one access-token lifetime.
+ */
+@Service
+public class StaffAccounts {
 
-    private final MongoOperations mongo;
+    private static final int BCRYPT_MAX_BYTES = 72;
 
-    StaffAccounts(MongoOperations mongo) {
-        this.mongo = mongo;
+    private final StaffAccountRepository accounts;
+    private final RefreshTokens refreshTokens;
+    private final PasswordEncoder passwords;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    StaffAccounts(StaffAccountRepository accounts, RefreshTokens refreshTokens, PasswordEncoder passwords,
+            AuditTrail audit, Clock clock) {
+        this.accounts = accounts;
+        this.refreshTokens = refreshTokens;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
     }
 
-    StaffAccount insert(StaffAccount account) {
-        return mongo.insert(account);
+    /**
+     * Creates a staff account unless one with that username exists: for the demo data, which runs outside any
+     * request; checked, hashed and audited like one an administrator creates.
+     *
+     * @return true if the account was created now
+     */
+    public boolean createIfAbsent(String username, String password, Set<Role> roles, String orgId, String orgPath,
+            Set<String> stations, String by) {
+        if (accounts.byUsername(username).isPresent()) {
+            return false;
+        }
+        create(new CreateAccount(username, password, roles, orgId, orgPath, stations), by);
+        return true;
     }
 
-    boolean isEmpty() {
-        return !mongo.exists(new Query(), StaffAccount.class);
+    StaffAccount create(CreateAccount request, String by) {
+        checkScope(request.roles(), request.orgId(), request.orgPath(), request.stations());
+        String username = StaffAccount.normalise(request.username());
+        if (accounts.byUsername(username).isPresent()) {
+            throw new ConflictException("An account with this username already exists.");
+        }
+        Instant now = clock.instant();
+        StaffAccount account = accounts.insert(new StaffAccount(UUID.randomUUID().toString(), username,
+                hash(request.password()), request.roles(), request.orgId(), request.orgPath(), request.stations(),
+                true, 0, null, 0, now, by, now, by));
+        audit.record(by, "ACCOUNT_CREATED", target(account), AuditOutcome.SUCCESS, access(account));
+        return account;
     }
 
-    Optional<StaffAccount> byId(String id) {
-        return Optional.ofNullable(mongo.findById(id, StaffAccount.class));
+    Page<StaffAccount> list(Pageable page) {
+        return accounts.page(page);
     }
 
-    Optional<StaffAccount> byUsername(String username) {
-        return Optional.ofNullable(mongo.findOne(
-                Query.query(Criteria.where("username").is(StaffAccount.normalise(username))), StaffAccount.class));
+    StaffAccount get(String id) {
+        return accounts.byId(id).orElseThrow(() -> new ResourceNotFoundException("Account", id));
     }
 
-    Page<StaffAccount> page(Pageable pageable) {
-        Query query = new Query();
-        long total = mongo.count(query, StaffAccount.class);
-        return new PageImpl<>(mongo.find(query.with(pageable), StaffAccount.class), pageable, total);
+    StaffAccount setEnabled(String id, boolean enabled, String by) {
+        StaffAccount account = change(id, new Update().set("enabled", enabled), by);
+        if (!enabled) {
+            refreshTokens.revokeAll(id);
+        }
+        audit.record(by, enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", target(account), AuditOutcome.SUCCESS,
+                Map.of());
+        return account;
     }
 
-    /** Applies an administrator's change; empty if the account does not exist. */
-    Optional<StaffAccount> change(String id, Update update, String by, Instant at) {
-        return Optional.ofNullable(mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
-                update.set("updatedAt", at).set("updatedBy", by),
-                FindAndModifyOptions.options().returnNew(true), StaffAccount.class));
+    void resetPassword(String id, String password, String by) {
+        // A reset also lifts a lock: the administrator has just confirmed who may use the account.
+        StaffAccount account = change(id, new Update().set("passwordHash", hash(password)).set("failedLogins", 0)
+                .unset("lockedUntil"), by);
+        refreshTokens.revokeAll(id);
+        audit.record(by, "PASSWORD_RESET", target(account), AuditOutcome.SUCCESS, Map.of());
     }
 
-    void signedIn(String id) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                new Update().set("failedLogins", 0).set("lockouts", 0).unset("lockedUntil"), StaffAccount.class);
+    StaffAccount changeAccess(String id, ChangeAccess request, String by) {
+        checkScope(request.roles(), request.orgId(), request.orgPath(), request.stations());
+        StaffAccount account = change(id, new Update().set("roles", request.roles()).set("orgId", request.orgId())
+                .set("orgPath", request.orgPath())
+                .set("stations", request.stations() == null ? Set.of() : request.stations()), by);
+        refreshTokens.revokeAll(id);
+        audit.record(by, "ACCOUNT_ACCESS_CHANGED", target(account), AuditOutcome.SUCCESS, access(account));
+        return account;
+    }
+
+    private StaffAccount change(String id, Update update, String by) {
+        return accounts.change(id, update, by, clock.instant())
+                .orElseThrow(() -> new ResourceNotFoundException("Account", id));
+    }
+
+    private String hash(String password) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
+            throw new BusinessRuleViolationException("password-length",
+                    "The password is longer than 72 bytes in UTF-8; choose a shorter one.");
+        }
+        return passwords.encode(password);
+    }
+
+    /** Roles decide which scope an account needs; a scope that does not fit the roles is refused. */
+    static void checkScope(Set<Role> roles, String orgId, String orgPath, Set<String> stations) {
+        if (roles.contains(Role.MEMBER)) {
+            throw new BusinessRuleViolationException("staff-roles", "Staff accounts cannot hold the MEMBER role.");
+        }
+        boolean needsOrganisation = roles.contains(Role.ORGANIZER) || roles.contains(Role.BENEFIT_OFFICER);
+        if (needsOrganisation && (orgId == null || orgPath == null || !orgPath.endsWith("/" + orgId + "/"))) {
+            throw new BusinessRuleViolationException("account-scope",
+                    "ORGANIZER and BENEFIT_OFFICER need orgId and orgPath, the path ending with that id.");
+        }
+        if (!needsOrganisation && (orgId != null || orgPath != null)) {
+            throw new BusinessRuleViolationException("account-scope",
+                    "An organisation scope is only for ORGANIZER and BENEFIT_OFFICER.");
+        }
+        boolean attendant = roles.contains(Role.STATION_ATTENDANT);
+        if (attendant == (stations == null || stations.isEmpty())) {
+            throw new BusinessRuleViolationException("account-scope",
+                    "STATION_ATTENDANT needs at least one station, and only attendants have stations.");
+        }
+    }
+
+    private static String target(StaffAccount account) {
+        return "account:" + account.username();
+    }
+
+    private static Map<String, String> access(StaffAccount account) {
+        return Map.of("roles", account.roles().stream().map(Role::name).sorted().toList().toString(),
+                "orgPath", String.valueOf(account.orgPath()),
+                "stations", account.stations().stream().sorted().toList().toString());
     }
 }

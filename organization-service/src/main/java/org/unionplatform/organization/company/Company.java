@@ -10,6 +10,11 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.common.events.OutboxAggregate;
+import org.unionplatform.common.web.BusinessRuleViolationException;
+import org.unionplatform.common.web.PlatformProblemException;
+import org.unionplatform.organization.events.EnterpriseStatusChanged;
+import org.unionplatform.organization.reference.DivisionCodes;
+import org.unionplatform.organization.tree.Organization;
 
 /**
  * A company where gig workers work, as organizers survey and follow it. It belongs to the organisation
@@ -51,15 +56,30 @@ public class Company extends OutboxAggregate {
     Company() {
     }
 
-    record StatusChange(CompanyStatus status, Instant at, String by, String note) {
+    public record StatusChange(CompanyStatus status, Instant at, String by, String note) {
     }
 
-    record FollowUp(Instant at, String by, String note) {
+    public record FollowUp(Instant at, String by, String note) {
     }
 
+    /**
+     * A company surveyed now, under the organisation responsible for it: every company but an outlet has a credit
+     * code, and its division lies within the organisation's.
+     */
     static Company register(String id, String creditCode, String name, CompanyType type, String platform,
-            String parentCompanyId, String divisionCode, String organizationId, String orgPath,
+            String parentCompanyId, String divisionCode, Organization organization,
             Map<String, Integer> headcount, boolean keyPlatform, String by, Instant at) {
+        if (creditCode == null && type != CompanyType.OUTLET) {
+            throw rule("credit-code-required", "creditCode",
+                    "Every company but an outlet has a unified social credit code.");
+        }
+        if (!DivisionCodes.contains(organization.divisionCode(), divisionCode)) {
+            throw rule("division-within-organization", "divisionCode",
+                    "The company's division must lie within its organisation's division "
+                            + organization.divisionCode() + ".");
+        }
+        String organizationId = organization.id();
+        String orgPath = organization.path();
         Company company = new Company();
         company.id = id;
         company.creditCode = creditCode;
@@ -87,15 +107,42 @@ public class Company extends OutboxAggregate {
         this.keyPlatform = keyPlatform;
     }
 
-    /** Moves to {@code next} (the caller checked the order) and announces it. */
-    void moveTo(CompanyStatus next, String coveringOrganizationId, String by, String note, Instant at) {
+    /**
+     * Moves one step along the pipeline and announces it. An established company names the union covering it
+     * (given now or earlier).
+     */
+    void advance(CompanyStatus next, String coveringOrganizationId, String by, String note, Instant at) {
+        if (!next.isNextAfter(status)) {
+            throw rule("status-order", "status", "A company moves one step at a time: "
+                    + "SURVEYED -> GUIDED -> PREPARING -> ESTABLISHED; it is " + status + ".");
+        }
+        if (next == CompanyStatus.ESTABLISHED && coveringOrganizationId == null
+                && this.coveringOrganizationId == null) {
+            throw rule("established-needs-union", "coveringOrganizationId",
+                    "An established company names the union that covers it.");
+        }
+        moveTo(next, coveringOrganizationId, by, note, at);
+    }
+
+    /**
+     * A union founded for this company: it is established and covered by the union, whatever step it had reached
+     * (the founding is the proof). An already established company only changes its covering union, silently.
+     */
+    void unionFounded(String unionId, String unionName, String by, Instant at) {
+        if (status == CompanyStatus.ESTABLISHED) {
+            coveringOrganizationId = unionId;
+            return;
+        }
+        moveTo(CompanyStatus.ESTABLISHED, unionId, by, "工会成立：" + unionName, at);
+    }
+
+    private void moveTo(CompanyStatus next, String coveringOrganizationId, String by, String note, Instant at) {
         if (coveringOrganizationId != null) {
             this.coveringOrganizationId = coveringOrganizationId;
         }
         status = next;
         statusHistory.add(new StatusChange(next, at, by, note));
-        registerEvent("enterprise.status-changed", new StatusChanged(id, creditCode, name, next.name(),
-                this.coveringOrganizationId, at));
+        registerEvent(new EnterpriseStatusChanged(id, creditCode, name, next.name(), this.coveringOrganizationId, at));
     }
 
     /** Demo data: a company surveyed earlier that has reached {@code reached}; no event (nothing changes now). */
@@ -112,10 +159,6 @@ public class Company extends OutboxAggregate {
         this.coveringOrganizationId = coveringOrganizationId;
     }
 
-    void coveredBy(String organizationId) {
-        this.coveringOrganizationId = organizationId;
-    }
-
     void followUp(String by, String note, Instant at) {
         followUps.add(new FollowUp(at, by, note));
         if (followUps.size() > FOLLOW_UPS_KEPT) {
@@ -124,8 +167,8 @@ public class Company extends OutboxAggregate {
         lastFollowUpAt = at;
     }
 
-    record StatusChanged(String companyId, String creditCode, String name, String status,
-            String coveringOrganizationId, Instant changedAt) {
+    static PlatformProblemException rule(String rule, String field, String detail) {
+        return new BusinessRuleViolationException(rule, detail).with("field", field);
     }
 
     public String id() { return id; }

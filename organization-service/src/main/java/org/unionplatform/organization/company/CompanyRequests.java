@@ -10,9 +10,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.unionplatform.common.workers.KnownWorkerType;
 import org.unionplatform.organization.reference.CreditCode;
 import org.unionplatform.organization.reference.DivisionCode;
-import org.unionplatform.organization.reference.KnownWorkerType;
 import org.unionplatform.organization.tree.OrganizationRequests;
 
 /** Request and response records of the company endpoints. */
@@ -54,18 +54,5 @@ public final class CompanyRequests {
                     c.totalHeadcount(), c.status(), c.status().label(), c.statusHistory(),
                     c.coveringOrganizationId(), c.keyPlatform(), c.lastFollowUpAt(), c.followUps());
         }
-    }
-
-    /**
-     * One line of the weekly watch list: a key platform company, how far it got, and when it was last followed.
-     *
-     * @param followedUpThisWeek whether a follow-up was recorded in the current week (Monday to Sunday, Beijing time)
-     * @param daysSinceFollowUp  whole days since the last follow-up, or null if there never was one
-     * @param foundingStepsDone  steps done of the founding in progress that includes the company, or null
-     */
-    record WatchListEntry(String companyId, String name, String platform, String orgPath, CompanyStatus status,
-            String statusLabel, Instant statusSince, int totalHeadcount, String coveringOrganizationId,
-            Instant lastFollowUpAt, boolean followedUpThisWeek, Long daysSinceFollowUp, String foundingId,
-            Integer foundingStepsDone, Integer foundingSteps, String nextFoundingStep) {
     }
 }

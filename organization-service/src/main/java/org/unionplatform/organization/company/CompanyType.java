@@ -1,6 +1,6 @@
 package org.unionplatform.organization.company;
 
-/** Where gig workers work (domain.md): platforms, the companies around them, and their outlets. */
+/** Where gig workers work (docs/organizations.md): platforms, the companies around them, and their outlets. */
 public enum CompanyType {
     PLATFORM("平台企业"),
     PARTNER("合作企业"),

@@ -20,22 +20,26 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import org.unionplatform.common.security.Role;
-import org.unionplatform.organization.auth.StaffAccountSeeding;
+import org.unionplatform.common.time.ChinaTime;
+import org.unionplatform.common.workers.WorkerTypes;
+import org.unionplatform.organization.auth.StaffAccounts;
+import org.unionplatform.organization.company.Companies;
 import org.unionplatform.organization.company.CompanyRequests.RegisterCompany;
-import org.unionplatform.organization.company.CompanyService;
 import org.unionplatform.organization.company.CompanyStatus;
 import org.unionplatform.organization.company.CompanyType;
-import org.unionplatform.organization.progress.Counters;
-import org.unionplatform.organization.progress.Tallies;
-import org.unionplatform.organization.progress.TargetService;
+import org.unionplatform.organization.progress.Targets;
 import org.unionplatform.organization.reference.CreditCodes;
+import org.unionplatform.organization.tally.Counters;
+import org.unionplatform.organization.tally.Tally;
+import org.unionplatform.organization.tally.TallyRepository;
 import org.unionplatform.organization.tree.Organization;
 import org.unionplatform.organization.tree.OrganizationKind;
 import org.unionplatform.organization.tree.OrganizationRequests.CreateOrganization;
-import org.unionplatform.organization.tree.OrganizationService;
+import org.unionplatform.organization.tree.Organizations;
 
+// Over 200 lines: one job, most of it the demo figures themselves (the tree, companies and targets as data).
 /**
- * The demo data of CONTRACTS.md and the seed: the Shaanxi tree (Xi'an with Beilin and its streets, Xianyang's
+ * The demo data of the seed (docs/organizations.md): the Shaanxi tree (Xi'an with Beilin and its streets, Xianyang's
  * courier federation, Yulin's counties and 21 industry federations), the platforms and partner companies with
  * their statuses, members as of today (a baseline from before this year plus this year's growth by month),
  * unions founded, targets, and one demo staff account per role. Loaded once, when the tree is empty. Company
@@ -48,14 +52,13 @@ class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private static final String BY = "demo-data";
-    private static final Set<String> ALL_TYPES = Set.of("TRUCK_DRIVER", "RIDE_HAILING_DRIVER", "COURIER",
-            "DELIVERY_RIDER", "DESIGNATED_DRIVER", "DOMESTIC_WORKER");
+    private static final Set<String> ALL_TYPES = Set.copyOf(WorkerTypes.standard().codes());
 
-    private final OrganizationService organizations;
-    private final CompanyService companies;
-    private final TargetService targets;
-    private final Tallies tallies;
-    private final StaffAccountSeeding accounts;
+    private final Organizations organizations;
+    private final Companies companies;
+    private final Targets targets;
+    private final TallyRepository tallies;
+    private final StaffAccounts accounts;
     private final MongoTemplate mongo;
     private final DemoDataProperties properties;
     private final Clock clock;
@@ -63,8 +66,8 @@ class DemoData implements ApplicationRunner {
     private int creditSerial;
     private YearMonth thisMonth;
 
-    DemoData(OrganizationService organizations, CompanyService companies, TargetService targets, Tallies tallies,
-            StaffAccountSeeding accounts, MongoTemplate mongo, DemoDataProperties properties, Clock clock) {
+    DemoData(Organizations organizations, Companies companies, Targets targets, TallyRepository tallies,
+            StaffAccounts accounts, MongoTemplate mongo, DemoDataProperties properties, Clock clock) {
         this.organizations = organizations;
         this.companies = companies;
         this.targets = targets;
@@ -87,7 +90,7 @@ class DemoData implements ApplicationRunner {
 
     /** Loads the demo data unless the tree already has organisations; then the demo accounts if missing. */
     synchronized void load() {
-        thisMonth = YearMonth.now(clock.withZone(Tallies.ZONE));
+        thisMonth = YearMonth.now(clock.withZone(ChinaTime.ZONE));
         if (!mongo.exists(new Query(), Organization.class)) {
             loadTree();
             log.info("Demo data loaded: the Shaanxi union tree, companies and targets for {}", thisMonth.getYear());
@@ -312,7 +315,7 @@ class DemoData implements ApplicationRunner {
      * this year, spread over the months so far.
      */
     private void members(Organization union, String workerType, int total, double shareThisYear) {
-        List<String> ids = Tallies.idsOf(union.path());
+        List<String> ids = Tally.idsOf(union.path());
         int thisYear = (int) Math.round(total * shareThisYear);
         tallies.add(ids, Map.of(Counters.MEMBERS + workerType, (long) (total - thisYear)));
         int months = thisMonth.getMonthValue();
@@ -328,7 +331,7 @@ class DemoData implements ApplicationRunner {
 
     private void founded(Organization union, int month) {
         YearMonth at = YearMonth.of(thisMonth.getYear(), Math.min(month, thisMonth.getMonthValue()));
-        tallies.add(Tallies.idsOf(union.path()), Map.of(Counters.UNIONS_FOUNDED, 1L), at,
+        tallies.add(Tally.idsOf(union.path()), Map.of(Counters.UNIONS_FOUNDED, 1L), at,
                 Map.of(Counters.UNIONS_FOUNDED, 1L));
     }
 
@@ -351,11 +354,11 @@ class DemoData implements ApplicationRunner {
     /** Dates of the four statuses: surveyed in March, then a month or so per step, never in the future. */
     private List<Instant> dates() {
         LocalDate start = LocalDate.of(thisMonth.getYear(), 3, 1).plusDays(random.nextInt(30));
-        LocalDate today = LocalDate.now(clock.withZone(Tallies.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
         List<Instant> dates = new ArrayList<>();
         for (int i = 0; i < CompanyStatus.values().length; i++) {
             LocalDate date = start.plusDays(35L * i + random.nextInt(10));
-            dates.add((date.isAfter(today) ? today : date).atTime(10, 0).atZone(Tallies.ZONE).toInstant());
+            dates.add((date.isAfter(today) ? today : date).atTime(10, 0).atZone(ChinaTime.ZONE).toInstant());
         }
         return dates;
     }

@@ -4,20 +4,18 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.unionplatform.common.security.AccessScope;
-import org.unionplatform.common.security.Caller;
-import org.unionplatform.common.security.Role;
 import org.unionplatform.common.web.PlatformProblemException;
+import org.unionplatform.common.workers.KnownWorkerType;
 import org.unionplatform.organization.reference.CreditCode;
 import org.unionplatform.organization.reference.DivisionCode;
-import org.unionplatform.organization.reference.KnownWorkerType;
 
 /**
- * Which grassroots union handles an application (CONTRACTS.md): for membership-service (SERVICE token) and
+ * Which grassroots union handles an application (docs/organizations.md): for membership-service (SERVICE token) and
  * for any organizer or administrator. The answer is not scoped: the worker is not yet anyone's member.
  */
 @RestController
@@ -38,8 +36,8 @@ class DispatchController {
     }
 
     @PostMapping
-    DispatchResponse dispatch(@Valid @RequestBody DispatchRequest request, Caller caller) {
-        AccessScope.of(caller).requireAnyRole(Role.SERVICE, Role.ORGANIZER, Role.ADMIN);
+    @PreAuthorize("hasAnyRole('SERVICE','ORGANIZER','ADMIN')")
+    DispatchResponse dispatch(@Valid @RequestBody DispatchRequest request) {
         String platform = request.platform() == null || request.platform().isBlank() ? null
                 : request.platform().strip();
         return dispatcher.dispatch(platform, request.companyCreditCode(), request.divisionCode(),

@@ -8,12 +8,12 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import org.unionplatform.organization.company.Company;
-import org.unionplatform.organization.company.CompanyService;
+import org.unionplatform.organization.company.CompanyRepository;
 import org.unionplatform.organization.company.CompanyStatus;
 import org.unionplatform.organization.reference.DivisionCodes;
 import org.unionplatform.organization.tree.Organization;
 import org.unionplatform.organization.tree.OrganizationKind;
-import org.unionplatform.organization.tree.Organizations;
+import org.unionplatform.organization.tree.OrganizationRepository;
 
 /**
  * Finds the grassroots union that handles a worker's application, most specific rule first:
@@ -30,10 +30,10 @@ class Dispatcher {
     private static final List<OrganizationKind> REGIONAL =
             List.of(OrganizationKind.DISTRICT_FEDERATION, OrganizationKind.STREET_FEDERATION);
 
-    private final Organizations organizations;
-    private final CompanyService companies;
+    private final OrganizationRepository organizations;
+    private final CompanyRepository companies;
 
-    Dispatcher(Organizations organizations, CompanyService companies) {
+    Dispatcher(OrganizationRepository organizations, CompanyRepository companies) {
         this.organizations = organizations;
         this.companies = companies;
     }

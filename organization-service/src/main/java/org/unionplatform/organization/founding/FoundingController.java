@@ -1,12 +1,10 @@
 package org.unionplatform.organization.founding;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,9 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.unionplatform.common.security.AccessScope;
 import org.unionplatform.common.security.Caller;
-import org.unionplatform.common.security.Role;
 import org.unionplatform.common.web.PageQuery;
 import org.unionplatform.common.web.PageResponse;
 import org.unionplatform.organization.founding.FoundingRequests.FoundingResponse;
@@ -30,45 +26,40 @@ import org.unionplatform.organization.tree.OrganizationRequests;
 @RequestMapping("/api/organizations/foundings")
 class FoundingController {
 
-    private final FoundingService service;
+    private static final String READERS = "hasAnyRole('ADMIN','ORGANIZER','BENEFIT_OFFICER')";
+    private static final String WRITERS = "hasAnyRole('ADMIN','ORGANIZER')";
 
-    FoundingController(FoundingService service) {
-        this.service = service;
+    private final Foundings foundings;
+
+    FoundingController(Foundings foundings) {
+        this.foundings = foundings;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(WRITERS)
     FoundingResponse start(@Valid @RequestBody StartFounding request, Caller caller) {
-        return FoundingResponse.of(service.start(request, caller));
+        return FoundingResponse.of(foundings.start(request, caller));
     }
 
     @GetMapping
+    @PreAuthorize(READERS)
     PageResponse<FoundingResponse> list(@RequestParam(required = false) Founding.Status status,
             @Valid PageQuery page, Caller caller) {
-        AccessScope scope = readable(caller);
-        Criteria criteria = scope.subtree("orgPath");
-        if (status != null) {
-            criteria = new Criteria().andOperator(criteria, where("status").is(status));
-        }
-        return PageResponse.of(service.page(criteria, page.toPageRequest(Sort.by("startedAt", "_id"))),
+        return PageResponse.of(foundings.list(status, page.toPageRequest(Sort.by("startedAt", "_id")), caller),
                 FoundingResponse::of);
     }
 
     @GetMapping("/{id}")
+    @PreAuthorize(READERS)
     FoundingResponse get(@PathVariable @Pattern(regexp = OrganizationRequests.ID) String id, Caller caller) {
-        readable(caller);
-        return FoundingResponse.of(service.requireVisible(id, caller));
+        return FoundingResponse.of(foundings.get(id, caller));
     }
 
     @PostMapping("/{id}/steps")
+    @PreAuthorize(WRITERS)
     FoundingResponse recordStep(@PathVariable @Pattern(regexp = OrganizationRequests.ID) String id,
             @Valid @RequestBody RecordStep request, Caller caller) {
-        return FoundingResponse.of(service.recordStep(id, request, caller));
-    }
-
-    private static AccessScope readable(Caller caller) {
-        AccessScope scope = AccessScope.of(caller);
-        scope.requireAnyRole(Role.ADMIN, Role.ORGANIZER, Role.BENEFIT_OFFICER);
-        return scope;
+        return FoundingResponse.of(foundings.recordStep(id, request, caller));
     }
 }

@@ -1,6 +1,6 @@
 package org.unionplatform.organization.founding;
 
-/** The fixed steps of founding a union (domain.md), in the order they must be done. */
+/** The fixed steps of founding a union (docs/organizations.md), in the order they must be done. */
 public enum FoundingStep {
     IMPLEMENTATION_PLAN("制定建会工作实施方案"),
     MEMBER_REGISTRATION("会员登记"),

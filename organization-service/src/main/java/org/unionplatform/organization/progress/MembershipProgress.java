@@ -7,16 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.unionplatform.common.events.EventSubscription;
+import org.springframework.stereotype.Component;
 import org.unionplatform.common.events.ReceivedEvent;
-import org.unionplatform.organization.progress.MembershipEvents.Approved;
-import org.unionplatform.organization.progress.MembershipEvents.Transferred;
-import org.unionplatform.organization.progress.MembershipEvents.Withdrawn;
-import org.unionplatform.organization.tree.Organizations;
+import org.unionplatform.organization.events.MembershipApproved;
+import org.unionplatform.organization.events.MembershipTransferred;
+import org.unionplatform.organization.events.MembershipWithdrawn;
+import org.unionplatform.organization.tally.Counters;
+import org.unionplatform.organization.tally.Tally;
+import org.unionplatform.organization.tally.TallyRepository;
+import org.unionplatform.organization.tree.OrganizationRepository;
 
 /**
  * Counts member growth from membership events across the tree. Each event contributes a signed count to
@@ -28,47 +27,34 @@ import org.unionplatform.organization.tree.Organizations;
  * document applies an event at most once (the inbox drops redeliveries; {@code upsertOnce} covers a crash
  * half-way). The path is today's path of the organisation (so events that arrive after a move count where the
  * organisation now is); the event's own path is used only for organisations this service does not know.
+ * {@code Subscriptions} binds the three handlers to the {@code membership-progress} queue.
  */
-@Configuration(proxyBeanMethods = false)
-class MembershipProgress {
+@Component
+public class MembershipProgress {
 
-    private static final Logger log = LoggerFactory.getLogger(MembershipProgress.class);
+    private final TallyRepository tallies;
+    private final OrganizationRepository organizations;
 
-    private final Tallies tallies;
-    private final Organizations organizations;
-
-    MembershipProgress(Tallies tallies, Organizations organizations) {
+    MembershipProgress(TallyRepository tallies, OrganizationRepository organizations) {
         this.tallies = tallies;
         this.organizations = organizations;
     }
 
-    @Bean
-    EventSubscription membershipProgressSubscription() {
-        return EventSubscription.of("membership-progress", this::apply, "membership.approved",
-                "membership.transferred", "membership.withdrawn");
+    public void onApproved(MembershipApproved approved, ReceivedEvent event) {
+        count(event, approved.approvedAt(), approved.workerType(),
+                Map.of(path(approved.organizationId(), approved.orgPath()), 1L));
     }
 
-    void apply(ReceivedEvent event) {
-        switch (event.type()) {
-            case "membership.approved" -> {
-                Approved approved = event.payload(Approved.class);
-                count(event, approved.approvedAt(), approved.workerType(),
-                        Map.of(path(approved.organizationId(), approved.orgPath()), 1L));
-            }
-            case "membership.transferred" -> {
-                Transferred transferred = event.payload(Transferred.class);
-                Map<String, Long> paths = new LinkedHashMap<>();
-                paths.put(path(transferred.fromOrganizationId(), transferred.fromOrgPath()), -1L);
-                paths.merge(path(transferred.toOrganizationId(), transferred.toOrgPath()), 1L, Long::sum);
-                count(event, transferred.transferredAt(), transferred.workerType(), paths);
-            }
-            case "membership.withdrawn" -> {
-                Withdrawn withdrawn = event.payload(Withdrawn.class);
-                count(event, withdrawn.withdrawnAt(), withdrawn.workerType(),
-                        Map.of(path(withdrawn.organizationId(), withdrawn.orgPath()), -1L));
-            }
-            default -> log.debug("Ignoring {}", event);
-        }
+    public void onTransferred(MembershipTransferred transferred, ReceivedEvent event) {
+        Map<String, Long> paths = new LinkedHashMap<>();
+        paths.put(path(transferred.fromOrganizationId(), transferred.fromOrgPath()), -1L);
+        paths.merge(path(transferred.toOrganizationId(), transferred.toOrgPath()), 1L, Long::sum);
+        count(event, transferred.transferredAt(), transferred.workerType(), paths);
+    }
+
+    public void onWithdrawn(MembershipWithdrawn withdrawn, ReceivedEvent event) {
+        count(event, withdrawn.withdrawnAt(), withdrawn.workerType(),
+                Map.of(path(withdrawn.organizationId(), withdrawn.orgPath()), -1L));
     }
 
     private String path(String organizationId, String eventPath) {
@@ -83,7 +69,7 @@ class MembershipProgress {
         Map<String, Long> byId = new LinkedHashMap<>();
         signByPath.forEach((path, sign) -> {
             if (path != null) {
-                List<String> ids = Tallies.idsOf(path);
+                List<String> ids = Tally.idsOf(path);
                 ids.forEach(id -> byId.merge(id, sign, Long::sum));
             }
         });
@@ -95,7 +81,7 @@ class MembershipProgress {
                 period.put(id, Map.of(Counters.NEW_MEMBERS + workerType, delta));
             }
         });
-        YearMonth month = Tallies.monthOf(at);
+        YearMonth month = Tally.monthOf(at);
         tallies.applyEvent(event.id(), all, month, period);
     }
 }

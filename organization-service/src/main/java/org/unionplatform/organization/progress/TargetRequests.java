@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.unionplatform.organization.reference.KnownWorkerType;
+import org.unionplatform.common.workers.KnownWorkerType;
 import org.unionplatform.organization.tree.OrganizationRequests;
 
 /** Request and response records of targets and progress. */

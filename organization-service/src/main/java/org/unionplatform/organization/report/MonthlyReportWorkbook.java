@@ -13,7 +13,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.unionplatform.organization.progress.Tallies;
+import org.unionplatform.common.time.ChinaTime;
 
 /**
  * The monthly report as an XLSX workbook with Chinese headings: one sheet 月报 with the month rows, the year's
@@ -54,7 +54,7 @@ final class MonthlyReportWorkbook {
             title.getCell(0).setCellStyle(bold);
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, width - 1));
             sheet.createRow(1).createCell(0).setCellValue("统计范围：本组织及全部下级组织　生成时间："
-                    + GENERATED.format(report.generatedAt().atZone(Tallies.ZONE)) + "（北京时间）");
+                    + GENERATED.format(report.generatedAt().atZone(ChinaTime.ZONE)) + "（北京时间）");
 
             Row heading = sheet.createRow(3);
             heading.createCell(0).setCellValue(MONTH_HEADING);

@@ -9,29 +9,30 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+import org.unionplatform.common.workers.WorkerTypes;
 import org.unionplatform.organization.company.CompanyStatus;
-import org.unionplatform.organization.progress.Counters;
-import org.unionplatform.organization.progress.Tallies;
-import org.unionplatform.organization.progress.Tally;
 import org.unionplatform.organization.progress.Target;
-import org.unionplatform.organization.progress.TargetService;
-import org.unionplatform.organization.reference.WorkerTypes;
+import org.unionplatform.organization.progress.TargetRepository;
+import org.unionplatform.organization.progress.Targets;
 import org.unionplatform.organization.report.MonthlyReport.CompanyStatusRow;
 import org.unionplatform.organization.report.MonthlyReport.MonthRow;
 import org.unionplatform.organization.report.MonthlyReport.Totals;
 import org.unionplatform.organization.report.MonthlyReport.WorkerTypeColumn;
+import org.unionplatform.organization.tally.Counters;
+import org.unionplatform.organization.tally.Tally;
+import org.unionplatform.organization.tally.TallyRepository;
 import org.unionplatform.organization.tree.Organization;
 
 /** Builds the monthly report from the subtree's tallies: a few reads by id, whatever the size of the tree. */
 @Component
 class MonthlyReports {
 
-    private final Tallies tallies;
-    private final TargetService targets;
+    private final TallyRepository tallies;
+    private final TargetRepository targets;
     private final WorkerTypes workerTypes;
     private final Clock clock;
 
-    MonthlyReports(Tallies tallies, TargetService targets, WorkerTypes workerTypes, Clock clock) {
+    MonthlyReports(TallyRepository tallies, TargetRepository targets, WorkerTypes workerTypes, Clock clock) {
         this.tallies = tallies;
         this.targets = targets;
         this.workerTypes = workerTypes;
@@ -63,7 +64,7 @@ class MonthlyReports {
         long targetUnions = target.map(Target::unionsFounded).orElse(0L);
         Map<String, Double> completion = new LinkedHashMap<>();
         for (String type : targetMembers.keySet()) {
-            completion.put(type, TargetService.percent(yearMembers.getOrDefault(type, 0L), targetMembers.get(type)));
+            completion.put(type, Targets.percent(yearMembers.getOrDefault(type, 0L), targetMembers.get(type)));
         }
         Map<String, Long> all = tallies.counters(organization.id(), Tally.ALL);
         List<CompanyStatusRow> companies = new ArrayList<>();
@@ -78,8 +79,8 @@ class MonthlyReports {
                         .toList(), rows,
                 new Totals(yearMembers, sum(yearMembers), yearUnions),
                 new Totals(targetMembers, sum(targetMembers), targetUnions), completion,
-                TargetService.percent(sum(yearMembers), sum(targetMembers)),
-                TargetService.percent(yearUnions, targetUnions), members, companies, clock.instant());
+                Targets.percent(sum(yearMembers), sum(targetMembers)),
+                Targets.percent(yearUnions, targetUnions), members, companies, clock.instant());
     }
 
     private static Map<String, Long> zeros(List<String> columns) {

@@ -11,18 +11,17 @@ import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.unionplatform.common.security.AccessScope;
 import org.unionplatform.common.security.Caller;
-import org.unionplatform.common.security.Role;
-import org.unionplatform.organization.progress.Tallies;
+import org.unionplatform.common.time.ChinaTime;
 import org.unionplatform.organization.tree.Organization;
+import org.unionplatform.organization.tree.OrganizationRepository;
 import org.unionplatform.organization.tree.OrganizationRequests;
-import org.unionplatform.organization.tree.Organizations;
 
 /**
  * The monthly report of a subtree, as JSON and as an XLSX download. ADMIN, and ORGANIZER / BENEFIT_OFFICER
@@ -32,20 +31,23 @@ import org.unionplatform.organization.tree.Organizations;
 @RequestMapping("/api/organizations/{id}/reports/monthly")
 class ReportController {
 
+    private static final String READERS = "hasAnyRole('ADMIN','ORGANIZER','BENEFIT_OFFICER')";
+
     static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final MonthlyReports reports;
-    private final Organizations organizations;
+    private final OrganizationRepository organizations;
     private final Clock clock;
 
-    ReportController(MonthlyReports reports, Organizations organizations, Clock clock) {
+    ReportController(MonthlyReports reports, OrganizationRepository organizations, Clock clock) {
         this.reports = reports;
         this.organizations = organizations;
         this.clock = clock;
     }
 
     @GetMapping
+    @PreAuthorize(READERS)
     MonthlyReport json(@PathVariable @Pattern(regexp = OrganizationRequests.ID) String id,
             @RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
             @RequestParam(required = false) @Min(1) @Max(12) Integer month, Caller caller) {
@@ -53,6 +55,7 @@ class ReportController {
     }
 
     @GetMapping("/xlsx")
+    @PreAuthorize(READERS)
     ResponseEntity<byte[]> xlsx(@PathVariable @Pattern(regexp = OrganizationRequests.ID) String id,
             @RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
             @RequestParam(required = false) @Min(1) @Max(12) Integer month, Caller caller) {
@@ -67,9 +70,8 @@ class ReportController {
     }
 
     private MonthlyReport report(String id, Integer year, Integer month, Caller caller) {
-        AccessScope.of(caller).requireAnyRole(Role.ADMIN, Role.ORGANIZER, Role.BENEFIT_OFFICER);
         Organization organization = organizations.requireVisible(id, caller);
-        YearMonth now = YearMonth.now(clock.withZone(Tallies.ZONE));
+        YearMonth now = YearMonth.now(clock.withZone(ChinaTime.ZONE));
         YearMonth through = YearMonth.of(year == null ? now.getYear() : year, month == null
                 ? (year == null || year == now.getYear() ? now.getMonthValue() : 12) : month);
         return reports.build(organization, through);

@@ -9,6 +9,12 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.common.events.OutboxAggregate;
+import org.unionplatform.common.web.BusinessRuleViolationException;
+import org.unionplatform.common.web.PlatformProblemException;
+import org.unionplatform.organization.events.OrganizationEstablished;
+import org.unionplatform.organization.events.OrganizationMoved;
+import org.unionplatform.organization.reference.DivisionCodes;
+import org.unionplatform.organization.tally.Tally;
 
 /**
  * A union organisation: a node of the tree with its materialized path of ancestor ids, itself included
@@ -43,8 +49,13 @@ public class Organization extends OutboxAggregate {
     Organization() {
     }
 
+    /**
+     * A new organisation under {@code parent} (null: a root). The kind decides the division level; a child lies
+     * inside its parent's division; a platform-based union names its platforms.
+     */
     static Organization create(String id, String name, OrganizationKind kind, String divisionCode,
             Set<String> workerTypes, Set<String> platforms, Organization parent, String by, Instant at) {
+        checkShape(kind, divisionCode, platforms, parent);
         Organization organization = new Organization();
         organization.id = id;
         organization.name = name;
@@ -63,12 +74,20 @@ public class Organization extends OutboxAggregate {
     }
 
     void announceEstablished() {
-        registerEvent("organization.established", new Events.Established(id, name, kind.name(), parentId, path,
-                divisionCode, workerTypes.stream().sorted().toList()));
+        registerEvent(new OrganizationEstablished(id, name, kind.name(), parentId, path, divisionCode,
+                workerTypes.stream().sorted().toList()));
     }
 
-    void change(String name, String divisionCode, Set<String> workerTypes, Set<String> platforms, String by,
-            Instant at) {
+    /** New name, division and worker types; the division still lies within the parent's and holds the children's. */
+    void change(String name, String divisionCode, Set<String> workerTypes, Set<String> platforms,
+            Organization parent, List<Organization> children, String by, Instant at) {
+        checkShape(kind, divisionCode, platforms, parent);
+        for (Organization child : children) {
+            if (!DivisionCodes.contains(divisionCode, child.divisionCode)) {
+                throw rule("division-within-parent", "divisionCode",
+                        "The new division does not contain the division of child " + child.id + ".");
+            }
+        }
         this.name = name;
         this.divisionCode = divisionCode;
         this.workerTypes = workerTypes == null ? Set.of() : Set.copyOf(workerTypes);
@@ -77,84 +96,70 @@ public class Organization extends OutboxAggregate {
         this.updatedBy = by;
     }
 
-    void moveUnder(Organization newParent, String by, Instant at) {
+    /**
+     * Moves the subtree under {@code newParent} and announces it; false (and nothing happens) when it is there
+     * already. Never under itself or a descendant; the new parent's division contains this one's.
+     */
+    boolean moveUnder(Organization newParent, String by, Instant at) {
+        if (newParent.path.startsWith(path)) {
+            throw rule("no-cycle", "newParentId",
+                    "An organisation cannot move under itself or one of its own descendants.");
+        }
+        if (newParent.id.equals(parentId)) {
+            return false;
+        }
+        if (!DivisionCodes.contains(newParent.divisionCode, divisionCode)) {
+            throw rule("division-within-parent", "newParentId",
+                    "The new parent's division does not contain this organisation's division.");
+        }
         String oldPath = path;
         parentId = newParent.id;
         path = newParent.path + id + "/";
         depth = newParent.depth + 1;
         updatedAt = at;
         updatedBy = by;
-        registerEvent("organization.moved", new Events.Moved(id, oldPath, path));
+        registerEvent(new OrganizationMoved(id, oldPath, path));
+        return true;
+    }
+
+    /** The kind decides the division level; a child lies inside its parent's division (the founding checks it too). */
+    public static void checkShape(OrganizationKind kind, String divisionCode, Set<String> platforms,
+            Organization parent) {
+        if (kind.divisionLevel() != null && DivisionCodes.level(divisionCode) != kind.divisionLevel()) {
+            throw rule("division-level", "divisionCode",
+                    "A " + kind + " needs a " + kind.divisionLevel().name().toLowerCase() + "-level division code.");
+        }
+        if (parent != null && !DivisionCodes.contains(parent.divisionCode(), divisionCode)) {
+            throw rule("division-within-parent", "divisionCode",
+                    "The division must lie within the parent's division " + parent.divisionCode() + ".");
+        }
+        if (kind == OrganizationKind.PLATFORM_UNION && (platforms == null || platforms.isEmpty())) {
+            throw rule("platform-union-needs-platforms", "platforms",
+                    "A platform-based union names the platforms whose workers it takes in.");
+        }
     }
 
     /** Ancestor ids from the root down, without this organisation. */
     public List<String> ancestorIds() {
-        List<String> ids = org.unionplatform.organization.progress.Tallies.idsOf(path);
+        List<String> ids = Tally.idsOf(path);
         return ids.subList(0, ids.size() - 1);
     }
 
-    public String id() {
-        return id;
+    static PlatformProblemException rule(String rule, String field, String detail) {
+        return new BusinessRuleViolationException(rule, detail).with("field", field);
     }
 
-    public String name() {
-        return name;
-    }
-
-    public OrganizationKind kind() {
-        return kind;
-    }
-
-    public String divisionCode() {
-        return divisionCode;
-    }
-
-    public Set<String> workerTypes() {
-        return workerTypes == null ? Set.of() : workerTypes;
-    }
-
-    public Set<String> platforms() {
-        return platforms == null ? Set.of() : platforms;
-    }
-
-    public String parentId() {
-        return parentId;
-    }
-
-    public String path() {
-        return path;
-    }
-
-    public int depth() {
-        return depth;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public String createdBy() {
-        return createdBy;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
-    }
-
-    public String updatedBy() {
-        return updatedBy;
-    }
-
-    /** The event payloads this aggregate publishes (CONTRACTS.md). */
-    static final class Events {
-        private Events() {
-        }
-
-        record Established(String organizationId, String name, String kind, String parentId, String orgPath,
-                String divisionCode, List<String> workerTypes) {
-        }
-
-        record Moved(String organizationId, String oldPath, String newPath) {
-        }
-    }
+    public String id() { return id; }
+    public String name() { return name; }
+    public OrganizationKind kind() { return kind; }
+    public String divisionCode() { return divisionCode; }
+    public Set<String> workerTypes() { return workerTypes == null ? Set.of() : workerTypes; }
+    public Set<String> platforms() { return platforms == null ? Set.of() : platforms; }
+    public String parentId() { return parentId; }
+    public String path() { return path; }
+    public int depth() { return depth; }
+    public Instant createdAt() { return createdAt; }
+    public String createdBy() { return createdBy; }
+    public Instant updatedAt() { return updatedAt; }
+    public String updatedBy() { return updatedBy; }
 }

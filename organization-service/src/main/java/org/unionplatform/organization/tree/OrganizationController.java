@@ -1,14 +1,9 @@
 package org.unionplatform.organization.tree;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,14 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.unionplatform.common.security.AccessScope;
 import org.unionplatform.common.security.Caller;
-import org.unionplatform.common.security.Role;
 import org.unionplatform.common.web.PageQuery;
 import org.unionplatform.common.web.PageResponse;
-import org.unionplatform.organization.progress.Counters;
-import org.unionplatform.organization.progress.Tallies;
-import org.unionplatform.organization.progress.Tally;
 import org.unionplatform.organization.tree.OrganizationRequests.CreateOrganization;
 import org.unionplatform.organization.tree.OrganizationRequests.MoveOrganization;
 import org.unionplatform.organization.tree.OrganizationRequests.OrganizationResponse;
@@ -38,110 +28,81 @@ import org.unionplatform.organization.tree.OrganizationRequests.UpdateOrganizati
 @RequestMapping("/api/organizations")
 class OrganizationController {
 
-    private final OrganizationService service;
-    private final Organizations organizations;
-    private final Tallies tallies;
+    static final String READERS = "hasAnyRole('ADMIN','ORGANIZER','BENEFIT_OFFICER')";
+    static final String WRITERS = "hasAnyRole('ADMIN','ORGANIZER')";
 
-    OrganizationController(OrganizationService service, Organizations organizations, Tallies tallies) {
-        this.service = service;
+    private final Organizations organizations;
+    private final OrganizationViews views;
+
+    OrganizationController(Organizations organizations, OrganizationViews views) {
         this.organizations = organizations;
-        this.tallies = tallies;
+        this.views = views;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(WRITERS)
     OrganizationResponse create(@Valid @RequestBody CreateOrganization request, Caller caller) {
-        return OrganizationResponse.of(service.create(request, caller));
+        return OrganizationResponse.of(organizations.create(request, caller));
     }
 
     @GetMapping
+    @PreAuthorize(READERS)
     PageResponse<OrganizationResponse> list(@RequestParam(required = false) OrganizationKind kind,
             @RequestParam(required = false) @Pattern(regexp = OrganizationRequests.ID) String parentId,
             @Valid PageQuery page, Caller caller) {
-        AccessScope scope = readable(caller);
-        Criteria criteria = scope.subtree("path");
-        if (kind != null) {
-            criteria = new Criteria().andOperator(criteria, where("kind").is(kind));
-        }
-        if (parentId != null) {
-            criteria = new Criteria().andOperator(criteria, where("parentId").is(parentId));
-        }
-        return PageResponse.of(organizations.page(criteria, page.toPageRequest(Organizations.STABLE)),
-                OrganizationResponse::of);
+        return PageResponse.of(organizations.list(kind, parentId, page.toPageRequest(OrganizationRepository.STABLE),
+                caller), OrganizationResponse::of);
     }
 
     @GetMapping("/{id}")
+    @PreAuthorize(READERS)
     OrganizationResponse get(@PathVariable @Pattern(regexp = OrganizationRequests.ID) String id, Caller caller) {
-        readable(caller);
-        return OrganizationResponse.of(organizations.requireVisible(id, caller));
+        return OrganizationResponse.of(organizations.get(id, caller));
     }
 
     @PutMapping("/{id}")
+    @PreAuthorize(WRITERS)
     OrganizationResponse update(@PathVariable @Pattern(regexp = OrganizationRequests.ID) String id,
             @Valid @RequestBody UpdateOrganization request, Caller caller) {
-        return OrganizationResponse.of(service.update(id, request, caller));
+        return OrganizationResponse.of(organizations.update(id, request, caller));
     }
 
     @PostMapping("/{id}/move")
+    @PreAuthorize(WRITERS)
     OrganizationResponse move(@PathVariable @Pattern(regexp = OrganizationRequests.ID) String id,
             @Valid @RequestBody MoveOrganization request, Caller caller) {
-        return OrganizationResponse.of(service.move(id, request.newParentId(), caller));
+        return OrganizationResponse.of(organizations.move(id, request.newParentId(), caller));
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(WRITERS)
     void delete(@PathVariable @Pattern(regexp = OrganizationRequests.ID) String id, Caller caller) {
-        service.delete(id, caller);
+        organizations.delete(id, caller);
     }
 
     @GetMapping("/{id}/children")
+    @PreAuthorize(READERS)
     PageResponse<OrganizationResponse> children(@PathVariable @Pattern(regexp = OrganizationRequests.ID) String id,
             @Valid PageQuery page, Caller caller) {
-        readable(caller);
-        Organization parent = organizations.requireVisible(id, caller);
-        return PageResponse.of(organizations.page(where("parentId").is(parent.id()),
-                page.toPageRequest(Organizations.STABLE)), OrganizationResponse::of);
+        return PageResponse.of(organizations.children(id, page.toPageRequest(OrganizationRepository.STABLE), caller),
+                OrganizationResponse::of);
     }
 
     @GetMapping("/{id}/descendants")
+    @PreAuthorize(READERS)
     PageResponse<OrganizationResponse> descendants(
             @PathVariable @Pattern(regexp = OrganizationRequests.ID) String id,
             @RequestParam(required = false) OrganizationKind kind, @Valid PageQuery page, Caller caller) {
-        readable(caller);
-        Organization root = organizations.requireVisible(id, caller);
-        Criteria criteria = Organizations.descendantsOf(root.path());
-        if (kind != null) {
-            criteria = criteria.and("kind").is(kind);
-        }
-        return PageResponse.of(organizations.page(criteria, page.toPageRequest(Organizations.STABLE)),
-                OrganizationResponse::of);
+        return PageResponse.of(organizations.descendants(id, kind,
+                page.toPageRequest(OrganizationRepository.STABLE), caller), OrganizationResponse::of);
     }
 
     /** Subtree totals: one read of the organisation's tally, whatever the size of the subtree. */
     @GetMapping("/{id}/summary")
+    @PreAuthorize(READERS)
     SubtreeSummary summary(@PathVariable @Pattern(regexp = OrganizationRequests.ID) String id, Caller caller) {
-        readable(caller);
-        Organization root = organizations.requireVisible(id, caller);
-        Map<String, Long> counters = tallies.counters(root.id(), Tally.ALL);
-        Map<String, Long> kinds = group(counters, Counters.ORGANIZATIONS);
-        Map<String, Long> members = group(counters, Counters.MEMBERS);
-        long organizationsTotal = kinds.values().stream().mapToLong(Long::longValue).sum();
-        return new SubtreeSummary(root.id(), root.path(), Math.max(0, organizationsTotal - 1), kinds,
-                members.values().stream().mapToLong(Long::longValue).sum(), members,
-                group(counters, Counters.COMPANIES), counters.getOrDefault(Counters.UNIONS_FOUNDED, 0L));
-    }
-
-    static Map<String, Long> group(Map<String, Long> counters, String prefix) {
-        Map<String, Long> group = new LinkedHashMap<>();
-        counters.entrySet().stream().filter(e -> e.getKey().startsWith(prefix) && e.getValue() != 0)
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> group.put(e.getKey().substring(prefix.length()), e.getValue()));
-        return group;
-    }
-
-    private static AccessScope readable(Caller caller) {
-        AccessScope scope = AccessScope.of(caller);
-        scope.requireAnyRole(Role.ADMIN, Role.ORGANIZER, Role.BENEFIT_OFFICER);
-        return scope;
+        return views.summary(id, caller);
     }
 }

@@ -2,7 +2,7 @@ package org.unionplatform.organization.tree;
 
 import org.unionplatform.organization.reference.DivisionCodes.Level;
 
-/** The kinds of union organisation (domain.md), with the division level a regional federation must have. */
+/** The kinds of union organisation (docs/organizations.md), with the division level a regional federation must have. */
 public enum OrganizationKind {
     PROVINCE_FEDERATION("省总工会", Level.PROVINCE),
     CITY_FEDERATION("市总工会", Level.CITY),

@@ -9,8 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.unionplatform.common.workers.KnownWorkerType;
 import org.unionplatform.organization.reference.DivisionCode;
-import org.unionplatform.organization.reference.KnownWorkerType;
 
 /** Request and response records of the organisation endpoints. */
 public final class OrganizationRequests {

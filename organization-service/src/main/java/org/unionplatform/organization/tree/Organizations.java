@@ -2,95 +2,164 @@ package org.unionplatform.organization.tree;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import java.util.Collection;
+import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.stereotype.Component;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
 import org.unionplatform.common.security.AccessScope;
 import org.unionplatform.common.security.Caller;
-import org.unionplatform.common.web.ResourceNotFoundException;
+import org.unionplatform.common.web.ConflictException;
+import org.unionplatform.common.web.PlatformProblemException;
+import org.unionplatform.organization.tally.Counters;
+import org.unionplatform.organization.tally.Tally;
+import org.unionplatform.organization.tally.TallyRepository;
+import org.unionplatform.organization.tree.OrganizationRequests.CreateOrganization;
+import org.unionplatform.organization.tree.OrganizationRequests.UpdateOrganization;
 
-/** Reads of the organisation tree, for this package and the others of the service. */
-@Component
+/**
+ * The use cases of the tree. Organizers change only their own subtree and never its root (moving or deleting the
+ * root of one's own scope is an administrator's decision); an out-of-scope organisation behaves as if it did
+ * not exist. The shape rules live in {@link Organization}.
+ */
+@Service
 public class Organizations {
 
-    static final Sort STABLE = Sort.by("path");
+    private final OrganizationRepository organizations;
+    private final PathRewriter paths;
+    private final TallyRepository tallies;
+    private final Clock clock;
 
-    private final MongoTemplate mongo;
-
-    Organizations(MongoTemplate mongo) {
-        this.mongo = mongo;
+    Organizations(OrganizationRepository organizations, PathRewriter paths, TallyRepository tallies, Clock clock) {
+        this.organizations = organizations;
+        this.paths = paths;
+        this.tallies = tallies;
+        this.clock = clock;
     }
 
-    public Optional<Organization> byId(String id) {
-        return id == null ? Optional.empty() : Optional.ofNullable(mongo.findById(id, Organization.class));
-    }
-
-    /** The organisation if it is in the caller's subtree; 404 otherwise (existence does not leak). */
-    public Organization requireVisible(String id, Caller caller) {
-        return AccessScope.of(caller).requireInSubtree(byId(id), Organization::path, "Organization", id);
-    }
-
-    public List<Organization> byIds(Collection<String> ids) {
-        return mongo.find(Query.query(where("_id").in(ids)), Organization.class);
-    }
-
-    public boolean hasChildren(String id) {
-        return mongo.exists(Query.query(where("parentId").is(id)), Organization.class);
-    }
-
-    public List<Organization> matching(Criteria criteria) {
-        return mongo.find(Query.query(criteria), Organization.class);
-    }
-
-    Page<Organization> page(Criteria criteria, Pageable pageable) {
-        Query query = Query.query(criteria);
-        long total = mongo.count(query, Organization.class);
-        List<Organization> items = mongo.find(Query.of(query).with(pageable), Organization.class);
-        return new PageImpl<>(items, pageable, total);
+    Organization create(CreateOrganization request, Caller caller) {
+        Organization parent = null;
+        if (request.parentId() == null) {
+            if (!caller.isAdmin()) {
+                throw Organization.rule("root-needs-admin", "parentId",
+                        "Only an administrator creates a root organisation.");
+            }
+        } else {
+            parent = visibleParent(request.parentId(), caller, "parentId");
+        }
+        return create(UUID.randomUUID().toString(), request, parent, caller.subject(), true);
     }
 
     /**
-     * Strict descendants of the organisation with this path: an anchored prefix (index-friendly on real
-     * MongoDB) followed by at least one more character, so the organisation itself is not included.
+     * Creates an organisation with a given id under a (checked) parent; the founding workflow and the demo data
+     * use it too. {@code announce} publishes {@code organization.established}.
      */
-    static Criteria descendantsOf(String path) {
-        return where("path").regex("^" + escape(path) + ".");
-    }
-
-    /** Everything in the subtree of this path, the organisation itself included. */
-    public static Criteria subtreeOf(String field, String path) {
-        return where(field).regex("^" + escape(path));
-    }
-
-    private static String escape(String literal) {
-        StringBuilder escaped = new StringBuilder(literal.length() + 8);
-        for (char c : literal.toCharArray()) {
-            if ("\\^$.|?*+()[]{}".indexOf(c) >= 0) {
-                escaped.append('\\');
-            }
-            escaped.append(c);
+    public Organization create(String id, CreateOrganization request, Organization parent, String by,
+            boolean announce) {
+        Organization organization = Organization.create(id, request.name().strip(), request.kind(),
+                request.divisionCode(), request.workerTypes(), request.platforms(), parent, by, clock.instant());
+        if (announce) {
+            organization.announceEstablished();
         }
-        return escaped.toString();
+        Organization saved = organizations.insert(organization);
+        tallies.add(Tally.idsOf(saved.path()), Map.of(Counters.ORGANIZATIONS + saved.kind().name(), 1L));
+        return saved;
     }
 
-    Organization save(Organization organization) {
-        return mongo.save(organization);
+    Page<Organization> list(OrganizationKind kind, String parentId, Pageable pageable, Caller caller) {
+        Criteria criteria = AccessScope.of(caller).subtree("path");
+        if (kind != null) {
+            criteria = new Criteria().andOperator(criteria, where("kind").is(kind));
+        }
+        if (parentId != null) {
+            criteria = new Criteria().andOperator(criteria, where("parentId").is(parentId));
+        }
+        return organizations.page(criteria, pageable);
     }
 
-    Organization insert(Organization organization) {
-        return mongo.insert(organization);
+    Organization get(String id, Caller caller) {
+        return organizations.requireVisible(id, caller);
     }
 
-    void delete(Organization organization) {
-        mongo.remove(Query.query(where("_id").is(organization.id())), Organization.class);
+    Page<Organization> children(String id, Pageable pageable, Caller caller) {
+        Organization parent = organizations.requireVisible(id, caller);
+        return organizations.page(where("parentId").is(parent.id()), pageable);
+    }
+
+    Page<Organization> descendants(String id, OrganizationKind kind, Pageable pageable, Caller caller) {
+        Organization root = organizations.requireVisible(id, caller);
+        Criteria criteria = OrganizationRepository.descendantsOf(root.path());
+        if (kind != null) {
+            criteria = criteria.and("kind").is(kind);
+        }
+        return organizations.page(criteria, pageable);
+    }
+
+    Organization update(String id, UpdateOrganization request, Caller caller) {
+        Organization organization = organizations.requireVisible(id, caller);
+        Organization parent = organizations.byId(organization.parentId()).orElse(null);
+        organization.change(request.name().strip(), request.divisionCode(), request.workerTypes(),
+                request.platforms(), parent, organizations.children(id), caller.subject(), clock.instant());
+        return organizations.save(organization);
+    }
+
+    Organization move(String id, String newParentId, Caller caller) {
+        Organization organization = organizations.requireVisible(id, caller);
+        requireNotOwnRoot(organization, caller);
+        Organization newParent = visibleParent(newParentId, caller, "newParentId");
+        String oldPath = organization.path();
+        List<String> oldAncestors = organization.ancestorIds();
+        if (!organization.moveUnder(newParent, caller.subject(), clock.instant())) {
+            return organization;
+        }
+        Organization saved = organizations.save(organization);
+        paths.rewrite(oldPath, saved.path());
+        tallies.moveSubtree(saved.id(), oldAncestors, saved.ancestorIds());
+        return saved;
+    }
+
+    void delete(String id, Caller caller) {
+        Organization organization = organizations.requireVisible(id, caller);
+        requireNotOwnRoot(organization, caller);
+        if (organizations.hasChildren(id)) {
+            throw conflict("organization-has-children", "The organisation still has child organisations.");
+        }
+        if (tallies.sum(id, Counters.MEMBERS) != 0) {
+            throw conflict("organization-has-members", "The organisation still has members.");
+        }
+        if (organizations.isReferenced("companies", new Criteria().orOperator(where("organizationId").is(id),
+                where("coveringOrganizationId").is(id)))) {
+            throw conflict("organization-has-companies",
+                    "Companies are still registered with or covered by the organisation.");
+        }
+        if (organizations.isReferenced("foundings", where("parentId").is(id).and("status").is("IN_PROGRESS"))) {
+            throw conflict("organization-has-foundings", "A union founding under the organisation is in progress.");
+        }
+        organizations.delete(organization);
+        tallies.add(Tally.idsOf(organization.path()),
+                Map.of(Counters.ORGANIZATIONS + organization.kind().name(), -1L));
+        tallies.forget(id);
+    }
+
+    private Organization visibleParent(String parentId, Caller caller, String field) {
+        return organizations.byId(parentId)
+                .filter(parent -> AccessScope.of(caller).coversOrgPath(parent.path()))
+                .orElseThrow(() -> Organization.rule("unknown-parent", field,
+                        "No organisation " + parentId + " in your scope."));
+    }
+
+    private static void requireNotOwnRoot(Organization organization, Caller caller) {
+        if (!caller.isAdmin() && organization.path().equals(caller.orgPath())) {
+            throw new AccessDeniedException("Only an administrator moves or deletes the root of a scope.");
+        }
+    }
+
+    private static PlatformProblemException conflict(String rule, String detail) {
+        return new ConflictException(detail).with("rule", rule);
     }
 }

@@ -41,7 +41,7 @@ class PathRewriter {
     }
 
     private void rewrite(String collection, String field, String oldPrefix, String newPrefix) {
-        Query query = Query.query(Organizations.subtreeOf(field, oldPrefix));
+        Query query = Query.query(OrganizationRepository.subtreeOf(field, oldPrefix));
         query.fields().include(field);
         List<Document> found = mongo.find(query, Document.class, collection);
         if (found.isEmpty()) {

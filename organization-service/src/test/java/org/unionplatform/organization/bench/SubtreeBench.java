@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,13 +14,15 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.unionplatform.common.time.ChinaTime;
 import org.unionplatform.organization.it.ServiceIT;
-import org.unionplatform.organization.progress.Counters;
-import org.unionplatform.organization.progress.Tallies;
+import org.unionplatform.organization.tally.Counters;
+import org.unionplatform.organization.tally.Tally;
+import org.unionplatform.organization.tally.TallyRepository;
 import org.unionplatform.organization.tree.Organization;
 import org.unionplatform.organization.tree.OrganizationKind;
 import org.unionplatform.organization.tree.OrganizationRequests.CreateOrganization;
-import org.unionplatform.organization.tree.OrganizationService;
+import org.unionplatform.organization.tree.Organizations;
 import org.unionplatform.testsupport.security.TestTokens;
 
 /**
@@ -36,9 +37,9 @@ class SubtreeBench extends ServiceIT {
     private static final int MEASURED = 1000;
 
     @Autowired
-    OrganizationService organizations;
+    Organizations organizations;
     @Autowired
-    Tallies tallies;
+    TallyRepository tallies;
 
     @Test
     void subtreeTotalsAndMonthlyReportOverTenThousandOrganisations() throws Exception {
@@ -69,7 +70,7 @@ class SubtreeBench extends ServiceIT {
             }
         }
         Random random = new Random(7);
-        YearMonth now = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+        YearMonth now = YearMonth.now(ChinaTime.ZONE);
         List<String> types = List.of("COURIER", "DELIVERY_RIDER", "RIDE_HAILING_DRIVER", "TRUCK_DRIVER");
         int approvals = 0;
         for (Organization leaf : leaves) {
@@ -77,7 +78,7 @@ class SubtreeBench extends ServiceIT {
             String type = types.get(random.nextInt(types.size()));
             long joined = 1 + random.nextInt(5);
             approvals += (int) joined;
-            tallies.add(Tallies.idsOf(leaf.path()), Map.of(Counters.MEMBERS + type, joined),
+            tallies.add(Tally.idsOf(leaf.path()), Map.of(Counters.MEMBERS + type, joined),
                     YearMonth.of(now.getYear(), month), Map.of(Counters.NEW_MEMBERS + type, joined));
         }
         System.out.printf("[bench] tree: %d organisations, %d members on %d leaves, built in %d s%n", count,

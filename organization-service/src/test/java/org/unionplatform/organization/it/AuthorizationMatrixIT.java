@@ -3,7 +3,6 @@ package org.unionplatform.organization.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.unionplatform.common.time.ChinaTime;
 import org.unionplatform.testsupport.security.AuthorizationMatrix;
 import org.unionplatform.testsupport.security.AuthorizationMatrix.Case;
 import org.unionplatform.testsupport.security.TestTokens;
@@ -28,7 +28,7 @@ import org.unionplatform.testsupport.security.TestTokens;
 class AuthorizationMatrixIT extends ServiceIT {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
-    private static final String YEAR = String.valueOf(LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear());
+    private static final String YEAR = String.valueOf(LocalDate.now(ChinaTime.ZONE).getYear());
 
     @TestFactory
     Stream<DynamicTest> everyEndpointAnswersEveryRoleAndScopeAsTheMatrixSays() {
@@ -107,7 +107,7 @@ class AuthorizationMatrixIT extends ServiceIT {
             case "division" -> () -> division;
             case "city" -> () -> in ? "xian" : "xianyang";
             case "year" -> () -> YEAR;
-            case "today" -> () -> LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+            case "today" -> () -> LocalDate.now(ChinaTime.ZONE).toString();
             case "creditCode" -> () -> TestCreditCodes.code(division);
             case "leaf" -> () -> createOrganization("矩阵叶子工会", "ENTERPRISE_UNION", division, org)
                     .get("id").asString();

@@ -3,7 +3,6 @@ package org.unionplatform.organization.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +11,7 @@ import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.unionplatform.common.time.ChinaTime;
 import tools.jackson.databind.JsonNode;
 
 class FoundingIT extends ServiceIT {
@@ -40,7 +40,7 @@ class FoundingIT extends ServiceIT {
                 "companyIds", List.of(companyId))).expect(201);
         String id = founding.get("id").asString();
         assertThat(founding.get("nextStep").asString()).isEqualTo("IMPLEMENTATION_PLAN");
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(ChinaTime.ZONE);
 
         try (BusProbe probe = new BusProbe(amqpAdmin, rabbit, json, exchange, "organization.established")) {
             JsonNode last = null;
@@ -77,7 +77,7 @@ class FoundingIT extends ServiceIT {
                 "parentId", "xian-beilin", "name", "某配送站联合工会", "kind", "JOINT_UNION",
                 "divisionCode", "610103", "workerTypes", List.of("DELIVERY_RIDER"))).expect(201);
         String steps = "/api/organizations/foundings/" + founding.get("id").asString() + "/steps";
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(ChinaTime.ZONE);
 
         JsonNode problem = post(steps, XIAN_ORGANIZER, Map.of("step", "ASSEMBLY_NOTICE", "date", today.toString()))
                 .expectProblem(422, "step", "founding-step-order");

@@ -23,6 +23,7 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.unionplatform.common.time.ChinaTime;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  */
 class MembershipProgressIT extends ServiceIT {
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId BEIJING = ChinaTime.ZONE;
     private static final List<String> TYPES = List.of("COURIER", "DELIVERY_RIDER", "TRUCK_DRIVER");
 
     @Autowired

@@ -10,16 +10,16 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** How far the foundings in progress have come, for the companies they include (the weekly watch list). */
+/** Read-side views of foundings: how far those in progress have come, for the companies they include. */
 @Component
-public class FoundingProgress {
+public class FoundingViews {
 
     public record Progress(String foundingId, int stepsDone, int steps, String nextStep) {
     }
 
     private final MongoTemplate mongo;
 
-    FoundingProgress(MongoTemplate mongo) {
+    FoundingViews(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 

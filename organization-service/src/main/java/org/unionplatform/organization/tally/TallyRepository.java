@@ -1,10 +1,9 @@
-package org.unionplatform.organization.progress;
+package org.unionplatform.organization.tally;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -26,25 +25,14 @@ import org.unionplatform.common.events.AppliedEvents;
  * so changes commute: the order in which they arrive does not matter, only that each is applied once.
  */
 @Component
-public class Tallies {
-
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+public class TallyRepository {
 
     private final MongoTemplate mongo;
     private final AppliedEvents appliedEvents;
 
-    Tallies(MongoTemplate mongo, AppliedEvents appliedEvents) {
+    TallyRepository(MongoTemplate mongo, AppliedEvents appliedEvents) {
         this.mongo = mongo;
         this.appliedEvents = appliedEvents;
-    }
-
-    /** The ids along a materialized path, root first: "/a/b/c/" -> [a, b, c]. */
-    public static List<String> idsOf(String path) {
-        return java.util.Arrays.stream(path.split("/")).filter(id -> !id.isEmpty()).toList();
-    }
-
-    public static YearMonth monthOf(Instant at) {
-        return YearMonth.from(at.atZone(ZONE));
     }
 
     /** Adds {@code deltas} to the all-time totals of every organisation in {@code ids}. */
@@ -67,7 +55,7 @@ public class Tallies {
      * Applies one event's per-organisation deltas at most once per tally document: a redelivery after a crash
      * half-way re-applies only what is missing.
      */
-    void applyEvent(UUID eventId, Map<String, Map<String, Long>> allDeltasById, YearMonth month,
+    public void applyEvent(UUID eventId, Map<String, Map<String, Long>> allDeltasById, YearMonth month,
             Map<String, Map<String, Long>> periodDeltasById) {
         allDeltasById.forEach((id, deltas) -> upsert(id, Tally.ALL, deltas, periods(month), eventId));
         periodDeltasById.forEach((id, deltas) -> {
@@ -119,7 +107,7 @@ public class Tallies {
     /** Removes the tallies of a deleted organisation (its ancestors were adjusted by the caller). */
     public void forget(String organizationId) {
         find(organizationId, Tally.ALL).ifPresent(all -> {
-            List<String> ids = new java.util.ArrayList<>();
+            List<String> ids = new ArrayList<>();
             ids.add(all.id());
             all.periods().forEach(period -> ids.add(Tally.id(organizationId, period)));
             mongo.remove(Query.query(where("_id").in(ids)), Tally.class);

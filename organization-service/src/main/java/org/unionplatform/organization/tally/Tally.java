@@ -1,5 +1,8 @@
-package org.unionplatform.organization.progress;
+package org.unionplatform.organization.tally;
 
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -7,6 +10,7 @@ import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.unionplatform.common.time.ChinaTime;
 
 /**
  * Running totals of one organisation's whole subtree (itself included) for one bucket: {@code all} (everything
@@ -28,6 +32,16 @@ public record Tally(@Id String id, String organizationId, String bucket, Map<Str
     public Tally {
         counters = counters == null ? Map.of() : Map.copyOf(counters);
         periods = periods == null ? Set.of() : Set.copyOf(periods);
+    }
+
+    /** The ids along a materialized path, root first: "/a/b/c/" -> [a, b, c]. */
+    public static List<String> idsOf(String path) {
+        return Arrays.stream(path.split("/")).filter(id -> !id.isEmpty()).toList();
+    }
+
+    /** The month (Beijing time) an instant counts in. */
+    public static YearMonth monthOf(Instant at) {
+        return YearMonth.from(at.atZone(ChinaTime.ZONE));
     }
 
     static String id(String organizationId, String bucket) {

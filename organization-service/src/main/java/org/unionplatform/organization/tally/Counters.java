@@ -1,4 +1,4 @@
-package org.unionplatform.organization.progress;
+package org.unionplatform.organization.tally;
 
 /** Names of the counters kept in tallies: one place, so writers and readers agree. */
 public final class Counters {

@@ -1,0 +1,27 @@
+package org.unionplatform.organization;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.unionplatform.common.events.EventSubscription;
+import org.unionplatform.organization.events.MembershipApproved;
+import org.unionplatform.organization.events.MembershipTransferred;
+import org.unionplatform.organization.events.MembershipWithdrawn;
+import org.unionplatform.organization.progress.MembershipProgress;
+
+/**
+ * Everything organization-service consumes. It owns the tree, so it does not follow {@code organization.moved}:
+ * a move rewrites this service's stored paths in the same request ({@code tree.PathRewriter}).
+ */
+@Configuration(proxyBeanMethods = false)
+class Subscriptions {
+
+    /** Member growth per organisation and month, counted up the tree (docs/organizations.md). */
+    @Bean
+    EventSubscription membershipProgressSubscription(MembershipProgress progress) {
+        return EventSubscription.forPurpose("membership-progress")
+                .on(MembershipApproved.class, progress::onApproved)
+                .on(MembershipTransferred.class, progress::onTransferred)
+                .on(MembershipWithdrawn.class, progress::onWithdrawn)
+                .build();
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Founding a union step by step, in the fixed order of {@code FoundingStep} (guarded by {@code Founding}); the last
+ * step creates the union in the tree and establishes its companies.
+ */
+package org.unionplatform.organization.founding;
