@@ -18,6 +18,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.unionplatform.testsupport.http.HttpAnswer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -79,7 +80,7 @@ class MembershipJourneyIT {
         long stockBefore = program().get("stockAvailable").asLong();
         MembershipFixture.Worker worker = fixture.newWorker();
 
-        Client.Answer submitted = fixture.apply(fixture.form(worker));
+        HttpAnswer submitted = fixture.apply(fixture.form(worker));
         JsonNode receipt = expect(submitted, 201);
         assertThat(receipt.get("outcome").asString()).isEqualTo("SUBMITTED");
         assertThat(receipt.get("status").asString()).isEqualTo("PENDING_APPROVAL");

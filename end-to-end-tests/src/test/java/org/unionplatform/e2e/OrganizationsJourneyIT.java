@@ -7,9 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -36,6 +33,8 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.unionplatform.testsupport.BrokerAddress;
 import org.unionplatform.testsupport.TestInfrastructure;
+import org.unionplatform.testsupport.http.HttpAnswer;
+import org.unionplatform.testsupport.http.HttpTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,7 +61,7 @@ class OrganizationsJourneyIT {
     private static final String PLATFORM = "e2e-platform-" + RUN;
 
     private static PlatformUnderTest platform;
-    private static Client gateway;
+    private static HttpTestClient gateway;
     private static String admin;
     private static String organizer;
     private static String officer;
@@ -87,7 +86,7 @@ class OrganizationsJourneyIT {
     @BeforeAll
     static void buildTheTreeAndSignInItsStaff() {
         platform = PlatformUnderTest.get();
-        gateway = new Client(platform.gateway());
+        gateway = HttpTestClient.at(platform.gateway());
         admin = gateway.signIn("admin", platform.adminPassword());
         year = LocalDate.now(BEIJING).getYear();
 
@@ -414,9 +413,9 @@ class OrganizationsJourneyIT {
         assertThat(counted.get("target").get("unionsFounded").asLong()).isEqualTo(4);
         assertThat(counted.get("completionPercent").get("DELIVERY_RIDER").asDouble()).isEqualTo(2.0);
 
-        HttpResponse<byte[]> workbook = download("/api/organizations/" + haixi.id() + "/reports/monthly/xlsx?year="
+        HttpAnswer workbook = gateway.get("/api/organizations/" + haixi.id() + "/reports/monthly/xlsx?year="
                 + month.getYear() + "&month=" + month.getMonthValue(), officer);
-        assertThat(workbook.statusCode()).isEqualTo(200);
+        assertThat(workbook.status()).isEqualTo(200);
         assertThat(workbook.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith(XLSX));
         String disposition = workbook.headers().firstValue("Content-Disposition").orElseThrow();
@@ -424,7 +423,7 @@ class OrganizationsJourneyIT {
         String encoded = disposition.substring(disposition.indexOf("filename*=UTF-8''") + "filename*=UTF-8''".length());
         assertThat(URLDecoder.decode(encoded, StandardCharsets.UTF_8)).isEqualTo(haixi.name()
                 + month.getYear() + "年" + month.getMonthValue() + "月建会入会月报.xlsx");
-        assertThat(zipEntry(workbook.body(), "xl/workbook.xml")).contains("name=\"月报\"");
+        assertThat(zipEntry(workbook.bytes(), "xl/workbook.xml")).contains("name=\"月报\"");
 
         expectProblem(gateway.get("/api/organizations/" + haixi.id() + "/reports/monthly?year=" + month.getYear()
                 + "&month=13", officer), 400, "month", null);
@@ -555,20 +554,6 @@ class OrganizationsJourneyIT {
         }
     }
 
-    /** A download as bytes with its headers (the workbook is binary, and its name is in a header). */
-    private static HttpResponse<byte[]> download(String path, String token) {
-        HttpRequest request = HttpRequest.newBuilder(platform.gateway().resolve(path))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build();
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** One file of a ZIP archive (an XLSX is one) as text, or fails if the archive does not hold it. */
     private static String zipEntry(byte[] archive, String name) {
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
@@ -614,11 +599,11 @@ class OrganizationsJourneyIT {
 
     // ---- HTTP and problem assertions ----
 
-    private static Client.Answer post(String path, String token, Object body) {
+    private static HttpAnswer post(String path, String token, Object body) {
         return gateway.post(path, token, json(body));
     }
 
-    private static Client.Answer put(String path, String token, Object body) {
+    private static HttpAnswer put(String path, String token, Object body) {
         return gateway.send("PUT", path, token, json(body));
     }
 
@@ -626,13 +611,13 @@ class OrganizationsJourneyIT {
         return JSON.writeValueAsString(value);
     }
 
-    private static JsonNode expect(Client.Answer answer, int status) {
+    private static JsonNode expect(HttpAnswer answer, int status) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(status);
         return answer.body().isEmpty() ? JSON.nullNode() : answer.json();
     }
 
     /** An RFC 9457 problem with this status, naming the field (top level or among the errors) and the rule. */
-    private static JsonNode expectProblem(Client.Answer answer, int status, String field, String rule) {
+    private static JsonNode expectProblem(HttpAnswer answer, int status, String field, String rule) {
         JsonNode problem = expect(answer, status);
         assertThat(answer.isProblem()).as("problem+json: " + answer.contentType()).isTrue();
         assertThat(problem.get("status").asInt()).isEqualTo(status);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.unionplatform.testsupport.TestInfrastructure;
+import org.unionplatform.testsupport.http.HttpAnswer;
 import tools.jackson.databind.JsonNode;
 
 import com.mongodb.client.MongoClient;
@@ -143,7 +144,7 @@ class PersonalDataNeverInClearJourneyIT {
         assertThat(haystacks).as("the phone is kept, masked, for display").anyMatch(h -> h.text().contains(masked));
     }
 
-    private static String submittedApplication(Client.Answer answer) {
+    private static String submittedApplication(HttpAnswer answer) {
         assertThat(answer.status()).as(answer.body()).isIn(201, 202);
         return answer.json().get("applicationId").asString();
     }
@@ -167,7 +168,7 @@ class PersonalDataNeverInClearJourneyIT {
         assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("DONE");
         assertThat(done.get("enrolled").asLong()).isEqualTo(rows.size());
         assertThat(done.get("rejected").asLong()).isEqualTo(1);
-        Client.Answer report = fixture.gateway.get("/api/members/bulk-enrolments/" + id + "/report",
+        HttpAnswer report = fixture.gateway.get("/api/members/bulk-enrolments/" + id + "/report",
                 fixture.organizer);
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.body()).contains("REJECTED").doesNotContain(badId);
