@@ -1,6 +1,6 @@
 package org.unionplatform.testsupport.http;
 
-import java.io.ByteArrayOutputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,6 +38,9 @@ public final class HttpTestClient {
     /** A ceiling, not a timing check: a service just started on a busy machine can take a while to answer. */
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(90);
 
+    /** Shared, so that a client per test (or per request) is cheap: only the base address differs. */
+    private static final HttpClient SHARED = newClient(null);
+
     private final URI base;
     private final HttpClient http;
     private final Duration timeout;
@@ -48,7 +52,7 @@ public final class HttpTestClient {
     }
 
     public static HttpTestClient at(URI base) {
-        return new HttpTestClient(base, newClient(null), DEFAULT_TIMEOUT);
+        return new HttpTestClient(base, SHARED, DEFAULT_TIMEOUT);
     }
 
     /** A service of this JVM on the loopback address. */
@@ -164,15 +168,34 @@ public final class HttpTestClient {
 
         /** A multipart/form-data body of one file, as a browser uploads it. */
         public Request multipart(String field, String fileName, String contentType, byte[] content) {
+            return multipart(field, fileName, contentType, HttpRequest.BodyPublishers.ofByteArray(content));
+        }
+
+        /** The same, streamed from disk: a large file never sits in this JVM's heap. */
+        public Request multipart(String field, String fileName, String contentType, Path file) {
+            try {
+                return multipart(field, fileName, contentType, HttpRequest.BodyPublishers.ofFile(file));
+            } catch (FileNotFoundException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private Request multipart(String field, String fileName, String contentType,
+                HttpRequest.BodyPublisher content) {
             String boundary = "----test" + UUID.randomUUID().toString().replace("-", "");
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            bytes.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field
-                    + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            bytes.writeBytes(content);
-            bytes.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
             header("Content-Type", "multipart/form-data; boundary=" + boundary);
-            return body(bytes.toByteArray());
+            body = HttpRequest.BodyPublishers.concat(
+                    HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                            + field + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n"),
+                    content,
+                    HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
+            return this;
+        }
+
+        /** A body of this content type, sent as it is. */
+        public Request body(String contentType, String text) {
+            header("Content-Type", contentType);
+            return body(text.getBytes(StandardCharsets.UTF_8));
         }
 
         public Request body(byte[] content) {
