@@ -25,7 +25,7 @@ import org.unionplatform.testsupport.http.HttpTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * benefits-service as officers meet it, through the gateway (issue 7): a benefit officer scoped to a city
+ * benefits-service as officers meet it, through the gateway: a benefit officer scoped to a city
  * federation opens a program with a budget and issues aid to real members exactly once per Idempotency-Key;
  * ineligible members and officers out of scope are refused as documented; with membership-service stopped nothing
  * is reserved or issued, and issuing works again once it is back; concurrent requests never overspend.

@@ -22,7 +22,7 @@ import org.unionplatform.testsupport.http.HttpAnswer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Joining the union as a worker meets it (issue 5): the public form without a token, dispatch to the union the
+ * Joining the union as a worker meets it: the public form without a token, dispatch to the union the
  * rule picks, the organizer's queue, approval with a card number, {@code membership.approved} on the bus, the
  * organisation's progress and the welcome pack that follow from it; bad forms answered with field errors; and
  * applications accepted while organization-service is away, dispatched when it is back with nobody's help.

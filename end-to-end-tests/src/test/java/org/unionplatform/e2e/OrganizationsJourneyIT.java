@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * organization-service as its users meet it: through the gateway, with tokens the platform issued to an
  * administrator, an organizer and a benefit officer scoped to one city federation. Every endpoint family answers
- * its success path, and its bad input as a problem naming the field or the rule (issue 4).
+ * its success path, and its bad input as a problem naming the field or the rule.
  *
  * <p>One tree is built once for the class, in Qinghai's Haixi prefecture (632800), away from anything the other
  * journeys create. Each test adds what it changes under that tree, so the tests do not depend on their order.
@@ -517,7 +517,7 @@ class OrganizationsJourneyIT {
         return gateway.signIn(username, PASSWORD);
     }
 
-    /** Publishes membership.approved v1 on this run's exchange, as membership-service does (CONTRACTS.md). */
+    /** Publishes membership.approved v1 on this run's exchange, as membership-service does (docs/events.md). */
     private static void publishApproval(Org union, String workerType, Instant approvedAt) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("memberId", "e2e-member-" + UUID.randomUUID());

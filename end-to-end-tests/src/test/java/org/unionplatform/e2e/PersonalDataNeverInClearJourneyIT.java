@@ -34,7 +34,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
 /**
- * Issue 3's acceptance for personal data: after a scenario that creates members every way there is (the public
+ * Personal data is never stored, logged or published in clear: after a scenario that creates members every way there is (the public
  * form, an organizer's form, approvals, a rejection, a read of the full values, a bulk file with a bad row), no
  * resident ID number of the scenario, and no GB 11643-valid number at all, is found in clear in any document of
  * this run's databases, in any application's log, or in any message published on this run's exchange; and the

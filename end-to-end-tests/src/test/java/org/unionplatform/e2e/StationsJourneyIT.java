@@ -26,7 +26,7 @@ import org.unionplatform.testsupport.http.HttpTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * station-service as its users meet it, through the gateway (issue 6): an organizer opens stations with an
+ * station-service as its users meet it, through the gateway: an organizer opens stations with an
  * attendant, a worker finds the nearest one without signing in, the attendant logs visits one at a time and as an
  * offline batch, members' cards are verified by membership-service, and a visit made while membership-service is
  * down is recorded unverified and verified by the background round once it is back.
