@@ -2,6 +2,8 @@ package org.unionplatform.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.unionplatform.e2e.UnionTree.expect;
+import static org.unionplatform.e2e.UnionTree.organisation;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -19,7 +21,6 @@ import java.util.UUID;
 import org.unionplatform.testsupport.http.HttpAnswer;
 import org.unionplatform.testsupport.http.HttpTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the membership journeys share: a small organisation tree with a platform union that dispatch picks for
@@ -32,7 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class MembershipFixture {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     static final String WORKER_TYPE = "DELIVERY_RIDER";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -169,23 +169,10 @@ final class MembershipFixture {
                 division);
     }
 
-    private static Map<String, Object> organisation(String name, String kind, String division, String parentId,
-            String... workerTypes) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name);
-        body.put("kind", kind);
-        body.put("divisionCode", division);
-        body.put("workerTypes", List.of(workerTypes));
-        if (parentId != null) {
-            body.put("parentId", parentId);
-        }
-        return body;
-    }
-
     // ---- HTTP ----
 
     HttpAnswer post(String path, String token, Object body) {
-        return gateway.post(path, token, json(body));
+        return gateway.post(path, token, body);
     }
 
     /** A multipart upload of one file as the form field {@code file}, as a browser sends it. */
@@ -206,15 +193,6 @@ final class MembershipFixture {
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String json(Object value) {
-        return JSON.writeValueAsString(value);
-    }
-
-    static JsonNode expect(HttpAnswer answer, int status) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        return answer.body().isEmpty() ? JSON.nullNode() : answer.json();
     }
 
     /** A 400 problem naming these fields among its errors, never echoing what was sent. */

@@ -2,7 +2,7 @@ package org.unionplatform.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.unionplatform.e2e.MembershipFixture.expect;
+import static org.unionplatform.e2e.UnionTree.expect;
 import static org.unionplatform.e2e.MembershipFixture.expectFieldErrors;
 
 import java.time.Duration;
@@ -46,7 +46,7 @@ class MembershipJourneyIT {
     static void buildTheTreeATargetAndAWelcomePack() {
         fixture = new MembershipFixture("酒泉", "620000", "620900", "620982");
         expect(fixture.gateway.send("PUT", "/api/organizations/" + fixture.city.id() + "/targets/" + fixture.year,
-                fixture.admin, MembershipFixture.json(Map.of("newMembers", Map.of(MembershipFixture.WORKER_TYPE, 10),
+                fixture.admin, UnionTree.json(Map.of("newMembers", Map.of(MembershipFixture.WORKER_TYPE, 10),
                         "unionsFounded", 1))), 200);
 
         LocalDate today = LocalDate.now(MembershipFixture.BEIJING);

@@ -2,6 +2,8 @@ package org.unionplatform.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.unionplatform.e2e.UnionTree.expect;
+import static org.unionplatform.e2e.UnionTree.organisation;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -31,8 +33,6 @@ import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.unionplatform.testsupport.BrokerAddress;
-import org.unionplatform.testsupport.TestInfrastructure;
 import org.unionplatform.testsupport.http.HttpAnswer;
 import org.unionplatform.testsupport.http.HttpTestClient;
 import tools.jackson.databind.JsonNode;
@@ -482,19 +482,6 @@ class OrganizationsJourneyIT {
                 workerTypes)), 201));
     }
 
-    private static Map<String, Object> organisation(String name, String kind, String division, String parentId,
-            String... workerTypes) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name);
-        body.put("kind", kind);
-        body.put("divisionCode", division);
-        body.put("workerTypes", List.of(workerTypes));
-        if (parentId != null) {
-            body.put("parentId", parentId);
-        }
-        return body;
-    }
-
     private static Map<String, Object> company(String creditCode, String name, String division,
             String organizationId) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -537,18 +524,14 @@ class OrganizationsJourneyIT {
         envelope.put("producer", "membership-service");
         envelope.put("payload", payload);
 
-        BrokerAddress broker = TestInfrastructure.broker();
-        CachingConnectionFactory connections = new CachingConnectionFactory(broker.host(), broker.port());
-        connections.setUsername(broker.username());
-        connections.setPassword(broker.password());
-        connections.setVirtualHost(broker.virtualHost());
+        CachingConnectionFactory connections = PlatformUnderTest.brokerConnections();
         try {
             MessageProperties properties = new MessageProperties();
             properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
             properties.setMessageId(eventId);
             properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
             new RabbitTemplate(connections).send(platform.busExchange(), "membership.approved",
-                    new Message(json(envelope).getBytes(StandardCharsets.UTF_8), properties));
+                    new Message(JSON.writeValueAsBytes(envelope), properties));
         } finally {
             connections.destroy();
         }
@@ -600,20 +583,11 @@ class OrganizationsJourneyIT {
     // ---- HTTP and problem assertions ----
 
     private static HttpAnswer post(String path, String token, Object body) {
-        return gateway.post(path, token, json(body));
+        return gateway.post(path, token, body);
     }
 
     private static HttpAnswer put(String path, String token, Object body) {
-        return gateway.send("PUT", path, token, json(body));
-    }
-
-    private static String json(Object value) {
-        return JSON.writeValueAsString(value);
-    }
-
-    private static JsonNode expect(HttpAnswer answer, int status) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        return answer.body().isEmpty() ? JSON.nullNode() : answer.json();
+        return gateway.put(path, token, body);
     }
 
     /** An RFC 9457 problem with this status, naming the field (top level or among the errors) and the rule. */

@@ -2,7 +2,7 @@ package org.unionplatform.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.unionplatform.e2e.MembershipFixture.expect;
+import static org.unionplatform.e2e.UnionTree.expect;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

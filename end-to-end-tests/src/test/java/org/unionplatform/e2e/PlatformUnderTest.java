@@ -233,17 +233,23 @@ public final class PlatformUnderTest {
         }
     }
 
+    /** Connections to the broker this JVM's tests use (the caller destroys them). */
+    static CachingConnectionFactory brokerConnections() {
+        BrokerAddress broker = TestInfrastructure.broker();
+        CachingConnectionFactory connections = new CachingConnectionFactory(broker.host(), broker.port());
+        connections.setUsername(broker.username());
+        connections.setPassword(broker.password());
+        connections.setVirtualHost(broker.virtualHost());
+        return connections;
+    }
+
     /**
      * Each service deletes its own queues when it stops, and the shared exchange only once no queue is bound to it
      * (so stopping one service leaves the others' bindings alone). Stopping all at once can leave it behind: the
      * last word is here, as the shared broker must keep nothing of this run.
      */
     private void deleteBusExchange() {
-        BrokerAddress broker = TestInfrastructure.broker();
-        CachingConnectionFactory connections = new CachingConnectionFactory(broker.host(), broker.port());
-        connections.setUsername(broker.username());
-        connections.setPassword(broker.password());
-        connections.setVirtualHost(broker.virtualHost());
+        CachingConnectionFactory connections = brokerConnections();
         try {
             new RabbitAdmin(connections).deleteExchange(busExchange());
         } catch (RuntimeException e) {
