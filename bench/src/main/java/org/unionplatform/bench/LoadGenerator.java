@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A closed-loop HTTP load generator: N workers each send the next request as soon as the previous
- * answered, for a fixed time after a warm-up (FACTS.md: the first 30 s after start are JIT-slow).
+ * answered, for a fixed time after a warm-up (the first 30 s after start are JIT-slow:
+ * docs/infrastructure.md).
  * Only loopback targets are accepted. Prints throughput, latency percentiles and status counts.
  *
  * <pre>java -jar bench/target/bench.jar --url http://127.0.0.1:8080/... [--method POST --body '{...}']

@@ -6,11 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -21,7 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.unionplatform.testsupport.security.TestTokens;
+import org.unionplatform.testsupport.http.HttpAnswer;
+import org.unionplatform.testsupport.http.HttpTestClient;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -52,8 +48,6 @@ public abstract class BenefitsIT {
     protected int port;
     @Autowired
     protected MongoTemplate mongo;
-
-    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static WireMockServer startMembership() {
         WireMockServer server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()
@@ -101,48 +95,31 @@ public abstract class BenefitsIT {
                                 "hardship", false)))));
     }
 
-    protected Response send(String method, String path, String token, Object body, Map<String, String> headers) {
-        try {
-            var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(60));
-            if (token != null) {
-                builder.header("Authorization", TestTokens.bearer(token));
-            }
-            headers.forEach(builder::header);
-            var publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
-            if (body != null) {
-                builder.header("Content-Type", "application/json");
-            }
-            builder.method(method, publisher);
-            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(response.statusCode(), response.body(), response.headers().map());
-        } catch (Exception e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
-        }
+    protected HttpAnswer send(String method, String path, String token, Object body, Map<String, String> headers) {
+        return HttpTestClient.local(port).request(method, path).token(token).headers(headers).json(body).send();
     }
 
-    protected Response get(String path, String token) {
+    protected HttpAnswer get(String path, String token) {
         return send("GET", path, token, null, Map.of());
     }
 
-    protected Response post(String path, String token, Object body) {
+    protected HttpAnswer post(String path, String token, Object body) {
         return send("POST", path, token, body, Map.of());
     }
 
-    protected Response issue(String programId, String token, String key, Object body) {
-        return send("POST", "/api/benefits/programs/" + programId + "/grants", token, body,
-                key == null ? Map.of() : Map.of("Idempotency-Key", key));
+    protected HttpAnswer issue(String programId, String token, String key, Object body) {
+        return HttpTestClient.local(port).request("POST", "/api/benefits/programs/" + programId + "/grants")
+                .token(token).idempotencyKey(key).json(body).send();
     }
 
     /** Creates and opens a program owned by {@code orgId} at {@code orgPath}; returns its id. */
     protected String openProgram(String officer, Map<String, Object> fields) {
-        Response created = post("/api/benefits/programs", officer, fields);
+        HttpAnswer created = post("/api/benefits/programs", officer, fields);
         if (created.status() != 201) {
             throw new AssertionError("create program: " + created);
         }
         String id = created.json().get("id").asString();
-        Response opened = post("/api/benefits/programs/" + id + "/open", officer, null);
+        HttpAnswer opened = post("/api/benefits/programs/" + id + "/open", officer, null);
         if (opened.status() != 200) {
             throw new AssertionError("open program: " + opened);
         }
@@ -164,21 +141,5 @@ public abstract class BenefitsIT {
 
     protected JsonNode program(String id, String token) {
         return get("/api/benefits/programs/" + id, token).json();
-    }
-
-    public record Response(int status, byte[] body, Map<String, java.util.List<String>> headers) {
-
-        public JsonNode json() {
-            return JSON.readTree(body);
-        }
-
-        public String text() {
-            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public String toString() {
-            return status + " " + text();
-        }
     }
 }

@@ -5,11 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.unionplatform.e2e.UnionTree.expect;
 import static org.unionplatform.e2e.UnionTree.expectProblem;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,10 +20,12 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.unionplatform.testsupport.http.HttpAnswer;
+import org.unionplatform.testsupport.http.HttpTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * benefits-service as officers meet it, through the gateway (issue 7): a benefit officer scoped to a city
+ * benefits-service as officers meet it, through the gateway: a benefit officer scoped to a city
  * federation opens a program with a budget and issues aid to real members exactly once per Idempotency-Key;
  * ineligible members and officers out of scope are refused as documented; with membership-service stopped nothing
  * is reserved or issued, and issuing works again once it is back; concurrent requests never overspend.
@@ -41,7 +38,7 @@ class BenefitsJourneyIT {
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private static UnionTree tree;
-    private static Client gateway;
+    private static HttpTestClient gateway;
     private static String organizer;
     private static String officer;
     private static String guangzhouOfficer;
@@ -162,7 +159,7 @@ class BenefitsJourneyIT {
         String program = openProgram(officer, tree.city, 7 * 1_000L, 1_000L);
 
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<Client.Answer>> answers = new ArrayList<>();
+        List<Future<HttpAnswer>> answers = new ArrayList<>();
         try (ExecutorService officers = Executors.newFixedThreadPool(riders.size())) {
             for (UnionTree.Member rider : riders) {
                 String key = UUID.randomUUID().toString();
@@ -176,8 +173,8 @@ class BenefitsJourneyIT {
 
         List<String> granted = new ArrayList<>();
         int exhausted = 0;
-        for (Future<Client.Answer> future : answers) {
-            Client.Answer answer = future.get();
+        for (Future<HttpAnswer> future : answers) {
+            HttpAnswer answer = future.get();
             if (answer.status() == 201) {
                 granted.add(answer.json().get("memberId").asString());
             } else {
@@ -255,21 +252,21 @@ class BenefitsJourneyIT {
     }
 
     /** A client that retries a 503 with the same key (which the service released), as the docs invite. */
-    private static Client.Answer issueRetryingWhileUnavailable(String program, String key, String memberId) {
+    private static HttpAnswer issueRetryingWhileUnavailable(String program, String key, String memberId) {
         return await("an answer other than 503").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .pollDelay(Duration.ZERO).until(() -> issue(officer, program, key, memberId),
                         answer -> answer.status() != 503);
     }
 
-    /** An answer with the Idempotent-Replayed header, which {@link Client} does not keep. */
-    record Issued(Client.Answer answer, String replayed) {
+    /** An answer with its Idempotent-Replayed header. */
+    record Issued(HttpAnswer answer, String replayed) {
     }
 
-    private static Client.Answer issue(String token, String program, String key, String memberId) {
+    private static HttpAnswer issue(String token, String program, String key, String memberId) {
         return send(token, program, key, memberId, null).answer();
     }
 
-    private static Client.Answer issue(String token, String program, String key, String memberId, String note) {
+    private static HttpAnswer issue(String token, String program, String key, String memberId, String note) {
         return send(token, program, key, memberId, note).answer();
     }
 
@@ -279,21 +276,8 @@ class BenefitsJourneyIT {
         if (note != null) {
             body.put("note", note);
         }
-        HttpRequest request = HttpRequest.newBuilder(tree.platform.gateway()
-                        .resolve("/api/benefits/programs/" + program + "/grants"))
-                .header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(UnionTree.json(body))).build();
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Issued(new Client.Answer(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body(), Duration.ZERO),
-                    response.headers().firstValue("Idempotent-Replayed").orElse(null));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpAnswer answer = gateway.request("POST", "/api/benefits/programs/" + program + "/grants").token(token)
+                .idempotencyKey(key).json(body).send();
+        return new Issued(answer, answer.header("Idempotent-Replayed").orElse(null));
     }
 }

@@ -32,7 +32,7 @@ final class BusTap implements AutoCloseable {
     record Received(String routingKey, String body) {
 
         JsonNode json() {
-            return MembershipFixture.JSON.readTree(body);
+            return UnionTree.JSON.readTree(body);
         }
     }
 

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.yaml.snakeyaml.Yaml;
+import org.unionplatform.testsupport.http.HttpAnswer;
+import org.unionplatform.testsupport.http.HttpTestClient;
 
 /**
  * Every endpoint a service documents in its OpenAPI description, except the ones its configuration lists as
@@ -31,12 +33,12 @@ class EveryEndpointNeedsATokenJourneyIT {
 
     @TestFactory
     Stream<DynamicTest> everyNonPublicEndpointAnswers401WithoutAToken() {
-        Client gateway = new Client(platform.gateway());
+        HttpTestClient gateway = HttpTestClient.at(platform.gateway());
         List<DynamicTest> tests = new ArrayList<>();
         for (String service : PlatformUnderTest.SERVICES) {
-            Client direct = new Client(platform.direct(service));
+            HttpTestClient direct = HttpTestClient.at(platform.direct(service));
             List<String> publicPaths = publicPaths(service);
-            Client.Answer docs = direct.get("/v3/api-docs", null);
+            HttpAnswer docs = direct.get("/v3/api-docs", null);
             assertThat(docs.status()).as(service + " API description").isEqualTo(200);
             docs.json().get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
                 String method = operation.getKey().toUpperCase(Locale.ROOT);
@@ -48,8 +50,8 @@ class EveryEndpointNeedsATokenJourneyIT {
                 String concrete = template.replaceAll("\\{[^}]+}", "e2e-unknown");
                 String body = BODY_METHODS.contains(method) ? "{}" : null;
                 tests.add(DynamicTest.dynamicTest(service + " " + method + " " + template, () -> {
-                    Client.Answer viaGateway = gateway.send(method, concrete, null, body);
-                    Client.Answer straight = direct.send(method, concrete, null, body);
+                    HttpAnswer viaGateway = gateway.send(method, concrete, null, body);
+                    HttpAnswer straight = direct.send(method, concrete, null, body);
                     assertThat(viaGateway.status()).as("through the gateway").isEqualTo(401);
                     assertThat(viaGateway.isProblem()).isTrue();
                     assertThat(straight.status()).as("straight to " + service).isEqualTo(401);

@@ -2,15 +2,11 @@ package org.unionplatform.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.unionplatform.e2e.UnionTree.expect;
+import static org.unionplatform.e2e.UnionTree.organisation;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.unionplatform.testsupport.http.HttpAnswer;
+import org.unionplatform.testsupport.http.HttpTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the membership journeys share: a small organisation tree with a platform union that dispatch picks for
@@ -36,7 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class MembershipFixture {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     static final String WORKER_TYPE = "DELIVERY_RIDER";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -47,7 +43,7 @@ final class MembershipFixture {
     final String platformName = "e2e-platform-" + run;
     final String password = "journey-password-" + run;
     final PlatformUnderTest platform;
-    final Client gateway;
+    final HttpTestClient gateway;
     final String admin;
     final String organizer;
     final String officer;
@@ -73,7 +69,7 @@ final class MembershipFixture {
      */
     MembershipFixture(String label, String provinceCode, String cityCode, String countyCode) {
         platform = PlatformUnderTest.get();
-        gateway = new Client(platform.gateway());
+        gateway = HttpTestClient.at(platform.gateway());
         admin = signIn("admin", platform.adminPassword());
         province = create(admin, label + "省总工会（" + run + "）", "PROVINCE_FEDERATION", provinceCode, null);
         city = create(admin, label + "市总工会（" + run + "）", "CITY_FEDERATION", cityCode, province.id());
@@ -121,9 +117,8 @@ final class MembershipFixture {
     }
 
     /** The public self-service form, sent without a token from the applicant's own address. */
-    Client.Answer apply(Map<String, Object> form) {
-        return fromOwnAddress("POST", "/api/members/applications", null, "application/json",
-                HttpRequest.BodyPublishers.ofString(json(form)));
+    HttpAnswer apply(Map<String, Object> form) {
+        return fromOwnAddress().post("/api/members/applications", null, form);
     }
 
     /**
@@ -131,7 +126,7 @@ final class MembershipFixture {
      * dispatched it belongs to no union, so the organizer is answered 404, as for anything outside their scope.
      */
     JsonNode awaitDispatched(String applicationId, Duration atMost) {
-        Client.Answer dispatched = await().atMost(atMost).pollInterval(Duration.ofMillis(500)).until(
+        HttpAnswer dispatched = await().atMost(atMost).pollInterval(Duration.ofMillis(500)).until(
                 () -> gateway.get("/api/members/applications/" + applicationId, organizer),
                 answer -> answer.status() == 200 && answer.json().get("status").asString().equals("PENDING_APPROVAL"));
         return dispatched.json();
@@ -139,7 +134,7 @@ final class MembershipFixture {
 
     /** Applies, waits for dispatch if it had to wait, approves; answers the approval (member id, card number). */
     JsonNode enrol(Worker worker) {
-        Client.Answer submitted = apply(form(worker));
+        HttpAnswer submitted = apply(form(worker));
         assertThat(submitted.status()).as(submitted.body()).isIn(201, 202);
         String applicationId = submitted.json().get("applicationId").asString();
         awaitDispatched(applicationId, Duration.ofSeconds(90));
@@ -151,8 +146,8 @@ final class MembershipFixture {
 
     /** Signs in through the gateway from an address of its own (see the class comment). */
     String signIn(String username, String secret) {
-        Client.Answer answer = fromOwnAddress("POST", "/api/auth/token", null, "application/json",
-                HttpRequest.BodyPublishers.ofString(json(Map.of("username", username, "password", secret))));
+        HttpAnswer answer = fromOwnAddress().post("/api/auth/token", null,
+                Map.of("username", username, "password", secret));
         assertThat(answer.status()).as("sign-in of " + username + ": " + answer.body()).isEqualTo(200);
         return answer.json().get("accessToken").asString();
     }
@@ -174,65 +169,19 @@ final class MembershipFixture {
                 division);
     }
 
-    private static Map<String, Object> organisation(String name, String kind, String division, String parentId,
-            String... workerTypes) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name);
-        body.put("kind", kind);
-        body.put("divisionCode", division);
-        body.put("workerTypes", List.of(workerTypes));
-        if (parentId != null) {
-            body.put("parentId", parentId);
-        }
-        return body;
-    }
-
     // ---- HTTP ----
 
-    Client.Answer post(String path, String token, Object body) {
-        return gateway.post(path, token, json(body));
+    HttpAnswer post(String path, String token, Object body) {
+        return gateway.post(path, token, body);
     }
 
     /** A multipart upload of one file as the form field {@code file}, as a browser sends it. */
-    Client.Answer upload(String path, String token, String fileName, byte[] content) {
-        String boundary = "----e2e" + UUID.randomUUID().toString().replace("-", "");
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + content.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(content, 0, body, head.length, content.length);
-        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-        HttpRequest request = HttpRequest.newBuilder(platform.gateway().resolve(path))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return answer(http.send(request, HttpResponse.BodyHandlers.ofString()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    HttpAnswer upload(String path, String token, String fileName, byte[] content) {
+        return gateway.request("POST", path).token(token).multipart("file", fileName, "text/csv", content).send();
     }
 
-    private Client.Answer fromOwnAddress(String method, String path, String token, String contentType,
-            HttpRequest.BodyPublisher body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(platform.gateway().resolve(path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", contentType).method(method, body);
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try (HttpClient http = HttpClient.newBuilder().localAddress(ownLoopbackAddress())
-                .connectTimeout(Duration.ofSeconds(3)).build()) {
-            return answer(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private HttpTestClient fromOwnAddress() {
+        return gateway.from(ownLoopbackAddress());
     }
 
     /** A random loopback address other than 127.0.0.1: every one of 127.0.0.0/8 reaches this machine. */
@@ -246,22 +195,8 @@ final class MembershipFixture {
         }
     }
 
-    private static Client.Answer answer(HttpResponse<String> response) {
-        return new Client.Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.body(), Duration.ZERO);
-    }
-
-    static String json(Object value) {
-        return JSON.writeValueAsString(value);
-    }
-
-    static JsonNode expect(Client.Answer answer, int status) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        return answer.body().isEmpty() ? JSON.nullNode() : answer.json();
-    }
-
     /** A 400 problem naming these fields among its errors, never echoing what was sent. */
-    static JsonNode expectFieldErrors(Client.Answer answer, String... fields) {
+    static JsonNode expectFieldErrors(HttpAnswer answer, String... fields) {
         JsonNode problem = expect(answer, 400);
         assertThat(answer.isProblem()).as("problem+json: " + answer.contentType()).isTrue();
         List<String> named = new ArrayList<>();

@@ -2,7 +2,7 @@ package org.unionplatform.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.unionplatform.e2e.MembershipFixture.expect;
+import static org.unionplatform.e2e.UnionTree.expect;
 import static org.unionplatform.e2e.MembershipFixture.expectFieldErrors;
 
 import java.time.Duration;
@@ -18,10 +18,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.unionplatform.testsupport.http.HttpAnswer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Joining the union as a worker meets it (issue 5): the public form without a token, dispatch to the union the
+ * Joining the union as a worker meets it: the public form without a token, dispatch to the union the
  * rule picks, the organizer's queue, approval with a card number, {@code membership.approved} on the bus, the
  * organisation's progress and the welcome pack that follow from it; bad forms answered with field errors; and
  * applications accepted while organization-service is away, dispatched when it is back with nobody's help.
@@ -45,7 +46,7 @@ class MembershipJourneyIT {
     static void buildTheTreeATargetAndAWelcomePack() {
         fixture = new MembershipFixture("酒泉", "620000", "620900", "620982");
         expect(fixture.gateway.send("PUT", "/api/organizations/" + fixture.city.id() + "/targets/" + fixture.year,
-                fixture.admin, MembershipFixture.json(Map.of("newMembers", Map.of(MembershipFixture.WORKER_TYPE, 10),
+                fixture.admin, UnionTree.json(Map.of("newMembers", Map.of(MembershipFixture.WORKER_TYPE, 10),
                         "unionsFounded", 1))), 200);
 
         LocalDate today = LocalDate.now(MembershipFixture.BEIJING);
@@ -79,7 +80,7 @@ class MembershipJourneyIT {
         long stockBefore = program().get("stockAvailable").asLong();
         MembershipFixture.Worker worker = fixture.newWorker();
 
-        Client.Answer submitted = fixture.apply(fixture.form(worker));
+        HttpAnswer submitted = fixture.apply(fixture.form(worker));
         JsonNode receipt = expect(submitted, 201);
         assertThat(receipt.get("outcome").asString()).isEqualTo("SUBMITTED");
         assertThat(receipt.get("status").asString()).isEqualTo("PENDING_APPROVAL");

@@ -2,14 +2,13 @@ package org.unionplatform.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.unionplatform.e2e.UnionTree.expect;
+import static org.unionplatform.e2e.UnionTree.organisation;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -34,15 +33,15 @@ import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.unionplatform.testsupport.BrokerAddress;
-import org.unionplatform.testsupport.TestInfrastructure;
+import org.unionplatform.testsupport.http.HttpAnswer;
+import org.unionplatform.testsupport.http.HttpTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * organization-service as its users meet it: through the gateway, with tokens the platform issued to an
  * administrator, an organizer and a benefit officer scoped to one city federation. Every endpoint family answers
- * its success path, and its bad input as a problem naming the field or the rule (issue 4).
+ * its success path, and its bad input as a problem naming the field or the rule.
  *
  * <p>One tree is built once for the class, in Qinghai's Haixi prefecture (632800), away from anything the other
  * journeys create. Each test adds what it changes under that tree, so the tests do not depend on their order.
@@ -62,7 +61,7 @@ class OrganizationsJourneyIT {
     private static final String PLATFORM = "e2e-platform-" + RUN;
 
     private static PlatformUnderTest platform;
-    private static Client gateway;
+    private static HttpTestClient gateway;
     private static String admin;
     private static String organizer;
     private static String officer;
@@ -87,7 +86,7 @@ class OrganizationsJourneyIT {
     @BeforeAll
     static void buildTheTreeAndSignInItsStaff() {
         platform = PlatformUnderTest.get();
-        gateway = new Client(platform.gateway());
+        gateway = HttpTestClient.at(platform.gateway());
         admin = gateway.signIn("admin", platform.adminPassword());
         year = LocalDate.now(BEIJING).getYear();
 
@@ -414,9 +413,9 @@ class OrganizationsJourneyIT {
         assertThat(counted.get("target").get("unionsFounded").asLong()).isEqualTo(4);
         assertThat(counted.get("completionPercent").get("DELIVERY_RIDER").asDouble()).isEqualTo(2.0);
 
-        HttpResponse<byte[]> workbook = download("/api/organizations/" + haixi.id() + "/reports/monthly/xlsx?year="
+        HttpAnswer workbook = gateway.get("/api/organizations/" + haixi.id() + "/reports/monthly/xlsx?year="
                 + month.getYear() + "&month=" + month.getMonthValue(), officer);
-        assertThat(workbook.statusCode()).isEqualTo(200);
+        assertThat(workbook.status()).isEqualTo(200);
         assertThat(workbook.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith(XLSX));
         String disposition = workbook.headers().firstValue("Content-Disposition").orElseThrow();
@@ -424,7 +423,7 @@ class OrganizationsJourneyIT {
         String encoded = disposition.substring(disposition.indexOf("filename*=UTF-8''") + "filename*=UTF-8''".length());
         assertThat(URLDecoder.decode(encoded, StandardCharsets.UTF_8)).isEqualTo(haixi.name()
                 + month.getYear() + "年" + month.getMonthValue() + "月建会入会月报.xlsx");
-        assertThat(zipEntry(workbook.body(), "xl/workbook.xml")).contains("name=\"月报\"");
+        assertThat(zipEntry(workbook.bytes(), "xl/workbook.xml")).contains("name=\"月报\"");
 
         expectProblem(gateway.get("/api/organizations/" + haixi.id() + "/reports/monthly?year=" + month.getYear()
                 + "&month=13", officer), 400, "month", null);
@@ -483,19 +482,6 @@ class OrganizationsJourneyIT {
                 workerTypes)), 201));
     }
 
-    private static Map<String, Object> organisation(String name, String kind, String division, String parentId,
-            String... workerTypes) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name);
-        body.put("kind", kind);
-        body.put("divisionCode", division);
-        body.put("workerTypes", List.of(workerTypes));
-        if (parentId != null) {
-            body.put("parentId", parentId);
-        }
-        return body;
-    }
-
     private static Map<String, Object> company(String creditCode, String name, String division,
             String organizationId) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -518,7 +504,7 @@ class OrganizationsJourneyIT {
         return gateway.signIn(username, PASSWORD);
     }
 
-    /** Publishes membership.approved v1 on this run's exchange, as membership-service does (CONTRACTS.md). */
+    /** Publishes membership.approved v1 on this run's exchange, as membership-service does (docs/events.md). */
     private static void publishApproval(Org union, String workerType, Instant approvedAt) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("memberId", "e2e-member-" + UUID.randomUUID());
@@ -538,34 +524,16 @@ class OrganizationsJourneyIT {
         envelope.put("producer", "membership-service");
         envelope.put("payload", payload);
 
-        BrokerAddress broker = TestInfrastructure.broker();
-        CachingConnectionFactory connections = new CachingConnectionFactory(broker.host(), broker.port());
-        connections.setUsername(broker.username());
-        connections.setPassword(broker.password());
-        connections.setVirtualHost(broker.virtualHost());
+        CachingConnectionFactory connections = PlatformUnderTest.brokerConnections();
         try {
             MessageProperties properties = new MessageProperties();
             properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
             properties.setMessageId(eventId);
             properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
             new RabbitTemplate(connections).send(platform.busExchange(), "membership.approved",
-                    new Message(json(envelope).getBytes(StandardCharsets.UTF_8), properties));
+                    new Message(JSON.writeValueAsBytes(envelope), properties));
         } finally {
             connections.destroy();
-        }
-    }
-
-    /** A download as bytes with its headers (the workbook is binary, and its name is in a header). */
-    private static HttpResponse<byte[]> download(String path, String token) {
-        HttpRequest request = HttpRequest.newBuilder(platform.gateway().resolve(path))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build();
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -614,25 +582,16 @@ class OrganizationsJourneyIT {
 
     // ---- HTTP and problem assertions ----
 
-    private static Client.Answer post(String path, String token, Object body) {
-        return gateway.post(path, token, json(body));
+    private static HttpAnswer post(String path, String token, Object body) {
+        return gateway.post(path, token, body);
     }
 
-    private static Client.Answer put(String path, String token, Object body) {
-        return gateway.send("PUT", path, token, json(body));
-    }
-
-    private static String json(Object value) {
-        return JSON.writeValueAsString(value);
-    }
-
-    private static JsonNode expect(Client.Answer answer, int status) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        return answer.body().isEmpty() ? JSON.nullNode() : answer.json();
+    private static HttpAnswer put(String path, String token, Object body) {
+        return gateway.put(path, token, body);
     }
 
     /** An RFC 9457 problem with this status, naming the field (top level or among the errors) and the rule. */
-    private static JsonNode expectProblem(Client.Answer answer, int status, String field, String rule) {
+    private static JsonNode expectProblem(HttpAnswer answer, int status, String field, String rule) {
         JsonNode problem = expect(answer, status);
         assertThat(answer.isProblem()).as("problem+json: " + answer.contentType()).isTrue();
         assertThat(problem.get("status").asInt()).isEqualTo(status);

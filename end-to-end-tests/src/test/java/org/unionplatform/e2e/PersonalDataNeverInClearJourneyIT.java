@@ -2,7 +2,7 @@ package org.unionplatform.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.unionplatform.e2e.MembershipFixture.expect;
+import static org.unionplatform.e2e.UnionTree.expect;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.unionplatform.testsupport.TestInfrastructure;
+import org.unionplatform.testsupport.http.HttpAnswer;
 import tools.jackson.databind.JsonNode;
 
 import com.mongodb.client.MongoClient;
@@ -33,7 +34,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
 /**
- * Issue 3's acceptance for personal data: after a scenario that creates members every way there is (the public
+ * Personal data is never stored, logged or published in clear: after a scenario that creates members every way there is (the public
  * form, an organizer's form, approvals, a rejection, a read of the full values, a bulk file with a bad row), no
  * resident ID number of the scenario, and no GB 11643-valid number at all, is found in clear in any document of
  * this run's databases, in any application's log, or in any message published on this run's exchange; and the
@@ -143,7 +144,7 @@ class PersonalDataNeverInClearJourneyIT {
         assertThat(haystacks).as("the phone is kept, masked, for display").anyMatch(h -> h.text().contains(masked));
     }
 
-    private static String submittedApplication(Client.Answer answer) {
+    private static String submittedApplication(HttpAnswer answer) {
         assertThat(answer.status()).as(answer.body()).isIn(201, 202);
         return answer.json().get("applicationId").asString();
     }
@@ -167,7 +168,7 @@ class PersonalDataNeverInClearJourneyIT {
         assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("DONE");
         assertThat(done.get("enrolled").asLong()).isEqualTo(rows.size());
         assertThat(done.get("rejected").asLong()).isEqualTo(1);
-        Client.Answer report = fixture.gateway.get("/api/members/bulk-enrolments/" + id + "/report",
+        HttpAnswer report = fixture.gateway.get("/api/members/bulk-enrolments/" + id + "/report",
                 fixture.organizer);
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.body()).contains("REJECTED").doesNotContain(badId);

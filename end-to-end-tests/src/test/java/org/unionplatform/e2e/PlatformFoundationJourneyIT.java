@@ -10,6 +10,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.unionplatform.testsupport.http.HttpAnswer;
+import org.unionplatform.testsupport.http.HttpTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,14 +22,14 @@ import tools.jackson.databind.JsonNode;
 class PlatformFoundationJourneyIT {
 
     private final PlatformUnderTest platform = PlatformUnderTest.get();
-    private final Client gateway = new Client(platform.gateway());
+    private final HttpTestClient gateway = HttpTestClient.at(platform.gateway());
 
     @Test
     @Order(1)
     void theGatewayAndEveryServiceAreHealthyThroughTheGateway() {
         assertThat(gateway.get("/actuator/health", null).status()).isEqualTo(200);
         for (String service : PlatformUnderTest.SERVICES) {
-            Client.Answer health = gateway.get("/" + service + "/actuator/health", null);
+            HttpAnswer health = gateway.get("/" + service + "/actuator/health", null);
             assertThat(health.status()).as(service).isEqualTo(200);
             assertThat(health.json().get("status").asString()).isEqualTo("UP");
             assertThat(health.body()).as("no details for anonymous callers").doesNotContain("mongo", "rabbit");
@@ -43,7 +45,7 @@ class PlatformFoundationJourneyIT {
 
         assertThat(urls).hasSize(5);
         for (String url : urls) {
-            Client.Answer document = gateway.get(url, null);
+            HttpAnswer document = gateway.get(url, null);
             assertThat(document.status()).as(url).isEqualTo(200);
             assertThat(document.json().has("openapi")).as(url).isTrue();
         }
@@ -52,8 +54,8 @@ class PlatformFoundationJourneyIT {
     @Test
     @Order(3)
     void everyServiceNeedsATokenThroughTheGatewayAndDirectly() {
-        Client.Answer throughGateway = gateway.get("/api/auth/accounts", null);
-        Client.Answer direct = new Client(platform.direct("organization-service")).get("/api/auth/accounts", null);
+        HttpAnswer throughGateway = gateway.get("/api/auth/accounts", null);
+        HttpAnswer direct = HttpTestClient.at(platform.direct("organization-service")).get("/api/auth/accounts", null);
 
         assertThat(throughGateway.status()).isEqualTo(401);
         assertThat(throughGateway.isProblem()).isTrue();
@@ -69,7 +71,7 @@ class PlatformFoundationJourneyIT {
         platform.stop("station-service");
         try {
             for (String method : List.of("GET", "POST", "PUT", "DELETE")) {
-                Client.Answer answer = gateway.send(method, "/api/stations/any", admin,
+                HttpAnswer answer = gateway.send(method, "/api/stations/any", admin,
                         method.equals("GET") || method.equals("DELETE") ? null : "{}");
                 assertThat(answer.status()).as(method).isEqualTo(503);
                 assertThat(answer.isProblem()).as(method).isTrue();

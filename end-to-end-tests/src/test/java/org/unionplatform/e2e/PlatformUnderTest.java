@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -26,6 +23,7 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.unionplatform.testsupport.BrokerAddress;
 import org.unionplatform.testsupport.TestInfrastructure;
+import org.unionplatform.testsupport.http.HttpTestClient;
 
 /**
  * The whole platform as it runs in production, started once per test JVM: the gateway and the four services
@@ -52,7 +50,6 @@ public final class PlatformUnderTest {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
     private final Map<String, String> secrets = new LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private PlatformUnderTest(Path projectRoot) {
         this.projectRoot = projectRoot;
@@ -216,14 +213,9 @@ public final class PlatformUnderTest {
 
     private boolean isUp(String application) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + ports.get(application) + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return HttpTestClient.local(ports.get(application)).timeout(Duration.ofSeconds(2))
+                    .get("/actuator/health/readiness", null).status() == 200;
+        } catch (UncheckedIOException e) {
             return false;
         }
     }
@@ -241,17 +233,23 @@ public final class PlatformUnderTest {
         }
     }
 
+    /** Connections to the broker this JVM's tests use (the caller destroys them). */
+    static CachingConnectionFactory brokerConnections() {
+        BrokerAddress broker = TestInfrastructure.broker();
+        CachingConnectionFactory connections = new CachingConnectionFactory(broker.host(), broker.port());
+        connections.setUsername(broker.username());
+        connections.setPassword(broker.password());
+        connections.setVirtualHost(broker.virtualHost());
+        return connections;
+    }
+
     /**
      * Each service deletes its own queues when it stops, and the shared exchange only once no queue is bound to it
      * (so stopping one service leaves the others' bindings alone). Stopping all at once can leave it behind: the
      * last word is here, as the shared broker must keep nothing of this run.
      */
     private void deleteBusExchange() {
-        BrokerAddress broker = TestInfrastructure.broker();
-        CachingConnectionFactory connections = new CachingConnectionFactory(broker.host(), broker.port());
-        connections.setUsername(broker.username());
-        connections.setPassword(broker.password());
-        connections.setVirtualHost(broker.virtualHost());
+        CachingConnectionFactory connections = brokerConnections();
         try {
             new RabbitAdmin(connections).deleteExchange(busExchange());
         } catch (RuntimeException e) {

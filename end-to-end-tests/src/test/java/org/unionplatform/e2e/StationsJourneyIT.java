@@ -21,10 +21,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.unionplatform.testsupport.http.HttpAnswer;
+import org.unionplatform.testsupport.http.HttpTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * station-service as its users meet it, through the gateway (issue 6): an organizer opens stations with an
+ * station-service as its users meet it, through the gateway: an organizer opens stations with an
  * attendant, a worker finds the nearest one without signing in, the attendant logs visits one at a time and as an
  * offline batch, members' cards are verified by membership-service, and a visit made while membership-service is
  * down is recorded unverified and verified by the background round once it is back.
@@ -40,7 +42,7 @@ class StationsJourneyIT {
     private static final double LON = 103.8343;
 
     private static UnionTree tree;
-    private static Client gateway;
+    private static HttpTestClient gateway;
     private static String organizer;
     private static String attendant;
     private static Station batchStation;
@@ -195,7 +197,7 @@ class StationsJourneyIT {
         // The background round (every 30 s, docs/stations.md) asks again; a resend shows the stored state.
         await("the pending visit is verified").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(3))
                 .untilAsserted(() -> {
-                    Client.Answer resent = gateway.post("/api/checkins", attendant, visit);
+                    HttpAnswer resent = gateway.post("/api/checkins", attendant, visit);
                     JsonNode duplicate = expect(resent, 200);
                     assertThat(duplicate.get("outcome").asString()).isEqualTo("DUPLICATE");
                     assertThat(duplicate.get("verification").asString()).isEqualTo("VERIFIED");

@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.unionplatform.testsupport.http.HttpAnswer;
+import org.unionplatform.testsupport.http.HttpTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,7 +53,7 @@ final class UnionTree {
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final String platformName = "e2e-platform-" + run;
     final PlatformUnderTest platform;
-    final Client gateway;
+    final HttpTestClient gateway;
     final String admin;
     final Divisions divisions;
     final Org province;
@@ -62,7 +64,7 @@ final class UnionTree {
 
     private UnionTree(Divisions divisions) {
         this.platform = PlatformUnderTest.get();
-        this.gateway = new Client(platform.gateway());
+        this.gateway = HttpTestClient.at(platform.gateway());
         this.divisions = divisions;
         this.admin = signIn("admin", platform.adminPassword());
         this.province = create(admin, divisions.provinceName() + "总工会（" + run + "）", "PROVINCE_FEDERATION",
@@ -106,8 +108,8 @@ final class UnionTree {
      * sign-ins answers 429 when the journeys of one JVM have used it up: a client waits and tries again.
      */
     String signIn(String username, String password) {
-        String body = json(Map.of("username", username, "password", password));
-        Client.Answer[] answer = new Client.Answer[1];
+        Map<String, String> body = Map.of("username", username, "password", password);
+        HttpAnswer[] answer = new HttpAnswer[1];
         await("sign-in of " + username).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> (answer[0] = gateway.post("/api/auth/token", null, body)).status() != 429);
         return expect(answer[0], 200).get("accessToken").asString();
@@ -122,7 +124,7 @@ final class UnionTree {
         details.put("workerType", workerType);
         details.put("platform", platformName);
         details.put("divisionCode", divisions.district());
-        Client.Answer filed = post("/api/members/applications/by-organizer", organizer, details);
+        HttpAnswer filed = post("/api/members/applications/by-organizer", organizer, details);
         assertThat(filed.status()).as(filed.body()).isIn(201, 202);
         String applicationId = filed.json().get("applicationId").asString();
         if (filed.status() == 202) {
@@ -142,21 +144,21 @@ final class UnionTree {
 
     // ---- HTTP and problem assertions ----
 
-    Client.Answer post(String path, String token, Object body) {
-        return gateway.post(path, token, body == null ? null : json(body));
+    HttpAnswer post(String path, String token, Object body) {
+        return gateway.post(path, token, body);
     }
 
     static String json(Object value) {
         return JSON.writeValueAsString(value);
     }
 
-    static JsonNode expect(Client.Answer answer, int status) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        return answer.body().isEmpty() ? JSON.nullNode() : answer.json();
+    /** The answer has this status (its body shows when not); its body as JSON. */
+    static JsonNode expect(HttpAnswer answer, int status) {
+        return answer.expect(status);
     }
 
     /** An RFC 9457 problem with this status and, when given, this rule (422) or reason (409); no internals. */
-    static JsonNode expectProblem(Client.Answer answer, int status, String rule) {
+    static JsonNode expectProblem(HttpAnswer answer, int status, String rule) {
         JsonNode problem = expect(answer, status);
         assertThat(answer.isProblem()).as("problem+json: " + answer.contentType()).isTrue();
         assertThat(problem.get("status").asInt()).isEqualTo(status);
@@ -169,7 +171,8 @@ final class UnionTree {
         return problem;
     }
 
-    private static Map<String, Object> organisation(String name, String kind, String division, String parentId,
+    /** The body that creates an organisation. */
+    static Map<String, Object> organisation(String name, String kind, String division, String parentId,
             String... workerTypes) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);

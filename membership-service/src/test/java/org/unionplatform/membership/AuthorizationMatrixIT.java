@@ -17,7 +17,7 @@ class AuthorizationMatrixIT extends MembershipIT {
     Stream<DynamicTest> everyRoleAndScopeGetsExactlyWhatTheMatrixSays() {
         var fixture = new Fixture();
         return AuthorizationMatrix.tests("membership-service", "authorization-matrix.csv", fixture,
-                (method, path, token, body) -> send(method, path, token, body).statusCode());
+                (method, path, token, body) -> send(method, path, token, body).status());
     }
 
     private final class Fixture implements AuthorizationMatrix.Fixture {

@@ -4,11 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -29,6 +24,8 @@ import org.unionplatform.membership.organization.KnownOrganizations;
 import org.unionplatform.membership.signin.SignInCode;
 import org.unionplatform.membership.signin.SignInCodeSender;
 import org.unionplatform.testsupport.security.TestTokens;
+import org.unionplatform.testsupport.http.HttpAnswer;
+import org.unionplatform.testsupport.http.HttpTestClient;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -106,7 +103,6 @@ public abstract class MembershipIT {
     }
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Value("${local.server.port}")
     protected int port;
@@ -141,33 +137,19 @@ public abstract class MembershipIT {
                         .formatted(organizationId, name, orgPath))));
     }
 
-    protected HttpResponse<String> send(String method, String path, String token, String body) {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", TestTokens.bearer(token));
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
-        }
+    protected HttpAnswer send(String method, String path, String token, String body) {
+        return HttpTestClient.local(port).send(method, path, token, body);
     }
 
-    protected HttpResponse<String> httpGet(String path, String token) {
+    protected HttpAnswer httpGet(String path, String token) {
         return send("GET", path, token, null);
     }
 
-    protected HttpResponse<String> httpPost(String path, String token, String body) {
+    protected HttpAnswer httpPost(String path, String token, String body) {
         return send("POST", path, token, body);
     }
 
-    protected static JsonNode json(HttpResponse<String> response) {
+    protected static JsonNode json(HttpAnswer response) {
         return JSON.readTree(response.body());
     }
 
@@ -179,8 +161,8 @@ public abstract class MembershipIT {
     protected String dispatchedApplication(String residentId) {
         var response = httpPost("/api/members/applications", null,
                 People.applicationJson("王师傅", residentId, People.phone(), "RIDE_HAILING_DRIVER"));
-        if (response.statusCode() != 201) {
-            throw new AssertionError("expected 201, got " + response.statusCode() + " " + response.body());
+        if (response.status() != 201) {
+            throw new AssertionError("expected 201, got " + response.status() + " " + response.body());
         }
         return json(response).get("applicationId").asString();
     }
@@ -190,8 +172,8 @@ public abstract class MembershipIT {
         String applicationId = dispatchedApplication(residentId);
         var approval = httpPost("/api/members/applications/" + applicationId + "/approval",
                 TestTokens.organizer(SHOUQI_PATH), null);
-        if (approval.statusCode() != 200) {
-            throw new AssertionError("expected 200, got " + approval.statusCode() + " " + approval.body());
+        if (approval.status() != 200) {
+            throw new AssertionError("expected 200, got " + approval.status() + " " + approval.body());
         }
         return json(approval);
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.unionplatform.testsupport.security.AuthorizationMatrix;
 import org.unionplatform.testsupport.security.TestTokens;
+import org.unionplatform.testsupport.http.HttpAnswer;
 
 /** Every row of src/test/resources/authorization-matrix.csv as a real HTTP request. */
 class AuthorizationMatrixIT extends StationServiceIT {
@@ -86,7 +87,7 @@ class AuthorizationMatrixIT extends StationServiceIT {
         };
         return AuthorizationMatrix.tests("station-service", "authorization-matrix.csv", fixture,
                 (method, path, token, body) -> {
-                    Reply reply = send(method, path, token, body);
+                    HttpAnswer reply = send(method, path, token, body);
                     if (reply.status() >= 400 && reply.status() != 404 && reply.status() != 403
                             && reply.status() != 401) {
                         assertThat(reply.body()).as("problem details").contains("\"status\"");

@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.unionplatform.station.visit.Verification;
 import org.unionplatform.station.visit.Visit;
 import org.unionplatform.testsupport.security.TestTokens;
+import org.unionplatform.testsupport.http.HttpAnswer;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 
@@ -61,9 +62,9 @@ class MemberVerificationIT extends StationServiceIT {
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
                         .withBody("{\"status\":404}")));
 
-        Reply known = send("POST", "/api/checkins", TestTokens.attendant(station),
+        HttpAnswer known = send("POST", "/api/checkins", TestTokens.attendant(station),
                 memberVisit(UUID.randomUUID().toString(), station, "XY000123"));
-        Reply unknown = send("POST", "/api/checkins", TestTokens.attendant(station),
+        HttpAnswer unknown = send("POST", "/api/checkins", TestTokens.attendant(station),
                 memberVisit(UUID.randomUUID().toString(), station, "NOBODY01"));
 
         assertThat(known.status()).isEqualTo(201);
@@ -83,7 +84,7 @@ class MemberVerificationIT extends StationServiceIT {
         String[] visitIds = new String[3];
         for (int i = 0; i < visitIds.length; i++) {
             visitIds[i] = UUID.randomUUID().toString();
-            Reply reply = send("POST", "/api/checkins", TestTokens.attendant(station),
+            HttpAnswer reply = send("POST", "/api/checkins", TestTokens.attendant(station),
                     memberVisit(visitIds[i], station, card));
             assertThat(reply.status()).isEqualTo(201);
             assertThat(reply.json().get("verification").asString()).isEqualTo("PENDING");

@@ -1,9 +1,5 @@
 package org.unionplatform.station;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +20,8 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.unionplatform.station.geo.GeoHash;
 import org.unionplatform.station.geo.SpatialIndex;
 import org.unionplatform.testsupport.security.TestTokens;
+import org.unionplatform.testsupport.http.HttpAnswer;
+import org.unionplatform.testsupport.http.HttpTestClient;
 
 /**
  * Benchmarks, not tests: run only on demand ({@code bench/stations.sh}, or
@@ -48,8 +46,6 @@ class StationBenchmarks extends StationServiceIT {
     @org.springframework.beans.factory.annotation.Value("${platform.station.visits.counting-sweep}")
     String countingSweep;
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @Test
     void checkinsSustained() throws Exception {
         List<String> stations = new ArrayList<>();
@@ -57,16 +53,15 @@ class StationBenchmarks extends StationServiceIT {
             stations.add(openStation(unique("bench"), "/shaanxi/xianyang/xianyang-courier-federation/",
                     34.0 + i * 0.001, 108.5, "", "610400"));
         }
-        String bearer = TestTokens.bearer(TestTokens.claims().subject("bench-attendant").roles("STATION_ATTENDANT")
-                .stations(stations).expiresAt(Instant.now().plus(Duration.ofHours(1))).sign());
-        URI uri = URI.create("http://127.0.0.1:" + port + "/api/checkins");
+        String token = TestTokens.claims().subject("bench-attendant").roles("STATION_ATTENDANT")
+                .stations(stations).expiresAt(Instant.now().plus(Duration.ofHours(1))).sign();
+        HttpTestClient http = HttpTestClient.local(port);
         Runnable oneCheckin = () -> {
             String body = """
                     {"visitId":"%s","stationId":"%s","workerType":"COURIER","services":["REST","WATER"],"visitedAt":"%s"}"""
                     .formatted(UUID.randomUUID(), stations.get(ThreadLocalRandom.current().nextInt(stations.size())),
                             Instant.now().minusSeconds(1));
-            expect(201, HttpRequest.newBuilder(uri).header("Authorization", bearer)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+            expect(201, http.post("/api/checkins", token, body));
         };
         report("check-ins (POST /api/checkins, direct to the service, counting sweep every " + countingSweep + ")",
                 WORKERS, oneCheckin);
@@ -88,8 +83,8 @@ class StationBenchmarks extends StationServiceIT {
                 lat = minLat + random.nextDouble() * spanLat;
                 lon = minLon + random.nextDouble() * spanLon;
             }
-            expect(200, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/api/stations/nearby?lat=%.5f&lon=%.5f&radius=3000&limit=20".formatted(lat, lon))).GET().build());
+            expect(200, HttpTestClient.local(port).get(
+                    "/api/stations/nearby?lat=%.5f&lon=%.5f&radius=3000&limit=20".formatted(lat, lon), null));
         };
         report("finder (GET /api/stations/nearby radius 3 km, " + FINDER_STATIONS + " stations)", 4, oneQuery);
     }
@@ -154,17 +149,9 @@ class StationBenchmarks extends StationServiceIT {
         }
     }
 
-    private void expect(int status, HttpRequest request) {
-        try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != status) {
-                throw new IllegalStateException("answered " + response.statusCode() + ": " + response.body());
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    private static void expect(int status, HttpAnswer response) {
+        if (response.status() != status) {
+            throw new IllegalStateException("answered " + response);
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.unionplatform.testsupport.security.TestTokens;
+import org.unionplatform.testsupport.http.HttpAnswer;
+import org.unionplatform.testsupport.http.HttpTestClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -29,8 +31,8 @@ class StationFinderIT extends StationServiceIT {
         String middle = openStation(unique("middle"), YULIN, LAT + 0.01, LON, "\"CHARGING\"", "610800");
         String far = openStation(unique("far"), YULIN, LAT + 0.05, LON, "\"CHARGING\"", "610800");
 
-        Reply all = send("GET", "/api/stations/nearby?lat=%s&lon=%s&radius=3000".formatted(LAT, LON), null, null);
-        Reply withMicrowave = send("GET",
+        HttpAnswer all = send("GET", "/api/stations/nearby?lat=%s&lon=%s&radius=3000".formatted(LAT, LON), null, null);
+        HttpAnswer withMicrowave = send("GET",
                 "/api/stations/nearby?lat=%s&lon=%s&radius=3000&amenity=MICROWAVE".formatted(LAT, LON), null, null);
 
         assertThat(all.status()).isEqualTo(200);
@@ -99,7 +101,7 @@ class StationFinderIT extends StationServiceIT {
     void coordinatesOutsideChinaAreRejected() throws Exception {
         assertThat(send("GET", "/api/stations/nearby?lat=51.5&lon=-0.12&radius=1000", null, null).status())
                 .isEqualTo(400);
-        Reply reply = send("POST", "/api/stations", TestTokens.admin(), """
+        HttpAnswer reply = send("POST", "/api/stations", TestTokens.admin(), """
                 {"organizationId":"yulin","orgPath":"/shaanxi/yulin/","details":{"name":"x","type":"DRIVERS_HOME",
                  "address":"x","divisionCode":"610800","location":{"lat":48.85,"lon":2.35}}}""");
         assertThat(reply.status()).isEqualTo(400);
@@ -108,23 +110,21 @@ class StationFinderIT extends StationServiceIT {
     @Test
     void aStationHasAPrintableQrCodeAndAnInspectionAgainstTheStandard() throws Exception {
         String station = openStation(unique("qr"), YULIN, 38.0, 109.0, "", "610800");
-        var png = http.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + port + "/api/stations/" + station + "/qr-code"))
-                .header("Authorization", TestTokens.bearer(TestTokens.attendant(station))).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(png.statusCode()).isEqualTo(200);
+        var png = HttpTestClient.local(port).get("/api/stations/" + station + "/qr-code",
+                TestTokens.attendant(station));
+        assertThat(png.status()).isEqualTo(200);
         assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
-        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.bytes()));
         var decoded = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
                 new com.google.zxing.common.HybridBinarizer(
                         new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image))));
         assertThat(decoded.getText()).endsWith("/check-in/" + station);
 
-        Reply failed = send("POST", "/api/stations/" + station + "/inspections", TestTokens.organizer(YULIN), """
+        HttpAnswer failed = send("POST", "/api/stations/" + station + "/inspections", TestTokens.organizer(YULIN), """
                 {"results":{"PREMISES":true,"SIGNAGE":true,"FACILITIES":true,"RULES":true,"STAFF":false,"LEDGER":true}}""");
         assertThat(failed.status()).isEqualTo(200);
         assertThat(failed.json().get("lastInspection").get("result").asString()).isEqualTo("FAILED");
-        Reply incomplete = send("POST", "/api/stations/" + station + "/inspections", TestTokens.organizer(YULIN),
+        HttpAnswer incomplete = send("POST", "/api/stations/" + station + "/inspections", TestTokens.organizer(YULIN),
                 "{\"results\":{\"PREMISES\":true}}");
         assertThat(incomplete.status()).isEqualTo(422);
     }

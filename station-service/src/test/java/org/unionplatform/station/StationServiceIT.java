@@ -2,10 +2,6 @@ package org.unionplatform.station;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,10 +22,11 @@ import org.unionplatform.common.events.ReceivedEvent;
 import org.unionplatform.common.security.ServiceTokenProperties;
 import org.unionplatform.common.security.ServiceTokens;
 import org.unionplatform.testsupport.security.TestTokens;
+import org.unionplatform.testsupport.http.HttpAnswer;
+import org.unionplatform.testsupport.http.HttpTestClient;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -86,33 +83,14 @@ public abstract class StationServiceIT {
         }
     }
 
-    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @LocalServerPort
     protected int port;
 
     @Autowired
     protected ObjectMapper json;
 
-    protected record Reply(int status, String body, JsonNode json) {
-    }
-
-    protected Reply send(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", TestTokens.bearer(token));
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        String text = response.body();
-        JsonNode node = text == null || text.isBlank() || !text.trim().startsWith("{") && !text.trim().startsWith("[")
-                ? null : json.readTree(text);
-        return new Reply(response.statusCode(), text, node);
+    protected HttpAnswer send(String method, String path, String token, String body) throws Exception {
+        return HttpTestClient.local(port).send(method, path, token, body);
     }
 
     protected static String unique(String prefix) {
@@ -129,7 +107,7 @@ public abstract class StationServiceIT {
                  "address":"咸阳市秦都区","divisionCode":"%s","location":{"lat":%s,"lon":%s},"amenities":[%s],
                  "hours":{"alwaysOpen":true}}}
                 """.formatted(id, organizationId, orgPath, id, divisionCode, lat, lon, amenities);
-        Reply reply = send("POST", "/api/stations", TestTokens.admin(), body);
+        HttpAnswer reply = send("POST", "/api/stations", TestTokens.admin(), body);
         if (reply.status() != 201) {
             throw new AssertionError("opening station failed: " + reply.status() + " " + reply.body());
         }

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.unionplatform.common.time.ChinaTime;
 import org.unionplatform.testsupport.security.TestTokens;
+import org.unionplatform.testsupport.http.HttpAnswer;
 
 import tools.jackson.databind.JsonNode;
 
@@ -31,7 +32,7 @@ class VisitRecordingIT extends StationServiceIT {
     }
 
     private JsonNode counts(String stationId) throws Exception {
-        Reply reply = send("GET", "/api/stations/" + stationId + "/visit-counts", TestTokens.admin(), null);
+        HttpAnswer reply = send("GET", "/api/stations/" + stationId + "/visit-counts", TestTokens.admin(), null);
         assertThat(reply.status()).isEqualTo(200);
         return reply.json();
     }
@@ -56,7 +57,7 @@ class VisitRecordingIT extends StationServiceIT {
                 visit(UUID.randomUUID().toString(), "no-such-station", now),             // unknown station
                 visit(UUID.randomUUID().toString(), notMine, now))                       // not assigned
                 + "]}";
-        Reply reply = send("POST", "/api/checkins/batch", attendant, batch);
+        HttpAnswer reply = send("POST", "/api/checkins/batch", attendant, batch);
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode results = reply.json().get("results");
@@ -93,8 +94,8 @@ class VisitRecordingIT extends StationServiceIT {
         }
         String batch = "{\"visits\":[" + String.join(",", visits) + "]}";
 
-        Reply first = send("POST", "/api/checkins/batch", attendant, batch);
-        Reply resent = send("POST", "/api/checkins/batch", attendant, batch);
+        HttpAnswer first = send("POST", "/api/checkins/batch", attendant, batch);
+        HttpAnswer resent = send("POST", "/api/checkins/batch", attendant, batch);
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.json().get("created").asInt()).isEqualTo(300);
@@ -116,7 +117,7 @@ class VisitRecordingIT extends StationServiceIT {
 
         assertThat(send("POST", "/api/stations/" + station + "/status", TestTokens.admin(),
                 "{\"status\":\"SUSPENDED\",\"reason\":\"renovation\"}").status()).isEqualTo(200);
-        Reply refused = send("POST", "/api/checkins", attendant, visit(UUID.randomUUID().toString(), station,
+        HttpAnswer refused = send("POST", "/api/checkins", attendant, visit(UUID.randomUUID().toString(), station,
                 Instant.now()));
 
         assertThat(refused.status()).isEqualTo(422);
@@ -132,12 +133,12 @@ class VisitRecordingIT extends StationServiceIT {
 
         assertThat(send("POST", "/api/checkins", attendant, visit(visitId, mine, Instant.now())).status())
                 .isEqualTo(201);
-        Reply again = send("POST", "/api/checkins", attendant, visit(visitId, mine, Instant.now()));
+        HttpAnswer again = send("POST", "/api/checkins", attendant, visit(visitId, mine, Instant.now()));
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("outcome").asString()).isEqualTo("DUPLICATE");
         assertThat(send("POST", "/api/checkins", attendant, visit(UUID.randomUUID().toString(), other, Instant.now()))
                 .status()).isEqualTo(404);
-        Reply future = send("POST", "/api/checkins", attendant,
+        HttpAnswer future = send("POST", "/api/checkins", attendant,
                 visit(UUID.randomUUID().toString(), mine, Instant.now().plus(Duration.ofDays(1))));
         assertThat(future.status()).isEqualTo(422);
         assertThat(future.json().get("rule").asString()).isEqualTo("FUTURE_TIME");
@@ -156,7 +157,7 @@ class VisitRecordingIT extends StationServiceIT {
                 int created = 0;
                 for (int i = 0; i < 1000; i++) {
                     String visitId = UUID.randomUUID().toString();
-                    Reply reply = send("POST", "/api/checkins", attendant, visit(visitId, station, at));
+                    HttpAnswer reply = send("POST", "/api/checkins", attendant, visit(visitId, station, at));
                     created += reply.status() == 201 ? 1 : 0;
                     if (i % 100 == 0) {
                         // a phone that did not see the answer sends the same visit again

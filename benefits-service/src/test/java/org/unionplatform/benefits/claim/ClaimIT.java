@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.unionplatform.benefits.BenefitsIT;
 import org.unionplatform.testsupport.security.TestTokens;
+import org.unionplatform.testsupport.http.HttpAnswer;
 
 class ClaimIT extends BenefitsIT {
 
@@ -23,17 +24,17 @@ class ClaimIT extends BenefitsIT {
         member(memberId, org.unionId(), org.unionPath());
         String member = TestTokens.member(memberId);
 
-        Response submitted = post("/api/benefits/programs/" + programId + "/claims", member,
+        HttpAnswer submitted = post("/api/benefits/programs/" + programId + "/claims", member,
                 Map.of("amountFen", 250_000, "description", "住院", "attachments", List.of("file:invoice-1")));
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
         String claimId = submitted.json().get("id").asString();
         assertThat(submitted.json().get("memberId").asString()).isEqualTo(memberId);
 
-        Response overCeiling = post("/api/benefits/claims/" + claimId + "/approval", officer, Map.of("amountFen", 250_000));
+        HttpAnswer overCeiling = post("/api/benefits/claims/" + claimId + "/approval", officer, Map.of("amountFen", 250_000));
         assertThat(overCeiling.status()).isEqualTo(422);
         assertThat(overCeiling.json().get("rule").asString()).isEqualTo("per-claim-ceiling");
 
-        Response approved = post("/api/benefits/claims/" + claimId + "/approval", officer, Map.of("amountFen", 200_000));
+        HttpAnswer approved = post("/api/benefits/claims/" + claimId + "/approval", officer, Map.of("amountFen", 200_000));
         assertThat(approved.status()).isEqualTo(200);
         assertThat(approved.json().get("paidFen").asLong()).isEqualTo(200_000L);
         assertThat(post("/api/benefits/claims/" + claimId + "/rejection", officer, Map.of("reason", "x")).status())
@@ -42,9 +43,9 @@ class ClaimIT extends BenefitsIT {
         // A second claim larger than what is left of the budget: 409, budget untouched.
         String second = post("/api/benefits/programs/" + programId + "/claims", officer,
                 Map.of("memberId", memberId, "amountFen", 150_000, "description", "门诊")).json().get("id").asString();
-        Response noBudget = post("/api/benefits/claims/" + second + "/approval", officer, Map.of("amountFen", 150_000));
+        HttpAnswer noBudget = post("/api/benefits/claims/" + second + "/approval", officer, Map.of("amountFen", 150_000));
         assertThat(noBudget.status()).isEqualTo(409);
-        Response rejected = post("/api/benefits/claims/" + second + "/rejection", officer, Map.of("reason", "超出预算"));
+        HttpAnswer rejected = post("/api/benefits/claims/" + second + "/rejection", officer, Map.of("reason", "超出预算"));
         assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");
 
         var program = program(programId, officer);

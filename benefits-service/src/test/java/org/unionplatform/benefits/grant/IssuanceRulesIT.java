@@ -19,6 +19,7 @@ import org.unionplatform.benefits.BenefitsIT;
 import org.unionplatform.benefits.program.ProgramLedger;
 import org.unionplatform.benefits.program.Reservation;
 import org.unionplatform.testsupport.security.TestTokens;
+import org.unionplatform.testsupport.http.HttpAnswer;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -51,12 +52,12 @@ class IssuanceRulesIT extends BenefitsIT {
         member(suspended, Map.of("status", "SUSPENDED", "workerType", "DELIVERY_RIDER", "gender", "FEMALE",
                 "organizationId", org.unionId(), "orgPath", org.unionPath(), "joinedOn", "2020-01-01"));
 
-        Response male = issue(programId, officer, UUID.randomUUID().toString(), Map.of("memberId", man));
-        Response tooNew = issue(programId, officer, UUID.randomUUID().toString(), Map.of("memberId", newcomer));
-        Response notActive = issue(programId, officer, UUID.randomUUID().toString(), Map.of("memberId", suspended));
+        HttpAnswer male = issue(programId, officer, UUID.randomUUID().toString(), Map.of("memberId", man));
+        HttpAnswer tooNew = issue(programId, officer, UUID.randomUUID().toString(), Map.of("memberId", newcomer));
+        HttpAnswer notActive = issue(programId, officer, UUID.randomUUID().toString(), Map.of("memberId", suspended));
 
         assertThat(male.status()).isEqualTo(422);
-        assertThat(male.headers().get("content-type")).anySatisfy(v -> assertThat(v).contains("application/problem+json"));
+        assertThat(male.headers().allValues("content-type")).anySatisfy(v -> assertThat(v).contains("application/problem+json"));
         assertThat(male.json().get("rule").asString()).isEqualTo("gender");
         assertThat(tooNew.json().get("rule").asString()).isEqualTo("membership-days");
         assertThat(notActive.json().get("rule").asString()).isEqualTo("member-status");
@@ -73,11 +74,11 @@ class IssuanceRulesIT extends BenefitsIT {
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         String key = UUID.randomUUID().toString();
 
-        Response down = issue(programId, officer, key, Map.of("memberId", memberId));
+        HttpAnswer down = issue(programId, officer, key, Map.of("memberId", memberId));
 
         assertThat(down.status()).isEqualTo(503);
         assertThat(down.json().get("service").asString()).isEqualTo("membership-service");
-        assertThat(down.text()).doesNotContain("Exception").doesNotContain("feign");
+        assertThat(down.body()).doesNotContain("Exception").doesNotContain("feign");
         var program = program(programId, officer);
         assertThat(program.get("availableFen").asLong()).isEqualTo(100_000L);
         assertThat(program.get("reservedFen").asLong()).isZero();
@@ -85,7 +86,7 @@ class IssuanceRulesIT extends BenefitsIT {
 
         // Membership is back: the same key now issues (the failed attempt did not use it up).
         member(memberId, org.unionId(), org.unionPath());
-        Response retried = issue(programId, officer, key, Map.of("memberId", memberId));
+        HttpAnswer retried = issue(programId, officer, key, Map.of("memberId", memberId));
         assertThat(retried.status()).isEqualTo(201);
         MEMBERSHIP.verify(getRequestedFor(urlPathEqualTo("/api/members/" + memberId + "/eligibility"))
                 .withHeader("Authorization", equalTo("Bearer benefits-service-token")));
@@ -102,10 +103,10 @@ class IssuanceRulesIT extends BenefitsIT {
         String local = "l-" + org.unionId();
         member(local, org.unionId(), org.unionPath());
 
-        Response foreignOfficer = issue(programId, TestTokens.benefitOfficer(other.districtPath()),
+        HttpAnswer foreignOfficer = issue(programId, TestTokens.benefitOfficer(other.districtPath()),
                 UUID.randomUUID().toString(), Map.of("memberId", local));
-        Response foreignMember = issue(programId, officer, UUID.randomUUID().toString(), Map.of("memberId", stranger));
-        Response organizer = issue(programId, TestTokens.organizer(org.districtPath()), UUID.randomUUID().toString(),
+        HttpAnswer foreignMember = issue(programId, officer, UUID.randomUUID().toString(), Map.of("memberId", stranger));
+        HttpAnswer organizer = issue(programId, TestTokens.organizer(org.districtPath()), UUID.randomUUID().toString(),
                 Map.of("memberId", local));
 
         assertThat(foreignOfficer.status()).isEqualTo(404);
@@ -124,11 +125,11 @@ class IssuanceRulesIT extends BenefitsIT {
         member(memberId, org.unionId(), org.unionPath());
         String key = UUID.randomUUID().toString();
 
-        Response missing = issue(programId, officer, null, Map.of("memberId", memberId));
-        Response first = issue(programId, officer, key, Map.of("memberId", memberId, "amountFen", 5_000));
-        Response otherBody = issue(programId, officer, key, Map.of("memberId", memberId, "amountFen", 6_000));
-        Response again = issue(programId, officer, key, Map.of("memberId", memberId, "amountFen", 5_000));
-        Response limit = issue(programId, officer, UUID.randomUUID().toString(), Map.of("memberId", memberId));
+        HttpAnswer missing = issue(programId, officer, null, Map.of("memberId", memberId));
+        HttpAnswer first = issue(programId, officer, key, Map.of("memberId", memberId, "amountFen", 5_000));
+        HttpAnswer otherBody = issue(programId, officer, key, Map.of("memberId", memberId, "amountFen", 6_000));
+        HttpAnswer again = issue(programId, officer, key, Map.of("memberId", memberId, "amountFen", 5_000));
+        HttpAnswer limit = issue(programId, officer, UUID.randomUUID().toString(), Map.of("memberId", memberId));
 
         assertThat(missing.status()).isEqualTo(400);
         assertThat(first.status()).isEqualTo(201);
@@ -152,8 +153,8 @@ class IssuanceRulesIT extends BenefitsIT {
         String grantId = issue(programId, officer, UUID.randomUUID().toString(), Map.of("memberId", memberId))
                 .json().get("id").asString();
 
-        Response revoked = post("/api/benefits/grants/" + grantId + "/revocation", officer, Map.of("reason", "发错人"));
-        Response twice = post("/api/benefits/grants/" + grantId + "/revocation", officer, Map.of("reason", "再撤一次"));
+        HttpAnswer revoked = post("/api/benefits/grants/" + grantId + "/revocation", officer, Map.of("reason", "发错人"));
+        HttpAnswer twice = post("/api/benefits/grants/" + grantId + "/revocation", officer, Map.of("reason", "再撤一次"));
 
         assertThat(revoked.status()).isEqualTo(200);
         assertThat(revoked.json().get("status").asString()).isEqualTo("REVOKED");
@@ -186,7 +187,7 @@ class IssuanceRulesIT extends BenefitsIT {
         assertThat(program.get("reservedFen").asLong()).isZero();
         assertThat(mongo.findById(deadGrant, Grant.class).status()).isEqualTo(GrantStatus.CANCELLED);
         // The member's slot came back with the budget: the member can now be served.
-        Response issued = issue(programId, officer, UUID.randomUUID().toString(), Map.of("memberId", memberId));
+        HttpAnswer issued = issue(programId, officer, UUID.randomUUID().toString(), Map.of("memberId", memberId));
         assertThat(issued.status()).isEqualTo(201);
         assertThat(program(programId, officer).get("spentFen").asLong()).isEqualTo(10_000L);
     }

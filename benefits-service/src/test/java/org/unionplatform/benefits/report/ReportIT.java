@@ -10,6 +10,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.unionplatform.benefits.BenefitsIT;
 import org.unionplatform.testsupport.security.TestTokens;
+import org.unionplatform.testsupport.http.HttpAnswer;
 
 class ReportIT extends BenefitsIT {
 
@@ -35,9 +36,9 @@ class ReportIT extends BenefitsIT {
         assertThat(get("/api/benefits/reports/organizations", TestTokens.benefitOfficer(newOrg().districtPath()))
                 .json()).isEmpty();
 
-        Response export = get("/api/benefits/reports/programs.xlsx", officer);
+        HttpAnswer export = get("/api/benefits/reports/programs.xlsx", officer);
         assertThat(export.status()).isEqualTo(200);
-        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(export.body()))) {
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(export.bytes()))) {
             var sheet = workbook.getSheet("福利项目");
             assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("项目名称");
             assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("夏送清凉 报表");

@@ -24,7 +24,7 @@ class ApplicationFlowIT extends MembershipIT {
     void appliedDispatchedApprovedMemberGetsACardAndTheBusHearsOfIt() {
         var applied = httpPost("/api/members/applications", null,
                 People.applicationJson("李师傅", People.residentId(), People.phone(), "RIDE_HAILING_DRIVER"));
-        assertThat(applied.statusCode()).isEqualTo(201);
+        assertThat(applied.status()).isEqualTo(201);
         String applicationId = json(applied).get("applicationId").asString();
         assertThat(json(applied).get("status").asString()).isEqualTo("PENDING_APPROVAL");
         assertThat(json(applied).get("organizationName").asString()).isEqualTo("首汽约车西安分公司工会");
@@ -34,12 +34,12 @@ class ApplicationFlowIT extends MembershipIT {
                 .withRequestBody(matchingJsonPath("$.divisionCode", equalTo("610103"))));
 
         var queue = httpGet("/api/members/applications?status=PENDING_APPROVAL&size=200", TestTokens.organizer(SHOUQI_PATH));
-        assertThat(queue.statusCode()).isEqualTo(200);
+        assertThat(queue.status()).isEqualTo(200);
         assertThat(queue.body()).contains(applicationId).doesNotContain(People.class.getName());
 
         var approval = httpPost("/api/members/applications/" + applicationId + "/approval",
                 TestTokens.organizer(SHOUQI_PATH), null);
-        assertThat(approval.statusCode()).isEqualTo(200);
+        assertThat(approval.status()).isEqualTo(200);
         String memberId = json(approval).get("memberId").asString();
         String cardNumber = json(approval).get("cardNumber").asString();
         assertThat(cardNumber).matches("610103\\d{10}");
@@ -63,7 +63,7 @@ class ApplicationFlowIT extends MembershipIT {
         var again = httpPost("/api/members/applications", null,
                 People.applicationJson("李师傅", residentId, People.phone(), "COURIER"));
 
-        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(200);
         assertThat(json(again).get("outcome").asString()).isEqualTo("ALREADY_MEMBER");
         assertThat(json(again).get("memberId").asString()).isEqualTo(memberId);
         assertThat(mongo.getCollection("members").countDocuments(
@@ -78,7 +78,7 @@ class ApplicationFlowIT extends MembershipIT {
         var again = httpPost("/api/members/applications", null,
                 People.applicationJson("李师傅", residentId, People.phone(), "RIDE_HAILING_DRIVER"));
 
-        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(200);
         assertThat(json(again).get("outcome").asString()).isEqualTo("ALREADY_APPLIED");
         assertThat(json(again).get("applicationId").asString()).isEqualTo(first);
     }
@@ -90,7 +90,7 @@ class ApplicationFlowIT extends MembershipIT {
 
         var applied = httpPost("/api/members/applications", null,
                 People.applicationJson("赵师傅", People.residentId(), People.phone(), "RIDE_HAILING_DRIVER"));
-        assertThat(applied.statusCode()).isEqualTo(202);
+        assertThat(applied.status()).isEqualTo(202);
         assertThat(json(applied).get("status").asString()).isEqualTo("AWAITING_DISPATCH");
         String applicationId = json(applied).get("applicationId").asString();
 
@@ -98,7 +98,7 @@ class ApplicationFlowIT extends MembershipIT {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             var seen = httpGet("/api/members/applications/" + applicationId, TestTokens.organizer(RONGCHENG_PATH));
-            assertThat(seen.statusCode()).isEqualTo(200);
+            assertThat(seen.status()).isEqualTo(200);
             assertThat(json(seen).get("status").asString()).isEqualTo("PENDING_APPROVAL");
             assertThat(json(seen).get("organizationId").asString()).isEqualTo("rongcheng-union");
         });
@@ -113,7 +113,7 @@ class ApplicationFlowIT extends MembershipIT {
         var applied = httpPost("/api/members/applications", null,
                 People.applicationJson("钱师傅", People.residentId(), People.phone(), "DOMESTIC_WORKER"));
 
-        assertThat(applied.statusCode()).isEqualTo(202);
+        assertThat(applied.status()).isEqualTo(202);
         var stored = httpGet("/api/members/applications/" + json(applied).get("applicationId").asString(),
                 TestTokens.admin());
         assertThat(json(stored).get("dispatchProblem").asString()).isEqualTo(Applications.NO_MATCHING_UNION);
@@ -125,15 +125,15 @@ class ApplicationFlowIT extends MembershipIT {
         String organizer = TestTokens.organizer(SHOUQI_PATH);
 
         assertThat(httpPost("/api/members/applications/" + applicationId + "/rejection", organizer, "{\"reason\":\" \"}")
-                .statusCode()).isEqualTo(400);
+                .status()).isEqualTo(400);
         var rejected = httpPost("/api/members/applications/" + applicationId + "/rejection", organizer,
                 "{\"reason\":\"不在本平台工作\"}");
 
-        assertThat(rejected.statusCode()).isEqualTo(200);
+        assertThat(rejected.status()).isEqualTo(200);
         assertThat(json(rejected).get("status").asString()).isEqualTo("REJECTED");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events("membership.rejected"))
                 .anySatisfy(event -> assertThat(event.payload().get("applicationId").asString()).isEqualTo(applicationId)));
-        assertThat(httpPost("/api/members/applications/" + applicationId + "/approval", organizer, null).statusCode())
+        assertThat(httpPost("/api/members/applications/" + applicationId + "/approval", organizer, null).status())
                 .isEqualTo(409);
     }
 

@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.unionplatform.membership.MembershipIT;
 import org.unionplatform.testsupport.security.TestTokens;
+import org.unionplatform.testsupport.http.HttpTestClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -87,20 +82,11 @@ class BulkEnrolmentBenchmark extends MembershipIT {
         });
         String organizer = TestTokens.organizer(SHOUQI_PATH);
         long started = System.nanoTime();
-        String boundary = "----bench" + UUID.randomUUID();
-        var parts = List.of(
-                HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
-                        + "filename=\"roster.csv\"\r\nContent-Type: text/csv\r\n\r\n"),
-                HttpRequest.BodyPublishers.ofFile(file),
-                HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
-        var body = HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new));
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + port + "/api/members/bulk-enrolments?organizationId=shouqi-union"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Authorization", TestTokens.bearer(organizer)).POST(body).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        System.out.printf("[bench] upload answered %d in %.2f s%n", response.statusCode(),
+        var response = HttpTestClient.local(port)
+                .request("POST", "/api/members/bulk-enrolments?organizationId=shouqi-union").token(organizer)
+                .multipart("file", "roster.csv", "text/csv", file).send();
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        System.out.printf("[bench] upload answered %d in %.2f s%n", response.status(),
                 (System.nanoTime() - started) / 1e9);
         String id = json(response).get("id").asString();
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).until(() ->

@@ -5,10 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -32,6 +27,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.unionplatform.membership.MembershipIT;
 import org.unionplatform.membership.People;
 import org.unionplatform.testsupport.security.TestTokens;
+import org.unionplatform.testsupport.http.HttpAnswer;
+import org.unionplatform.testsupport.http.HttpTestClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -248,7 +245,7 @@ class BulkEnrolmentIT extends MembershipIT {
         var response = upload("姓名\n".getBytes(StandardCharsets.UTF_8), "x.csv", "yulin-truck-federation",
                 TestTokens.organizer(SHOUQI_PATH));
 
-        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.status()).isEqualTo(404);
     }
 
     private static String withBirthDate(String yyyyMMdd) {
@@ -260,7 +257,7 @@ class BulkEnrolmentIT extends MembershipIT {
         String organizer = TestTokens.organizer(fileName.endsWith("xlsx") ? "/shaanxi/yulin/" : SHOUQI_PATH);
         String union = fileName.endsWith("xlsx") ? "yulin-truck-federation" : "shouqi-union";
         var accepted = upload(file, fileName, union, organizer);
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         String id = json(accepted).get("id").asString();
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             String status = json(httpGet("/api/members/bulk-enrolments/" + id, organizer)).get("status").asString();
@@ -271,26 +268,13 @@ class BulkEnrolmentIT extends MembershipIT {
 
     private String report(String id) {
         var response = httpGet("/api/members/bulk-enrolments/" + id + "/report", TestTokens.organizer(SHOUQI_PATH));
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         return response.body();
     }
 
-    private HttpResponse<String> upload(byte[] file, String fileName, String organizationId, String token) {
-        String boundary = "----bulk" + UUID.randomUUID();
-        var body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(file);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/api/members/bulk-enrolments?organizationId=" + organizationId))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Authorization", TestTokens.bearer(token))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+    private HttpAnswer upload(byte[] file, String fileName, String organizationId, String token) {
+        return HttpTestClient.local(port)
+                .request("POST", "/api/members/bulk-enrolments?organizationId=" + organizationId).token(token)
+                .multipart("file", fileName, "application/octet-stream", file).send();
     }
 }

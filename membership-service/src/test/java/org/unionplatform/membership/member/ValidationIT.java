@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.unionplatform.membership.MembershipIT;
 import org.unionplatform.membership.People;
+import org.unionplatform.testsupport.http.HttpAnswer;
 
 import tools.jackson.databind.JsonNode;
 
@@ -41,16 +42,16 @@ class ValidationIT extends MembershipIT {
         var response = httpPost("/api/members/applications", null,
                 "{\"name\":\"张三\",\"admin\":true}");
 
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.status()).isEqualTo(400);
     }
 
-    private java.net.http.HttpResponse<String> apply(String residentId, String phone, String workerType) {
+    private HttpAnswer apply(String residentId, String phone, String workerType) {
         return httpPost("/api/members/applications", null,
                 People.applicationJson("张三", residentId, phone, workerType));
     }
 
-    private static void assertFieldError(java.net.http.HttpResponse<String> response, String field) {
-        assertThat(response.statusCode()).isEqualTo(400);
+    private static void assertFieldError(HttpAnswer response, String field) {
+        assertThat(response.status()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode errors = json(response).get("errors");

@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.unionplatform.membership.MembershipIT;
 import org.unionplatform.membership.People;
 import org.unionplatform.testsupport.security.TestTokens;
+import org.unionplatform.testsupport.http.HttpAnswer;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 
@@ -43,7 +43,7 @@ class MemberSignInIT extends MembershipIT {
         String card = member.get("cardNumber").asString();
         membersGetTokensFromOrganizationService(memberId);
 
-        assertThat(requestCode(card).statusCode()).isEqualTo(202);
+        assertThat(requestCode(card).status()).isEqualTo(202);
         var code = sentCodes.to(card).getLast();
         assertThat(code.code()).matches("[0-9]{6}");
         assertThat(code.phone()).matches("139[0-9]{8}");
@@ -52,7 +52,7 @@ class MemberSignInIT extends MembershipIT {
                 .as("only a hash of the code is stored").doesNotContain("\"" + code.code() + "\"");
 
         var signedIn = signIn(card, code.code());
-        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
         assertThat(signedIn.headers().firstValue("Cache-Control")).get().asString().contains("no-store");
         String token = json(signedIn).get("accessToken").asString();
         assertThat(json(signedIn).get("tokenType").asString()).isEqualTo("Bearer");
@@ -61,15 +61,15 @@ class MemberSignInIT extends MembershipIT {
                 .withRequestBody(matchingJsonPath("$.memberId", equalTo(memberId))));
 
         var me = httpGet("/api/members/me", token);
-        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.status()).isEqualTo(200);
         assertThat(json(me).get("id").asString()).isEqualTo(memberId);
-        assertThat(httpGet("/api/members/" + memberId + "/timeline", token).statusCode()).isEqualTo(200);
+        assertThat(httpGet("/api/members/" + memberId + "/timeline", token).status()).isEqualTo(200);
         String someoneElse = approvedMember(People.residentId()).get("memberId").asString();
-        assertThat(httpGet("/api/members/" + someoneElse + "/timeline", token).statusCode()).isEqualTo(404);
-        assertThat(httpGet("/api/members/" + someoneElse, token).statusCode()).isEqualTo(404);
-        assertThat(httpGet("/api/members", token).statusCode()).isEqualTo(403);
+        assertThat(httpGet("/api/members/" + someoneElse + "/timeline", token).status()).isEqualTo(404);
+        assertThat(httpGet("/api/members/" + someoneElse, token).status()).isEqualTo(404);
+        assertThat(httpGet("/api/members", token).status()).isEqualTo(403);
 
-        assertThat(signIn(card, code.code()).statusCode()).as("a code works once").isEqualTo(401);
+        assertThat(signIn(card, code.code()).status()).as("a code works once").isEqualTo(401);
         assertThat(auditCount("MEMBER_SIGNED_IN", card)).isEqualTo(1);
         assertThat(auditCount("MEMBER_SIGN_IN_CODE_SENT", card)).isEqualTo(1);
     }
@@ -87,7 +87,7 @@ class MemberSignInIT extends MembershipIT {
         assertProblem(wrong, 401);
         assertThat(wrong.body()).doesNotContain(code);
         assertThat(auditCount("MEMBER_SIGN_IN_FAILED", card)).isEqualTo(1);
-        assertThat(signIn(card, code).statusCode()).isEqualTo(200);
+        assertThat(signIn(card, code).status()).isEqualTo(200);
     }
 
     @Test
@@ -146,7 +146,7 @@ class MemberSignInIT extends MembershipIT {
     void codeRequestsPerCardAreLimitedWithRetryAfter() {
         String card = approvedMember(People.residentId()).get("cardNumber").asString();
 
-        assertThat(requestCode(card).statusCode()).isEqualTo(202);
+        assertThat(requestCode(card).status()).isEqualTo(202);
         var again = requestCode(card);
 
         assertProblem(again, 429);
@@ -163,19 +163,19 @@ class MemberSignInIT extends MembershipIT {
 
         var knownCode = requestCode(known);
         var unknownCode = requestCode(unknown);
-        assertThat(unknownCode.statusCode()).isEqualTo(knownCode.statusCode()).isEqualTo(202);
+        assertThat(unknownCode.status()).isEqualTo(knownCode.status()).isEqualTo(202);
         assertThat(unknownCode.body()).isEqualTo(knownCode.body());
         assertThat(sentCodes.to(unknown)).isEmpty();
 
         var knownAgain = requestCode(known);
         var unknownAgain = requestCode(unknown);
-        assertThat(unknownAgain.statusCode()).isEqualTo(knownAgain.statusCode()).isEqualTo(429);
+        assertThat(unknownAgain.status()).isEqualTo(knownAgain.status()).isEqualTo(429);
         assertThat(withoutRequestIdentity(unknownAgain)).isEqualTo(withoutRequestIdentity(knownAgain));
 
         String guess = otherThan(sentCodes.to(known).getLast().code());
         var knownWrong = signIn(known, guess);
         var unknownWrong = signIn(unknown, guess);
-        assertThat(unknownWrong.statusCode()).isEqualTo(knownWrong.statusCode()).isEqualTo(401);
+        assertThat(unknownWrong.status()).isEqualTo(knownWrong.status()).isEqualTo(401);
         assertThat(withoutRequestIdentity(unknownWrong)).isEqualTo(withoutRequestIdentity(knownWrong));
         for (int attempt = 2; attempt <= 10; attempt++) {
             signIn(known, guess);
@@ -183,7 +183,7 @@ class MemberSignInIT extends MembershipIT {
         }
         var knownLocked = signIn(known, guess);
         var unknownLocked = signIn(unknown, guess);
-        assertThat(unknownLocked.statusCode()).isEqualTo(knownLocked.statusCode()).isEqualTo(429);
+        assertThat(unknownLocked.status()).isEqualTo(knownLocked.status()).isEqualTo(429);
         assertThat(unknownLocked.headers().firstValue("Retry-After")).isPresent();
     }
 
@@ -202,7 +202,7 @@ class MemberSignInIT extends MembershipIT {
         assertProblem(down, 503);
         assertThat(down.body()).doesNotContain("Fault", "Connection");
         membersGetTokensFromOrganizationService(memberId);
-        assertThat(signIn(card, code).statusCode()).isEqualTo(200);
+        assertThat(signIn(card, code).status()).isEqualTo(200);
     }
 
     @Test
@@ -215,8 +215,8 @@ class MemberSignInIT extends MembershipIT {
         var member = approvedMember(People.residentId());
         String card = member.get("cardNumber").asString();
         assertThat(httpPost("/api/members/" + member.get("memberId").asString() + "/suspension",
-                TestTokens.organizer(SHOUQI_PATH), "{\"reason\":\"测试\"}").statusCode()).isEqualTo(200);
-        assertThat(requestCode(card).statusCode()).isEqualTo(202);
+                TestTokens.organizer(SHOUQI_PATH), "{\"reason\":\"测试\"}").status()).isEqualTo(200);
+        assertThat(requestCode(card).status()).isEqualTo(202);
         assertThat(sentCodes.to(card)).isEmpty();
     }
 
@@ -227,11 +227,11 @@ class MemberSignInIT extends MembershipIT {
                         + "\",\"tokenType\":\"Bearer\",\"expiresIn\":600}")));
     }
 
-    private HttpResponse<String> requestCode(String card) {
+    private HttpAnswer requestCode(String card) {
         return httpPost("/api/members/sign-in/codes", null, "{\"cardNumber\":\"" + card + "\"}");
     }
 
-    private HttpResponse<String> signIn(String card, String code) {
+    private HttpAnswer signIn(String card, String code) {
         return httpPost("/api/members/sign-in/token", null,
                 "{\"cardNumber\":\"" + card + "\",\"code\":\"" + code + "\"}");
     }
@@ -239,7 +239,7 @@ class MemberSignInIT extends MembershipIT {
     private long auditCount(String action, String card) {
         var response = httpGet("/api/members/audit?action=" + action + "&target="
                 + URLEncoder.encode("card:" + card, StandardCharsets.UTF_8), TestTokens.admin());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
         return json(response).get("totalItems").asLong();
     }
 
@@ -264,15 +264,15 @@ class MemberSignInIT extends MembershipIT {
         return code.equals("000000") ? "000001" : "000000";
     }
 
-    private static JsonNode withoutRequestIdentity(HttpResponse<String> response) {
+    private static JsonNode withoutRequestIdentity(HttpAnswer response) {
         ObjectNode body = (ObjectNode) json(response);
         body.remove("requestId");
         body.remove("instance");
         return body;
     }
 
-    private void assertProblem(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    private void assertProblem(HttpAnswer response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).get().asString()
                 .startsWith("application/problem+json");
         assertThat(response.body()).doesNotContain("Exception", "at org.");

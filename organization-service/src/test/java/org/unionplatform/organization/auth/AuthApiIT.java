@@ -2,10 +2,7 @@ package org.unionplatform.organization.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -14,6 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.unionplatform.testsupport.security.TestTokens;
+import org.unionplatform.testsupport.http.HttpAnswer;
 import tools.jackson.databind.JsonNode;
 
 /** Staff sign-in, refresh, keys, accounts, lockout, service tokens and the audit log. */
@@ -36,9 +34,8 @@ class AuthApiIT extends TokenIssuerIT {
         assertThat(claims.get("roles")).extracting(JsonNode::asString).containsExactly("SERVICE");
         assertThat(claims.has("org_path")).isFalse();
         assertThat(tokens.token()).as("cached until shortly before it expires").isEqualTo(token);
-        HttpResponse<String> adminOnly = http.send(HttpRequest.newBuilder(uri("/api/auth/accounts"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(adminOnly.statusCode()).as("authenticated, but not an administrator").isEqualTo(403);
+        HttpAnswer adminOnly = http().get("/api/auth/accounts", token);
+        assertThat(adminOnly.status()).as("authenticated, but not an administrator").isEqualTo(403);
     }
 
     @Test
@@ -46,10 +43,9 @@ class AuthApiIT extends TokenIssuerIT {
         for (String form : List.of("grant_type=client_credentials&client_id=membership-service&client_secret=guess",
                 "grant_type=client_credentials&client_id=intruder&client_secret=" + SERVICE_SECRET,
                 "grant_type=password&client_id=membership-service&client_secret=" + SERVICE_SECRET)) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/auth/oauth/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(401);
+            HttpAnswer response = http().request("POST", "/api/auth/oauth/token")
+                    .body("application/x-www-form-urlencoded", form).send();
+            assertThat(response.status()).isEqualTo(401);
             assertThat(response.body()).doesNotContain("access_token");
         }
     }
@@ -93,7 +89,7 @@ class AuthApiIT extends TokenIssuerIT {
         assertProblem(send("POST", "/api/auth/keys/rotate", organizerToken, ""), 403);
         assertProblem(send("GET", "/api/auth/accounts", TestTokens.admin(), null), 401);
         var listed = send("GET", "/api/auth/accounts?size=200", adminToken(), null);
-        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.status()).isEqualTo(200);
         assertThat(json.readTree(listed.body()).get("items").toString()).contains(organizer)
                 .doesNotContain("passwordHash", "$2a$");
     }
@@ -123,11 +119,11 @@ class AuthApiIT extends TokenIssuerIT {
         String first = signIn(user, PASSWORD).get("refreshToken").asString();
 
         var refreshed = refresh(first);
-        assertThat(refreshed.statusCode()).isEqualTo(200);
+        assertThat(refreshed.status()).isEqualTo(200);
         String second = json.readTree(refreshed.body()).get("refreshToken").asString();
         assertThat(second).isNotEqualTo(first);
         assertThat(send("GET", "/api/auth/accounts", json.readTree(refreshed.body()).get("accessToken").asString(),
-                null).statusCode()).isEqualTo(200);
+                null).status()).isEqualTo(200);
 
         assertProblem(refresh(first), 401);
         assertProblem(refresh(second), 401);
@@ -140,12 +136,12 @@ class AuthApiIT extends TokenIssuerIT {
         String refreshToken = signIn(user, PASSWORD).get("refreshToken").asString();
         String id = accountId(user);
 
-        assertThat(send("POST", "/api/auth/accounts/" + id + "/disable", adminToken(), "").statusCode())
+        assertThat(send("POST", "/api/auth/accounts/" + id + "/disable", adminToken(), "").status())
                 .isEqualTo(200);
 
         assertProblem(send("POST", "/api/auth/token", null, credentials(user, PASSWORD)), 401);
         assertProblem(refresh(refreshToken), 401);
-        assertThat(send("POST", "/api/auth/accounts/" + id + "/enable", adminToken(), "").statusCode())
+        assertThat(send("POST", "/api/auth/accounts/" + id + "/enable", adminToken(), "").status())
                 .isEqualTo(200);
         assertThat(signIn(user, PASSWORD).has("accessToken")).isTrue();
     }
@@ -158,7 +154,7 @@ class AuthApiIT extends TokenIssuerIT {
         assertThat(published).contains(oldKid).hasSizeGreaterThanOrEqualTo(2);
 
         var rotated = send("POST", "/api/auth/keys/rotate", before, "");
-        assertThat(rotated.statusCode()).isEqualTo(200);
+        assertThat(rotated.status()).isEqualTo(200);
         String newKid = json.readTree(rotated.body()).get("activeKeyId").asString();
 
         String after = adminToken();
@@ -166,8 +162,8 @@ class AuthApiIT extends TokenIssuerIT {
         // The new key was published as NEXT before it signed anything.
         assertThat(published).contains(newKid);
         assertThat(kids()).contains(oldKid, newKid);
-        assertThat(send("GET", "/api/auth/accounts", before, null).statusCode()).isEqualTo(200);
-        assertThat(send("GET", "/api/auth/accounts", after, null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/auth/accounts", before, null).status()).isEqualTo(200);
+        assertThat(send("GET", "/api/auth/accounts", after, null).status()).isEqualTo(200);
         assertThat(audit("action=SIGNING_KEY_ROTATED").get("totalItems").asLong()).isPositive();
     }
 
@@ -198,7 +194,7 @@ class AuthApiIT extends TokenIssuerIT {
         List<Integer> statuses = new ArrayList<>();
         for (int attempt = 1; attempt <= 11; attempt++) {
             var response = send("POST", "/api/auth/token", null, credentials(ghost, "whatever-password"));
-            statuses.add(response.statusCode());
+            statuses.add(response.status());
             assertThat(response.body()).doesNotContainIgnoringCase("unknown").doesNotContainIgnoringCase("exist");
         }
         assertThat(statuses.subList(0, 9)).containsOnly(401);
@@ -220,7 +216,7 @@ class AuthApiIT extends TokenIssuerIT {
     void jwksAndTokenEndpointsArePublicAndPublishNoPrivateParts() throws Exception {
         var jwks = send("GET", "/api/auth/jwks", null, null);
 
-        assertThat(jwks.statusCode()).isEqualTo(200);
+        assertThat(jwks.status()).isEqualTo(200);
         for (JsonNode key : json.readTree(jwks.body()).get("keys")) {
             assertThat(key.get("kty").asString()).isEqualTo("RSA");
             assertThat(key.has("d")).isFalse();
@@ -233,7 +229,7 @@ class AuthApiIT extends TokenIssuerIT {
         String body = "{\"username\":\"" + username.toUpperCase() + "\",\"password\":\"" + PASSWORD + "\","
                 + accessJson.substring(1);
         var created = send("POST", "/api/auth/accounts", adminToken(), body);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(json.readTree(created.body()).get("username").asString()).isEqualTo(username);
         return username;
     }
@@ -254,18 +250,18 @@ class AuthApiIT extends TokenIssuerIT {
 
     private JsonNode signIn(String username, String password) throws Exception {
         var response = send("POST", "/api/auth/token", null, credentials(username, password));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("Cache-Control")).get().asString().contains("no-store");
         return json.readTree(response.body());
     }
 
-    private HttpResponse<String> refresh(String refreshToken) throws Exception {
+    private HttpAnswer refresh(String refreshToken) throws Exception {
         return send("POST", "/api/auth/token/refresh", null, "{\"refreshToken\":\"" + refreshToken + "\"}");
     }
 
     private JsonNode audit(String query) throws Exception {
         var response = send("GET", "/api/auth/audit?" + query, adminToken(), null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }
 
@@ -280,16 +276,12 @@ class AuthApiIT extends TokenIssuerIT {
         return "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
     }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
     private JsonNode part(String jwt, int index) {
         return json.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[index]));
     }
 
-    private void assertProblem(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    private void assertProblem(HttpAnswer response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).get().asString()
                 .startsWith("application/problem+json");
         JsonNode body = json.readTree(response.body());
@@ -298,16 +290,7 @@ class AuthApiIT extends TokenIssuerIT {
         assertThat(response.body()).doesNotContain("Exception", "at org.");
     }
 
-    private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpAnswer send(String method, String path, String token, String body) {
+        return http().send(method, path, token, body);
     }
 }

@@ -2,16 +2,14 @@ package org.unionplatform.organization.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import org.unionplatform.testsupport.http.HttpAnswer;
 
 /**
  * {@code POST /api/auth/member-token}: membership-service, having verified a member's one-time code, asks for
@@ -27,7 +25,7 @@ class MemberTokenApiIT extends TokenIssuerIT {
         var response = memberToken(serviceToken("membership-service"),
                 "{\"memberId\":\"" + memberId + "\",\"name\":\"李师傅\"}");
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("Cache-Control")).get().asString().contains("no-store");
         JsonNode body = json.readTree(response.body());
         assertThat(body.get("tokenType").asString()).isEqualTo("Bearer");
@@ -47,7 +45,7 @@ class MemberTokenApiIT extends TokenIssuerIT {
         assertThat(claims.has("stations")).isFalse();
 
         var staffOnly = send("GET", "/api/auth/accounts", token, null);
-        assertThat(staffOnly.statusCode()).as("the member token is valid here, but grants no staff function")
+        assertThat(staffOnly.status()).as("the member token is valid here, but grants no staff function")
                 .isEqualTo(403);
         assertThat(audit("MEMBER_TOKEN_ISSUED", "member:" + memberId).get("totalItems").asLong()).isEqualTo(1);
     }
@@ -87,57 +85,43 @@ class MemberTokenApiIT extends TokenIssuerIT {
     private String serviceToken(String client) throws Exception {
         String form = "grant_type=client_credentials&client_id=" + client + "&client_secret="
                 + URLEncoder.encode(SECRET, StandardCharsets.UTF_8);
-        var response = http.send(HttpRequest.newBuilder(uri("/api/auth/oauth/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        var response = http().request("POST", "/api/auth/oauth/token")
+                .body("application/x-www-form-urlencoded", form).send();
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body()).get("access_token").asString();
     }
 
     private String adminToken() throws Exception {
         var response = send("POST", "/api/auth/token", null,
                 "{\"username\":\"root\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body()).get("accessToken").asString();
     }
 
-    private HttpResponse<String> memberToken(String token, String body) throws Exception {
+    private HttpAnswer memberToken(String token, String body) throws Exception {
         return send("POST", "/api/auth/member-token", token, body);
     }
 
     private JsonNode audit(String action, String target) throws Exception {
         var response = send("GET", "/api/auth/audit?action=" + action + "&target="
                 + URLEncoder.encode(target, StandardCharsets.UTF_8), adminToken(), null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     private JsonNode part(String jwt, int index) {
         return json.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[index]));
     }
 
-    private void assertProblem(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    private void assertProblem(HttpAnswer response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).get().asString()
                 .startsWith("application/problem+json");
         assertThat(json.readTree(response.body()).get("status").asInt()).isEqualTo(status);
         assertThat(response.body()).doesNotContain("Exception", "at org.");
     }
 
-    private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpAnswer send(String method, String path, String token, String body) {
+        return http().send(method, path, token, body);
     }
 }

@@ -1,6 +1,5 @@
 package org.unionplatform.organization.auth;
 
-import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -10,6 +9,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.ObjectMapper;
+import org.unionplatform.testsupport.http.HttpTestClient;
 
 /**
  * The organization-service as the platform's token issuer, over HTTP: every token in these tests is minted by the
@@ -35,11 +35,13 @@ abstract class TokenIssuerIT {
         registry.add("platform.auth.key-encryption-key", () -> Base64.getEncoder().encodeToString(key));
     }
 
-    final HttpClient http = HttpClient.newHttpClient();
-
     @LocalServerPort
     int port;
 
     @Autowired
     ObjectMapper json;
+
+    HttpTestClient http() {
+        return HttpTestClient.local(port);
+    }
 }

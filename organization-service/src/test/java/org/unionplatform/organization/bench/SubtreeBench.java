@@ -1,9 +1,5 @@
 package org.unionplatform.organization.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +20,7 @@ import org.unionplatform.organization.tree.OrganizationKind;
 import org.unionplatform.organization.tree.OrganizationRequests.CreateOrganization;
 import org.unionplatform.organization.tree.Organizations;
 import org.unionplatform.testsupport.security.TestTokens;
+import org.unionplatform.testsupport.http.HttpAnswer;
 
 /**
  * Benchmark, not a test (run by bench/organizations-subtree.sh, never by {@code verify}): builds a tree of
@@ -99,16 +96,13 @@ class SubtreeBench extends ServiceIT {
     }
 
     private void measure(String label, String path, String token) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).build();
         for (int i = 0; i < WARMUP; i++) {
-            check(http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+            check(get(path, token));
         }
         long[] nanos = new long[MEASURED];
         for (int i = 0; i < MEASURED; i++) {
             long start = System.nanoTime();
-            check(http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+            check(get(path, token));
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
@@ -116,9 +110,9 @@ class SubtreeBench extends ServiceIT {
                 ms(nanos, 0.50), ms(nanos, 0.95), ms(nanos, 0.99), nanos[MEASURED - 1] / 1e6);
     }
 
-    private static void check(HttpResponse<byte[]> response) {
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + new String(response.body()));
+    private static void check(HttpAnswer response) {
+        if (response.status() != 200) {
+            throw new IllegalStateException("HTTP " + response);
         }
     }
 

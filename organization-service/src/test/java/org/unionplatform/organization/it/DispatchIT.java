@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.unionplatform.organization.reference.CreditCodes;
 import org.unionplatform.testsupport.security.TestTokens;
+import org.unionplatform.testsupport.http.HttpAnswer;
 import tools.jackson.databind.JsonNode;
 
 /** The dispatch rule, table-driven over the demo tree (docs/organizations.md). */
@@ -45,7 +46,7 @@ class DispatchIT extends ServiceIT {
         request.put("companyCreditCode", companyName == null ? null : demoCreditCode(companyName));
         request.put("divisionCode", division);
         request.put("workerType", workerType);
-        Response response = post("/api/organizations/dispatch", TestTokens.service("membership-service"), request);
+        HttpAnswer response = post("/api/organizations/dispatch", TestTokens.service("membership-service"), request);
         if (expectedUnion == null) {
             response.expectProblem(404, null, "no-matching-union");
             return;

@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.unionplatform.testsupport.security.TestTokens;
+import org.unionplatform.testsupport.http.HttpAnswer;
 import tools.jackson.databind.JsonNode;
 
 class MonthlyReportIT extends ServiceIT {
@@ -25,7 +26,7 @@ class MonthlyReportIT extends ServiceIT {
     void theXlsxReportOfTheXianyangCourierFederationShowsTheSameNumbersAsTheJson() throws Exception {
         String officer = TestTokens.benefitOfficer("/shaanxi/xianyang/");
         JsonNode report = get(COURIER_FEDERATION, officer).expect(200);
-        Response download = get(COURIER_FEDERATION + "/xlsx", officer);
+        HttpAnswer download = get(COURIER_FEDERATION + "/xlsx", officer);
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Type").orElseThrow())
                 .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

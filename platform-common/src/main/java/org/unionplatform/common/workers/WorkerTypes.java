@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The worker types this deployment knows (domain.md: the list must be extensible): one definition for every
+ * The worker types this deployment knows (the list must be extensible by configuration): one definition for every
  * service, {@code platform.worker-types}, a map from the code used on the wire and in events to the Chinese label
  * that reports show and that people type into spreadsheets. Without configuration: the six of the seed.
  *

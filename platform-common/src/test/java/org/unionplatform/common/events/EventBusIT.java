@@ -3,10 +3,6 @@ package org.unionplatform.common.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +37,8 @@ import org.unionplatform.testsupport.BrokerAddress;
 import org.unionplatform.testsupport.TcpProxy;
 import org.unionplatform.testsupport.TestInfrastructure;
 import org.unionplatform.testsupport.security.TestTokens;
+import org.unionplatform.testsupport.http.HttpAnswer;
+import org.unionplatform.testsupport.http.HttpTestClient;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -381,26 +379,19 @@ class EventBusIT {
         return counter == null ? 0 : counter.count();
     }
 
-    private String get(String path) throws Exception {
-        return send(asOperator(path).GET().build());
+    private String get(String path) {
+        return asOperator("GET", path);
     }
 
-    private String post(String path) throws Exception {
-        return send(asOperator(path).POST(HttpRequest.BodyPublishers.noBody()).build());
+    private String post(String path) {
+        return asOperator("POST", path);
     }
 
     /** The dead-letters endpoint sits behind the platform's security like every non-public path. */
-    private HttpRequest.Builder asOperator(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", TestTokens.bearer(TestTokens.admin()));
-    }
-
-    private static String send(HttpRequest request) throws Exception {
-        try (var client = HttpClient.newHttpClient()) {
-            var response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            return response.body();
-        }
+    private String asOperator(String method, String path) {
+        HttpAnswer response = HttpTestClient.local(port).send(method, path, TestTokens.admin(), null);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.body();
     }
 
     /** A cuttable way to whichever broker test-support chose (RabbitMQ or the embedded one). */

@@ -2,10 +2,6 @@ package org.unionplatform.common.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +19,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionplatform.common.testing.PlatformWebTest;
 import org.unionplatform.testsupport.security.TestTokens;
+import org.unionplatform.testsupport.http.HttpAnswer;
+import org.unionplatform.testsupport.http.HttpTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -35,8 +33,6 @@ import tools.jackson.databind.ObjectMapper;
 public class ResourceServerIT {
 
     static final AtomicInteger HANDLER_CALLS = new AtomicInteger();
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -76,9 +72,8 @@ public class ResourceServerIT {
 
     @Test
     void gatewayStyleHeadersAloneAreNotAnIdentity() throws Exception {
-        var response = http.send(HttpRequest.newBuilder(uri("/things/admin")).header("X-User-Id", "admin-1")
-                .header("X-Roles", "ADMIN").header("X-Forwarded-User", "admin").build(),
-                HttpResponse.BodyHandlers.ofString());
+        var response = http().request("GET", "/things/admin").header("X-User-Id", "admin-1")
+                .header("X-Roles", "ADMIN").header("X-Forwarded-User", "admin").send();
 
         assertProblem(response, 401);
         assertThat(HANDLER_CALLS).hasValue(0);
@@ -96,7 +91,7 @@ public class ResourceServerIT {
     void validTokenWithTheRoleIsServed() throws Exception {
         var response = get("/things/admin", TestTokens.admin());
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         assertThat(HANDLER_CALLS).hasValue(1);
     }
 
@@ -104,7 +99,7 @@ public class ResourceServerIT {
     void callerComesFromTheTokenClaims() throws Exception {
         var response = get("/things/me", TestTokens.attendant("st-1", "st-2"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         JsonNode caller = json.readTree(response.body());
         assertThat(caller.get("roles").get(0).asString()).isEqualTo("STATION_ATTENDANT");
         assertThat(caller.get("stations")).extracting(JsonNode::asString).containsExactlyInAnyOrder("st-1", "st-2");
@@ -112,21 +107,20 @@ public class ResourceServerIT {
 
     @Test
     void outOfScopeObjectIsNotFoundAndInScopeIsServed() throws Exception {
-        assertThat(get("/things/scoped/inside", TestTokens.organizer("/sx/xa/")).statusCode()).isEqualTo(200);
+        assertThat(get("/things/scoped/inside", TestTokens.organizer("/sx/xa/")).status()).isEqualTo(200);
         assertProblem(get("/things/scoped/outside", TestTokens.organizer("/sx/xa/")), 404);
-        assertThat(get("/things/scoped/outside", TestTokens.admin()).statusCode()).isEqualTo(200);
+        assertThat(get("/things/scoped/outside", TestTokens.admin()).status()).isEqualTo(200);
     }
 
     @Test
     void platformAndServicePublicPathsNeedNoToken() throws Exception {
         for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
                 "/actuator/info", "/actuator/prometheus", "/v3/api-docs")) {
-            assertThat(get(path, null).statusCode()).as(path).isNotIn(401, 403);
+            assertThat(get(path, null).status()).as(path).isNotIn(401, 403);
         }
-        assertThat(get("/open/hello", null).statusCode()).isEqualTo(200);
-        var application = http.send(HttpRequest.newBuilder(uri("/applications"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(application.statusCode()).isEqualTo(200);
+        assertThat(get("/open/hello", null).status()).isEqualTo(200);
+        var application = http().post("/applications", null, null);
+        assertThat(application.status()).isEqualTo(200);
     }
 
     @Test
@@ -134,8 +128,8 @@ public class ResourceServerIT {
         assertProblem(get("/applications", null), 401);
     }
 
-    private void assertProblem(HttpResponse<String> response, int status) throws Exception {
-        assertThat(response.statusCode()).isEqualTo(status);
+    private void assertProblem(HttpAnswer response, int status) throws Exception {
+        assertThat(response.status()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).get().asString()
                 .startsWith("application/problem+json");
         JsonNode body = json.readTree(response.body());
@@ -144,16 +138,12 @@ public class ResourceServerIT {
         assertThat(response.body()).doesNotContain("Exception", "at org.");
     }
 
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
-        if (token != null) {
-            request.header("Authorization", TestTokens.bearer(token));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpAnswer get(String path, String token) {
+        return http().get(path, token);
     }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+    private HttpTestClient http() {
+        return HttpTestClient.local(port);
     }
 
     record Thing(String id, String orgPath) {

@@ -2,10 +2,6 @@ package org.unionplatform.common.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -25,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionplatform.common.testing.PlatformWebTest;
 import org.unionplatform.testsupport.security.TestTokens;
+import org.unionplatform.testsupport.http.HttpAnswer;
+import org.unionplatform.testsupport.http.HttpTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -37,8 +35,6 @@ import tools.jackson.databind.ObjectMapper;
  */
 @PlatformWebTest
 public class ProblemResponsesIT {
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -116,18 +112,16 @@ public class ProblemResponsesIT {
 
     @Test
     void requestIdIsKeptWhenSaneAndReplacedWhenNot() throws Exception {
-        var kept = http.send(request("/samples/42").header("X-Request-Id", "abc-12345678").build(),
-                HttpResponse.BodyHandlers.ofString());
+        var kept = request("GET", "/samples/42").header("X-Request-Id", "abc-12345678").send();
         assertThat(kept.headers().firstValue("X-Request-Id")).contains("abc-12345678");
         assertThat(json.readTree(kept.body()).get("requestId").asString()).isEqualTo("abc-12345678");
 
-        var replaced = http.send(request("/samples/42").header("X-Request-Id", "<script>").build(),
-                HttpResponse.BodyHandlers.ofString());
+        var replaced = request("GET", "/samples/42").header("X-Request-Id", "<script>").send();
         assertThat(replaced.headers().firstValue("X-Request-Id")).get().asString().hasSize(36);
     }
 
-    private void assertProblem(HttpResponse<String> response, int status) throws Exception {
-        assertThat(response.statusCode()).isEqualTo(status);
+    private void assertProblem(HttpAnswer response, int status) throws Exception {
+        assertThat(response.status()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
         JsonNode body = json.readTree(response.body());
         assertThat(body.get("status").asInt()).isEqualTo(status);
@@ -136,18 +130,16 @@ public class ProblemResponsesIT {
         assertThat(response.body()).doesNotContain("Exception", "trace", "at org.", "at java.");
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpAnswer get(String path) {
+        return request("GET", path).send();
     }
 
-    private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpAnswer post(String path, String body) {
+        return request("POST", path).json(body).send();
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", TestTokens.bearer(TestTokens.admin()));
+    private HttpTestClient.Request request(String method, String path) {
+        return HttpTestClient.local(port).request(method, path).token(TestTokens.admin());
     }
 
     record SampleRequest(@NotBlank String name, @Pattern(regexp = "\\d{6}") String code, @Max(5) int count) {

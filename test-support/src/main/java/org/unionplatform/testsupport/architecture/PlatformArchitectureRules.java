@@ -25,7 +25,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
- * The input-hygiene rules every domain service must keep (issue 3, item 5), as ArchUnit rules over its compiled
+ * The input-hygiene rules every domain service must keep, as ArchUnit rules over its compiled
  * main classes, plus a text scan of its sources for server-side JavaScript operators that bytecode does not show.
  * A service's test calls {@link #check(String)} and {@link #checkSources(Path)}; each rule is also public so a
  * test can check one alone.
