@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.unionplatform.testsupport.http.HttpAnswer;
 import org.unionplatform.testsupport.security.TestTokens;
 
 /** A real organization.moved envelope moves the scope path of stations, their visits and their day counters. */
@@ -40,7 +41,7 @@ class OrganizationMovesIT extends StationServiceIT {
         String oldPath = "/shaanxi/xianyang/" + organizationId + "/";
         String newPath = "/shaanxi/xian/" + organizationId + "/";
         String station = openStation(unique("moving-org"), oldPath, 34.32, 108.70, "", "610400");
-        Reply visit = send("POST", "/api/checkins", TestTokens.attendant(station), """
+        HttpAnswer visit = send("POST", "/api/checkins", TestTokens.attendant(station), """
                 {"visitId":"%s","stationId":"%s","workerType":"COURIER","services":["REST"],"visitedAt":"%s"}"""
                 .formatted(UUID.randomUUID(), station, Instant.now().minusSeconds(5)));
         assertThat(visit.status()).isEqualTo(201);
