@@ -22,7 +22,7 @@ class Subscriptions {
     static final List<String> SCOPED_COLLECTIONS = List.of("programs", "grants", "claims", "welcome_queue");
 
     @Bean
-    EventSubscription welcomePacks(WelcomePacks welcomePacks) {
+    EventSubscription welcomePacksSubscription(WelcomePacks welcomePacks) {
         return EventSubscription.forPurpose("welcome-packs")
                 .on(MembershipApproved.class, welcomePacks::onApproved)
                 .build();
@@ -30,7 +30,7 @@ class Subscriptions {
 
     /** A moved subtree: every stored scope path under the old path gets the new prefix. */
     @Bean
-    EventSubscription organizationMoves(MongoOperations mongo) {
+    EventSubscription organizationMovesSubscription(MongoOperations mongo) {
         var rewriter = new OrgPathRewriter(mongo, SCOPED_COLLECTIONS);
         return EventSubscription.forPurpose("organization-moves")
                 .on(OrganizationMoved.class, (moved, event) -> rewriter.rewrite(moved.oldPath(), moved.newPath()))

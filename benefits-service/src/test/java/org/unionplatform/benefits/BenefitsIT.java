@@ -10,11 +10,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,6 +58,10 @@ public abstract class BenefitsIT {
     protected int port;
     @Autowired
     protected MongoTemplate mongo;
+    @Autowired
+    private RabbitTemplate rabbit;
+    @Value("${platform.bus.exchange}")
+    private String exchange;
 
     protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -99,6 +109,24 @@ public abstract class BenefitsIT {
                                 "workerType", "DELIVERY_RIDER", "gender", "MALE", "organizationId", organizationId,
                                 "orgPath", orgPath, "joinedOn", LocalDate.now().minusYears(1).toString(),
                                 "hardship", false)))));
+    }
+
+    /** Publishes an event envelope on the test exchange, as its producer's outbox relay would. */
+    protected void publish(String type, String producer, UUID eventId, Instant occurredAt, Map<String, Object> payload) {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("id", eventId.toString());
+        envelope.put("type", type);
+        envelope.put("version", 1);
+        envelope.put("occurredAt", occurredAt.toString());
+        envelope.put("producer", producer);
+        envelope.put("traceparent", null);
+        envelope.put("payload", payload);
+        var properties = new MessageProperties();
+        properties.setMessageId(eventId.toString());
+        properties.setType(type);
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        rabbit.send(exchange, type,
+                new Message(JSON.writeValueAsString(envelope).getBytes(StandardCharsets.UTF_8), properties));
     }
 
     protected Response send(String method, String path, String token, Object body, Map<String, String> headers) {
