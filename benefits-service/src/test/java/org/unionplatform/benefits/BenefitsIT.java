@@ -50,6 +50,8 @@ public abstract class BenefitsIT {
         registry.add("platform.benefits.membership-uri", MEMBERSHIP::baseUrl);
         registry.add("platform.security.service-token.token-uri", () -> MEMBERSHIP.baseUrl() + "/api/auth/oauth/token");
         registry.add("platform.security.service-token.client-secret", () -> "test-secret");
+        // The fake issuer's first answer comes from a cold JVM: on a loaded CI machine it can outlast the 2 s default.
+        registry.add("platform.security.service-token.timeout", () -> "15s");
         // Recovery is exercised by calling the sweeps directly; the schedule stays out of the way.
         registry.add("platform.benefits.recovery-interval", () -> "1h");
     }
