@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.unionplatform.testsupport.architecture.PlatformArchitectureRules;
+import org.unionplatform.testsupport.architecture.StructureRules;
 
 /** The platform's input-hygiene and structure rules, over this service's main classes and sources. */
 class ArchitectureTest {
@@ -11,6 +12,11 @@ class ArchitectureTest {
     @Test
     void mainClassesKeepThePlatformArchitectureRules() {
         PlatformArchitectureRules.check("org.unionplatform.benefits");
+    }
+
+    @Test
+    void featurePackagesAreFreeOfCyclesAndEventsAreTypedRecords() {
+        StructureRules.check("org.unionplatform.benefits");
     }
 
     @Test

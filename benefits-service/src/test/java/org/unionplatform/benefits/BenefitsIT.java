@@ -6,10 +6,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,6 +46,8 @@ public abstract class BenefitsIT {
         registry.add("platform.benefits.membership-uri", MEMBERSHIP::baseUrl);
         registry.add("platform.security.service-token.token-uri", () -> MEMBERSHIP.baseUrl() + "/api/auth/oauth/token");
         registry.add("platform.security.service-token.client-secret", () -> "test-secret");
+        // The fake issuer's first answer comes from a cold JVM: on a loaded CI machine it can outlast the 2 s default.
+        registry.add("platform.security.service-token.timeout", () -> "15s");
         // Recovery is exercised by calling the sweeps directly; the schedule stays out of the way.
         registry.add("platform.benefits.recovery-interval", () -> "1h");
     }
@@ -48,6 +56,10 @@ public abstract class BenefitsIT {
     protected int port;
     @Autowired
     protected MongoTemplate mongo;
+    @Autowired
+    private RabbitTemplate rabbit;
+    @Value("${platform.bus.exchange}")
+    private String exchange;
 
     private static WireMockServer startMembership() {
         WireMockServer server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()
@@ -93,6 +105,24 @@ public abstract class BenefitsIT {
                                 "workerType", "DELIVERY_RIDER", "gender", "MALE", "organizationId", organizationId,
                                 "orgPath", orgPath, "joinedOn", LocalDate.now().minusYears(1).toString(),
                                 "hardship", false)))));
+    }
+
+    /** Publishes an event envelope on the test exchange, as its producer's outbox relay would. */
+    protected void publish(String type, String producer, UUID eventId, Instant occurredAt, Map<String, Object> payload) {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("id", eventId.toString());
+        envelope.put("type", type);
+        envelope.put("version", 1);
+        envelope.put("occurredAt", occurredAt.toString());
+        envelope.put("producer", producer);
+        envelope.put("traceparent", null);
+        envelope.put("payload", payload);
+        var properties = new MessageProperties();
+        properties.setMessageId(eventId.toString());
+        properties.setType(type);
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        rabbit.send(exchange, type,
+                new Message(JSON.writeValueAsString(envelope).getBytes(StandardCharsets.UTF_8), properties));
     }
 
     protected HttpAnswer send(String method, String path, String token, Object body, Map<String, String> headers) {

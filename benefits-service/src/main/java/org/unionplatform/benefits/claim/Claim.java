@@ -6,11 +6,16 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.unionplatform.benefits.eligibility.MemberEligibility;
+import org.unionplatform.benefits.client.MemberEligibility;
+import org.unionplatform.benefits.events.ClaimDecided;
 import org.unionplatform.benefits.program.Program;
 import org.unionplatform.common.events.OutboxAggregate;
+import org.unionplatform.common.web.BusinessRuleViolationException;
 
-/** An insurance claim of one member on one program, and its decision and payout. */
+/**
+ * An insurance claim of one member on one program, and its decision and payout: SUBMITTED, then APPROVED or
+ * REJECTED once (422 {@code claim-status} for a second decision).
+ */
 @Document("claims")
 public class Claim extends OutboxAggregate {
 
@@ -59,22 +64,35 @@ public class Claim extends OutboxAggregate {
         return claim;
     }
 
-    void approve(long paidFen, String by, Instant at) {
+    /** Approves a payout of at most the program's per-claim ceiling (422 {@code per-claim-ceiling}). */
+    void approve(long paidFen, long perClaimCeilingFen, String by, Instant at) {
+        requireSubmitted();
+        if (paidFen > perClaimCeilingFen) {
+            throw new BusinessRuleViolationException("per-claim-ceiling",
+                    "At most " + perClaimCeilingFen + " fen per claim in this program.");
+        }
         status = ClaimStatus.APPROVED;
         this.paidFen = paidFen;
         decidedBy = by;
         decidedAt = at;
-        registerEvent("claim.decided", new ClaimDecided(id, programId, programName, memberId, "APPROVED", paidFen,
+        registerEvent(new ClaimDecided(id, programId, programName, memberId, ClaimStatus.APPROVED.name(), paidFen,
                 null, at));
     }
 
     void reject(String reason, String by, Instant at) {
+        requireSubmitted();
         status = ClaimStatus.REJECTED;
         this.reason = reason;
         decidedBy = by;
         decidedAt = at;
-        registerEvent("claim.decided", new ClaimDecided(id, programId, programName, memberId, "REJECTED", 0, reason,
+        registerEvent(new ClaimDecided(id, programId, programName, memberId, ClaimStatus.REJECTED.name(), 0, reason,
                 at));
+    }
+
+    private void requireSubmitted() {
+        if (status != ClaimStatus.SUBMITTED) {
+            throw new BusinessRuleViolationException("claim-status", "The claim was already " + status + ".");
+        }
     }
 
     public String id() { return id; }
@@ -95,9 +113,4 @@ public class Claim extends OutboxAggregate {
     public Instant decidedAt() { return decidedAt; }
     public Long paidFen() { return paidFen; }
     public String reason() { return reason; }
-
-    /** claim.decided v1 (CONTRACTS.md). */
-    record ClaimDecided(String claimId, String programId, String programName, String memberId, String decision,
-            long amountFen, String reason, Instant decidedAt) {
-    }
 }

@@ -1,30 +1,18 @@
 package org.unionplatform.benefits.claim;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.unionplatform.benefits.config.BenefitsProperties;
-import org.unionplatform.benefits.eligibility.MemberEligibility;
-import org.unionplatform.benefits.eligibility.MembershipDirectory;
+import org.unionplatform.benefits.client.MemberEligibility;
+import org.unionplatform.benefits.client.MembershipDirectory;
 import org.unionplatform.benefits.program.Program;
 import org.unionplatform.benefits.program.ProgramLedger;
 import org.unionplatform.benefits.program.ProgramRepository;
-import org.unionplatform.benefits.program.ProgramStatus;
 import org.unionplatform.benefits.program.Programs;
 import org.unionplatform.benefits.program.Reservation;
 import org.unionplatform.common.audit.AuditOutcome;
@@ -38,35 +26,29 @@ import org.unionplatform.common.web.ResourceNotFoundException;
 
 /**
  * Insurance claims: submitted by the member or an officer for them, approved within the per-claim ceiling and the
- * remaining budget (a reservation keyed by the claim id, settled once the approval is saved), or rejected.
+ * remaining budget (a reservation keyed by the claim id, settled once the approval is saved), or rejected. A
+ * reservation a crash left behind is settled or released by {@link ClaimRecoverySweep}.
  */
 @Service
 class Claims {
-
-    private static final Logger log = LoggerFactory.getLogger(Claims.class);
 
     private final ClaimRepository claims;
     private final ProgramRepository programRepository;
     private final Programs programs;
     private final ProgramLedger ledger;
     private final MembershipDirectory membership;
-    private final MongoOperations mongo;
     private final AuditTrail audit;
     private final Clock clock;
-    private final Duration lease;
 
     Claims(ClaimRepository claims, ProgramRepository programRepository, Programs programs, ProgramLedger ledger,
-            MembershipDirectory membership, MongoOperations mongo, AuditTrail audit, Clock clock,
-            BenefitsProperties properties) {
+            MembershipDirectory membership, AuditTrail audit, Clock clock) {
         this.claims = claims;
         this.programRepository = programRepository;
         this.programs = programs;
         this.ledger = ledger;
         this.membership = membership;
-        this.mongo = mongo;
         this.audit = audit;
         this.clock = clock;
-        this.lease = properties.issuanceLease();
     }
 
     Claim submit(String programId, ClaimRequests.Submit request, Caller caller) {
@@ -89,12 +71,8 @@ class Claims {
         if (!asMember && !AccessScope.of(caller).coversOrgPath(member.orgPath())) {
             throw new ResourceNotFoundException("Member", memberId);
         }
-        if (program.perClaimCeilingFen() == null || !program.hasMoney()) {
-            throw new BusinessRuleViolationException("claims-accepted", "This program does not take claims.");
-        }
-        if (program.status() != ProgramStatus.OPEN) {
-            throw new BusinessRuleViolationException("program-open", "The program is " + program.status() + ", not OPEN.");
-        }
+        program.requireTakesClaims();
+        program.requireOpen();
         if (!program.covers(member.orgPath())) {
             throw new BusinessRuleViolationException("program-coverage",
                     "The member's union is outside the organisation this program covers.");
@@ -110,19 +88,15 @@ class Claims {
     Claim approve(String claimId, long amountFen, Caller caller) {
         Claim claim = requireForOfficer(claimId, caller);
         Program program = programs.require(claim.programId(), caller);
-        requireSubmitted(claim);
-        if (amountFen > program.perClaimCeilingFen()) {
-            throw new BusinessRuleViolationException("per-claim-ceiling",
-                    "At most " + program.perClaimCeilingFen() + " fen per claim in this program.");
-        }
         // MongoDB keeps milliseconds: the first reply must equal every replay.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // Decided in memory first (the claim's rules); stored only once the payout is held on the budget.
+        claim.approve(amountFen, program.perClaimCeilingFen(), caller.subject(), now);
         Reservation reservation = new Reservation(claim.id(), Reservation.CLAIM, amountFen, 0, null, now);
         if (!ledger.reserve(program.id(), reservation)) {
             throw new ConflictException("The program's remaining budget does not cover this payout.")
                     .with("reason", "budget-exhausted");
         }
-        claim.approve(amountFen, caller.subject(), now);
         try {
             claim = claims.save(claim);
         } catch (OptimisticLockingFailureException decidedMeanwhile) {
@@ -138,7 +112,6 @@ class Claims {
     Claim reject(String claimId, String reason, Caller caller) {
         Claim claim = requireForOfficer(claimId, caller);
         programs.require(claim.programId(), caller);
-        requireSubmitted(claim);
         claim.reject(reason, caller.subject(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
         Claim saved = claims.save(claim);
         audit.record("CLAIM_REJECTED", "claim:" + claimId, AuditOutcome.SUCCESS,
@@ -159,50 +132,5 @@ class Claims {
 
     private Claim requireForOfficer(String claimId, Caller caller) {
         return AccessScope.of(caller).requireInSubtree(claims.findById(claimId), Claim::orgPath, "Claim", claimId);
-    }
-
-    private static void requireSubmitted(Claim claim) {
-        if (claim.status() != ClaimStatus.SUBMITTED) {
-            throw new BusinessRuleViolationException("claim-status", "The claim was already " + claim.status() + ".");
-        }
-    }
-
-    /**
-     * Settles or releases claim reservations older than the lease. Before releasing, the claim's version is bumped,
-     * so a stalled approval can no longer save and pay without its reservation.
-     */
-    @Scheduled(fixedDelayString = "${platform.benefits.recovery-interval:10s}",
-            initialDelayString = "${platform.benefits.recovery-interval:10s}")
-    void sweep() {
-        try {
-            sweep(clock.instant().minus(lease));
-        } catch (RuntimeException e) {
-            log.warn("Claim recovery sweep failed; it runs again shortly: {}", e.toString());
-        }
-    }
-
-    void sweep(Instant olderThan) {
-        Query stale = Query.query(where("pending").elemMatch(where("kind").is(Reservation.CLAIM).and("at").lt(olderThan)));
-        for (Program program : mongo.find(stale, Program.class)) {
-            List<Reservation> reservations = program.pending().stream()
-                    .filter(r -> Reservation.CLAIM.equals(r.kind()) && r.at().isBefore(olderThan)).toList();
-            for (Reservation reservation : reservations) {
-                Claim claim = claims.findById(reservation.ref()).orElse(null);
-                if (claim != null && claim.status() == ClaimStatus.APPROVED) {
-                    ledger.settle(program.id(), reservation);
-                    continue;
-                }
-                if (claim != null) {
-                    mongo.updateFirst(Query.query(where("_id").is(claim.id()).and("status").is(ClaimStatus.SUBMITTED)),
-                            new Update().inc("version", 1), Claim.class);
-                    Claim after = claims.findById(claim.id()).orElseThrow();
-                    if (after.status() == ClaimStatus.APPROVED) {
-                        ledger.settle(program.id(), reservation);
-                        continue;
-                    }
-                }
-                ledger.release(program.id(), reservation);
-            }
-        }
     }
 }

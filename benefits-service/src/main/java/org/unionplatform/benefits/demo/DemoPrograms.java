@@ -17,13 +17,14 @@ import org.unionplatform.benefits.program.MemberLimit;
 import org.unionplatform.benefits.program.Program;
 import org.unionplatform.benefits.program.ProgramRepository;
 import org.unionplatform.benefits.program.ProgramStatus;
-import org.unionplatform.benefits.program.Programs;
+import org.unionplatform.common.time.ChinaTime;
 
 /**
- * The seed's programs, owned by the CONTRACTS.md demo organisations, loaded on first start only when
- * {@code platform.demo-data.enabled=true} and no program exists yet. Figures follow the seed text: Beilin's
- * summer cooling packs for its ~1,100 riders, medical mutual-aid insurance for 25 female riders, free health
- * check-ups for ~100 riders, Xianyang's 20,000 yuan of solace money and 20,000 of hardship grants for couriers.
+ * The seed's programs, owned by organisations of organization-service's demo data (ids and paths in
+ * docs/benefits.md), loaded on first start only when {@code platform.demo-data.enabled=true} and no program exists
+ * yet. Figures follow the seed text: Beilin's summer cooling packs for its ~1,100 riders, medical mutual-aid
+ * insurance for 25 female riders, free health check-ups for ~100 riders, Xianyang's 20,000 yuan of solace money
+ * and 20,000 of hardship grants for couriers.
  */
 @Component
 @ConditionalOnBooleanProperty("platform.demo-data.enabled")
@@ -46,7 +47,7 @@ class DemoPrograms implements ApplicationRunner {
         if (programs.count() > 0) {
             return;
         }
-        int year = LocalDate.now(clock.withZone(Programs.CHINA)).getYear();
+        int year = LocalDate.now(clock.withZone(ChinaTime.ZONE)).getYear();
         LocalDate jan1 = LocalDate.of(year, 1, 1);
         LocalDate dec31 = LocalDate.of(year, 12, 31);
         List<Program> demo = List.of(

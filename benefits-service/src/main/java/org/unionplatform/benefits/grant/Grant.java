@@ -1,13 +1,17 @@
 package org.unionplatform.benefits.grant;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.unionplatform.benefits.eligibility.MemberEligibility;
+import org.unionplatform.benefits.client.MemberEligibility;
+import org.unionplatform.benefits.events.BenefitGranted;
+import org.unionplatform.benefits.events.BenefitRevoked;
 import org.unionplatform.benefits.program.Program;
 import org.unionplatform.common.events.OutboxAggregate;
+import org.unionplatform.common.web.BusinessRuleViolationException;
 
 /**
  * One benefit given to one member: who gave it, when, what. Its id is decided before anything is reserved,
@@ -69,7 +73,7 @@ public class Grant extends OutboxAggregate {
         grant.grantedBy = by;
         grant.grantedAt = at;
         grant.slot = slot;
-        grant.registerEvent("benefit.granted", new BenefitGranted(id, program.id(), program.name(), program.kind(),
+        grant.registerEvent(new BenefitGranted(id, program.id(), program.name(), program.kind(),
                 member.memberId(), member.organizationId(), member.orgPath(), amountFen, items, at));
         return grant;
     }
@@ -84,12 +88,23 @@ public class Grant extends OutboxAggregate {
         return grant;
     }
 
-    void revoke(String by, String reason, Instant at) {
+    /**
+     * Takes the grant back: only a GRANTED grant (422 {@code grant-status}), and only within the program's window
+     * after issue (422 {@code revoke-window}). Giving the money and items back is the caller's next step.
+     */
+    void revoke(String by, String reason, Instant at, int revokeWindowDays) {
+        if (status != GrantStatus.GRANTED) {
+            throw new BusinessRuleViolationException("grant-status", "Only a GRANTED grant can be revoked.");
+        }
+        if (grantedAt.plus(Duration.ofDays(revokeWindowDays)).isBefore(at)) {
+            throw new BusinessRuleViolationException("revoke-window",
+                    "A grant can be revoked within " + revokeWindowDays + " days of issue.");
+        }
         status = GrantStatus.REVOKED;
         revokedBy = by;
         revokedAt = at;
         revokeReason = reason;
-        registerEvent("benefit.revoked", new BenefitRevoked(id, programId, memberId, amountFen, items, at));
+        registerEvent(new BenefitRevoked(id, programId, memberId, amountFen, items, at));
     }
 
     public String id() { return id; }
@@ -114,14 +129,4 @@ public class Grant extends OutboxAggregate {
     public Instant revokedAt() { return revokedAt; }
     public String revokeReason() { return revokeReason; }
     public boolean returned() { return returned; }
-
-    /** benefit.granted v1 (CONTRACTS.md). */
-    record BenefitGranted(String grantId, String programId, String programName, String kind, String memberId,
-            String organizationId, String orgPath, long amountFen, long items, Instant grantedAt) {
-    }
-
-    /** benefit.revoked v1 (CONTRACTS.md). */
-    record BenefitRevoked(String grantId, String programId, String memberId, long amountFen, long items,
-            Instant revokedAt) {
-    }
 }

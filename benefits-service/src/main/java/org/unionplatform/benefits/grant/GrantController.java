@@ -38,15 +38,13 @@ class GrantController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    private final Issuance issuance;
-    private final Revocations revocations;
-    private final GrantRepository grants;
+    private final Grants grants;
+    private final GrantRepository repository;
     private final MongoOperations mongo;
 
-    GrantController(Issuance issuance, Revocations revocations, GrantRepository grants, MongoOperations mongo) {
-        this.issuance = issuance;
-        this.revocations = revocations;
+    GrantController(Grants grants, GrantRepository repository, MongoOperations mongo) {
         this.grants = grants;
+        this.repository = repository;
         this.mongo = mongo;
     }
 
@@ -54,8 +52,8 @@ class GrantController {
     @PreAuthorize("hasAnyRole('ADMIN','BENEFIT_OFFICER')")
     ResponseEntity<GrantResponse> issue(@PathVariable String programId,
             @RequestHeader(IDEMPOTENCY_KEY) @NotBlank @Size(max = 100) @Pattern(regexp = "[\\x21-\\x7e]+") String key,
-            @Valid @RequestBody IssueRequest request, Caller caller) {
-        Issuance.Outcome outcome = issuance.issue(programId, request, key, caller);
+            @Valid @RequestBody GrantRequests.Issue request, Caller caller) {
+        Grants.Outcome outcome = grants.issue(programId, request, key, caller);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/benefits/grants/" + outcome.grant().id()))
                 .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
@@ -88,8 +86,8 @@ class GrantController {
     @PreAuthorize("hasAnyRole('ADMIN','BENEFIT_OFFICER','MEMBER')")
     GrantResponse get(@PathVariable String id, Caller caller) {
         AccessScope scope = AccessScope.of(caller);
-        var found = grants.findById(id).filter(g -> g.status() != GrantStatus.CANCELLED);
-        Grant grant = caller.has(Role.MEMBER) && !caller.hasAny(Role.ADMIN, Role.BENEFIT_OFFICER)
+        var found = repository.findById(id).filter(g -> g.status() != GrantStatus.CANCELLED);
+        Grant grant = isMemberOnly(caller)
                 ? scope.requireSelf(found, Grant::memberId, "Grant", id)
                 : scope.requireInSubtree(found, Grant::orgPath, "Grant", id);
         return GrantResponse.of(grant);
@@ -97,16 +95,17 @@ class GrantController {
 
     @PostMapping("/api/benefits/grants/{id}/revocation")
     @PreAuthorize("hasAnyRole('ADMIN','BENEFIT_OFFICER')")
-    GrantResponse revoke(@PathVariable String id, @Valid @RequestBody RevokeRequest request, Caller caller) {
-        return GrantResponse.of(revocations.revoke(id, request.reason(), caller));
-    }
-
-    record RevokeRequest(@NotBlank @Size(max = 500) String reason) {
+    GrantResponse revoke(@PathVariable String id, @Valid @RequestBody GrantRequests.Revoke request, Caller caller) {
+        return GrantResponse.of(grants.revoke(id, request.reason(), caller));
     }
 
     private static Criteria scope(Caller caller) {
         AccessScope scope = AccessScope.of(caller);
-        return caller.has(Role.MEMBER) && !caller.hasAny(Role.ADMIN, Role.BENEFIT_OFFICER)
-                ? scope.self("memberId") : scope.subtree("orgPath");
+        return isMemberOnly(caller) ? scope.self("memberId") : scope.subtree("orgPath");
+    }
+
+    /** A member reaches their own grants; an officer (or ADMIN) the grants of their subtree. */
+    private static boolean isMemberOnly(Caller caller) {
+        return caller.has(Role.MEMBER) && !caller.hasAny(Role.ADMIN, Role.BENEFIT_OFFICER);
     }
 }

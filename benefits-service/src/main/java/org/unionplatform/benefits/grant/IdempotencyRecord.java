@@ -1,6 +1,10 @@
 package org.unionplatform.benefits.grant;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 
 import org.springframework.data.annotation.Id;
@@ -23,6 +27,16 @@ record IdempotencyRecord(@Id String id, String bodyHash, String grantId, String 
 
     static final String IN_PROGRESS = "IN_PROGRESS";
     static final String DONE = "DONE";
+
+    /** SHA-256 over the parts of a request that decide its outcome. */
+    static String hashOf(String... parts) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     record Problem(String title, String detail, Map<String, Object> properties) {
     }

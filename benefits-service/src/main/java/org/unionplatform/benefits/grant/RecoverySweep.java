@@ -29,19 +29,19 @@ class RecoverySweep {
 
     private final MongoOperations mongo;
     private final ProgramLedger ledger;
-    private final Tombstones tombstones;
-    private final MemberSlots slots;
-    private final Revocations revocations;
+    private final GrantFate fate;
+    private final MemberSlotRepository slots;
+    private final Grants grants;
     private final Clock clock;
     private final Duration lease;
 
-    RecoverySweep(MongoOperations mongo, ProgramLedger ledger, Tombstones tombstones, MemberSlots slots,
-            Revocations revocations, Clock clock, BenefitsProperties properties) {
+    RecoverySweep(MongoOperations mongo, ProgramLedger ledger, GrantFate fate, MemberSlotRepository slots,
+            Grants grants, Clock clock, BenefitsProperties properties) {
         this.mongo = mongo;
         this.ledger = ledger;
-        this.tombstones = tombstones;
+        this.fate = fate;
         this.slots = slots;
-        this.revocations = revocations;
+        this.grants = grants;
         this.clock = clock;
         this.lease = properties.issuanceLease();
     }
@@ -71,18 +71,18 @@ class RecoverySweep {
         Query unreturned = Query.query(where("status").is(GrantStatus.REVOKED).and("returned").is(false)
                 .and("revokedAt").lt(olderThan));
         for (Grant grant : mongo.find(unreturned, Grant.class)) {
-            revocations.returnToProgram(grant);
+            grants.returnToProgram(grant);
             resolved++;
         }
         return resolved;
     }
 
     private void resolve(String programId, Reservation reservation) {
-        switch (tombstones.fate(reservation.ref())) {
+        switch (fate.of(reservation.ref())) {
             case GRANTED, REVOKED -> ledger.settle(programId, reservation);
             case CANCELLED -> giveBack(programId, reservation);
             case UNDECIDED -> {
-                if (tombstones.bury(reservation.ref(), programId)) {
+                if (fate.bury(reservation.ref(), programId)) {
                     giveBack(programId, reservation);
                 } else {
                     ledger.settle(programId, reservation);

@@ -5,7 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
-import org.unionplatform.benefits.eligibility.MemberEligibility;
+import org.unionplatform.benefits.client.MemberEligibility;
 
 /**
  * Who may receive from a program. Empty lists mean "any". Each rule has a name a refusal reports.

@@ -7,11 +7,15 @@ import java.util.Optional;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.unionplatform.common.web.BusinessRuleViolationException;
+import org.unionplatform.common.web.ConflictException;
 
 /**
  * A benefit program. After its insert it is only ever changed by conditional single-document updates
  * ({@link ProgramLedger}), never by saving the whole object: budget and stock counters move under
- * concurrency and a whole-document save would overwrite them.
+ * concurrency and a whole-document save would overwrite them. So the program states its rules here
+ * ({@code require...}: DRAFT -> OPEN -> CLOSED, issuing only while OPEN and within its period), and the ledger's
+ * update repeats the status condition, which decides a race.
  * <p>
  * Money (fen): {@code budgetFen = availableFen + reservedFen + spentFen}. Items likewise with
  * {@code stockTotal = stockAvailable + stockReserved + stockIssued}. Either may be absent (null).
@@ -57,5 +61,56 @@ public record Program(@Id String id, String name, String kind, String season, St
 
     public Optional<Reservation> reservation(String ref) {
         return pending.stream().filter(r -> r.ref().equals(ref)).findFirst();
+    }
+
+    /** Opening: only a program being prepared (DRAFT) opens; 409 {@code program-status} otherwise. */
+    public void requireOpenable() {
+        if (status != ProgramStatus.DRAFT) {
+            throw statusConflict("Only a DRAFT program can be opened; this one is " + status + ".");
+        }
+    }
+
+    /** Closing: only an OPEN program closes, for good; 409 {@code program-status} otherwise. */
+    public void requireClosable() {
+        if (status != ProgramStatus.OPEN) {
+            throw statusConflict("Only an OPEN program can be closed; this one is " + status + ".");
+        }
+    }
+
+    /** Restocking: 422 {@code stock} for a program without items, 409 {@code program-status} once closed. */
+    public void requireRestockable() {
+        if (!hasStock()) {
+            throw new BusinessRuleViolationException("stock", "This program has no stock of items.");
+        }
+        if (status == ProgramStatus.CLOSED) {
+            throw statusConflict("A closed program takes no more stock.");
+        }
+    }
+
+    /** Grants and claims are taken only while the program is OPEN; 422 {@code program-open} otherwise. */
+    public void requireOpen() {
+        if (status != ProgramStatus.OPEN) {
+            throw new BusinessRuleViolationException("program-open", "The program is " + status + ", not OPEN.");
+        }
+    }
+
+    /** Grants are issued only within the program's period; 422 {@code program-period} otherwise. */
+    public void requireRunningOn(LocalDate day) {
+        if (!runsOn(day)) {
+            throw new BusinessRuleViolationException("program-period",
+                    "The program runs from " + startsOn + " to " + endsOn + ".");
+        }
+    }
+
+    /** Only insurance programs (a money budget and a per-claim ceiling) take claims; 422 {@code claims-accepted}. */
+    public void requireTakesClaims() {
+        if (perClaimCeilingFen == null || !hasMoney()) {
+            throw new BusinessRuleViolationException("claims-accepted", "This program does not take claims.");
+        }
+    }
+
+    /** The answer when a status change meets another status than expected. */
+    public static ConflictException statusConflict(String detail) {
+        return (ConflictException) new ConflictException(detail).with("reason", "program-status");
     }
 }

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.unionplatform.benefits.welcome.WelcomePacks;
 import org.unionplatform.common.security.Caller;
 import org.unionplatform.common.web.PageQuery;
 import org.unionplatform.common.web.PageResponse;
@@ -24,11 +23,9 @@ import org.unionplatform.common.web.PageResponse;
 class ProgramController {
 
     private final Programs programs;
-    private final WelcomePacks welcomePacks;
 
-    ProgramController(Programs programs, WelcomePacks welcomePacks) {
+    ProgramController(Programs programs) {
         this.programs = programs;
-        this.welcomePacks = welcomePacks;
     }
 
     @PostMapping
@@ -55,10 +52,7 @@ class ProgramController {
 
     @PostMapping("/{id}/open")
     ProgramResponse open(@PathVariable String id, Caller caller) {
-        Program opened = programs.open(id, caller);
-        // Members who joined while no pack was available are served as soon as the program opens.
-        welcomePacks.serveWaiting(opened.id());
-        return ProgramResponse.of(programs.require(id, caller));
+        return ProgramResponse.of(programs.open(id, caller));
     }
 
     @PostMapping("/{id}/close")
@@ -66,12 +60,9 @@ class ProgramController {
         return ProgramResponse.of(programs.close(id, caller));
     }
 
-    /** More items arrived: the stock grows and members waiting for a welcome pack are served in order. */
     @PostMapping("/{id}/stock")
     ProgramResponse addStock(@PathVariable String id, @Valid @RequestBody ProgramRequests.AddStock request,
             Caller caller) {
-        Program program = programs.addStock(id, request.items(), caller);
-        welcomePacks.serveWaiting(program.id());
-        return ProgramResponse.of(programs.require(id, caller));
+        return ProgramResponse.of(programs.addStock(id, request.items(), caller));
     }
 }

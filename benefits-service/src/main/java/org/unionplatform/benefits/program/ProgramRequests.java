@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.unionplatform.common.workers.KnownWorkerType;
 
 /** Request bodies of the program endpoints. */
 final class ProgramRequests {
@@ -31,7 +32,7 @@ final class ProgramRequests {
     }
 
     record Rules(@Size(max = 10) List<@NotBlank @Size(max = 40) String> statuses,
-            @Size(max = 20) List<@NotBlank @Size(max = 40) String> workerTypes,
+            @Size(max = 20) List<@NotBlank @KnownWorkerType String> workerTypes,
             @Size(max = 2) List<@NotBlank @Size(max = 10) String> genders,
             @Min(0) @Max(36500) Integer minMembershipDays, Boolean hardshipRequired) {
     }

@@ -4,11 +4,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -18,15 +18,18 @@ import org.springframework.stereotype.Service;
 import org.unionplatform.benefits.config.BenefitsProperties;
 import org.unionplatform.common.security.AccessScope;
 import org.unionplatform.common.security.Caller;
+import org.unionplatform.common.time.ChinaTime;
 import org.unionplatform.common.web.BusinessRuleViolationException;
-import org.unionplatform.common.web.ConflictException;
 import org.unionplatform.common.web.ResourceNotFoundException;
 
-/** Creating programs, finding them within a caller's scope, and their status transitions. */
+/**
+ * Creating programs, finding them within a caller's scope, and their status transitions (the rules are
+ * {@link Program}'s; the change is one conditional update of {@link ProgramLedger}). A program that opens or gets
+ * more stock tells the {@link SupplyListener}s, so members waiting for it are served.
+ */
 @Service
 public class Programs {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final String SEASONAL = "SEASONAL_CAMPAIGN";
     static final List<String> SEASONS = List.of("SPRING_JOBS", "SUMMER_COOLING", "AUTUMN_EDUCATION", "WINTER_WARMTH");
 
@@ -34,14 +37,17 @@ public class Programs {
     private final ProgramLedger ledger;
     private final MongoOperations mongo;
     private final BenefitsProperties properties;
+    private final ObjectProvider<SupplyListener> supplyListeners;
     private final Clock clock;
 
     Programs(ProgramRepository repository, ProgramLedger ledger, MongoOperations mongo, BenefitsProperties properties,
-            Clock clock) {
+            ObjectProvider<SupplyListener> supplyListeners, Clock clock) {
         this.repository = repository;
         this.ledger = ledger;
         this.mongo = mongo;
         this.properties = properties;
+        // Looked up when used: the listeners themselves read programs.
+        this.supplyListeners = supplyListeners;
         this.clock = clock;
     }
 
@@ -94,10 +100,6 @@ public class Programs {
             throw new BusinessRuleViolationException("amount-per-grant",
                     "A money budget needs amountPerGrantFen (grants) or perClaimCeilingFen (insurance claims).");
         }
-        if (request.eligibility() != null && request.eligibility().workerTypes() != null
-                && !properties.workerTypes().containsAll(request.eligibility().workerTypes())) {
-            throw new BusinessRuleViolationException("worker-type", "workerTypes must be among " + properties.workerTypes() + ".");
-        }
     }
 
     /** The program if the caller may act on it; 404 otherwise (existence does not leak). */
@@ -128,33 +130,40 @@ public class Programs {
 
     Program open(String id, Caller caller) {
         Program program = require(id, caller);
+        program.requireOpenable();
         if (!ledger.transition(program.id(), ProgramStatus.DRAFT, ProgramStatus.OPEN, "openedAt", clock.instant())) {
-            throw new ConflictException("Only a DRAFT program can be opened; this one is " + current(id) + ".")
-                    .with("reason", "program-status");
+            throw Program.statusConflict("Only a DRAFT program can be opened; this one is " + current(id) + ".");
         }
+        // Members who joined while no pack was available are served as soon as the program opens.
+        supplyGrew(program.id());
         return repository.findById(id).orElseThrow();
     }
 
     Program close(String id, Caller caller) {
         Program program = require(id, caller);
+        program.requireClosable();
         if (!ledger.transition(program.id(), ProgramStatus.OPEN, ProgramStatus.CLOSED, "closedAt", clock.instant())) {
-            throw new ConflictException("Only an OPEN program can be closed; this one is " + current(id) + ".")
-                    .with("reason", "program-status");
+            throw Program.statusConflict("Only an OPEN program can be closed; this one is " + current(id) + ".");
         }
         return repository.findById(id).orElseThrow();
     }
 
+    /** More items arrived: the stock grows and members waiting for a welcome pack are served in order. */
     Program addStock(String id, long items, Caller caller) {
         Program program = require(id, caller);
-        if (!program.hasStock()) {
-            throw new BusinessRuleViolationException("stock", "This program has no stock of items.");
-        }
-        return ledger.addStock(program.id(), items).orElseThrow(() -> new ConflictException(
-                "A closed program takes no more stock.").with("reason", "program-status"));
+        program.requireRestockable();
+        ledger.addStock(program.id(), items)
+                .orElseThrow(() -> Program.statusConflict("A closed program takes no more stock."));
+        supplyGrew(program.id());
+        return repository.findById(id).orElseThrow();
+    }
+
+    private void supplyGrew(String programId) {
+        supplyListeners.orderedStream().forEach(listener -> listener.supplyGrew(programId));
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(CHINA));
+        return LocalDate.now(clock.withZone(ChinaTime.ZONE));
     }
 
     private ProgramStatus current(String id) {

@@ -3,7 +3,7 @@ package org.unionplatform.benefits.report;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +11,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.unionplatform.benefits.program.Program;
-import org.unionplatform.benefits.program.Programs;
 
 /** The XLSX export: one sheet of programs, one of organisation totals; Chinese headings, yuan with two decimals. */
 final class ProgramWorkbook {
@@ -21,7 +20,6 @@ final class ProgramWorkbook {
     static final List<String> ORGANIZATION_HEADINGS = List.of("组织编号", "受益人数", "发放次数", "发放金额(元)",
             "发放物品数", "涉及项目数");
     private static final Map<String, String> STATUS = Map.of("DRAFT", "草稿", "OPEN", "进行中", "CLOSED", "已结束");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(Programs.CHINA);
 
     private ProgramWorkbook() {
     }
@@ -79,7 +77,7 @@ final class ProgramWorkbook {
     /** Fen to yuan for display only; the stored and computed values stay integer fen. */
     private static void yuan(Row row, int column, Long fen) {
         if (fen != null) {
-            row.createCell(column).setCellValue(new java.math.BigDecimal(fen).movePointLeft(2).toPlainString());
+            row.createCell(column).setCellValue(new BigDecimal(fen).movePointLeft(2).toPlainString());
         }
     }
 

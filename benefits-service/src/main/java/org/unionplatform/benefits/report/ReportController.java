@@ -46,7 +46,7 @@ class ReportController {
     @GetMapping("/api/benefits/reports/programs.xlsx")
     ResponseEntity<byte[]> export(Caller caller) {
         byte[] workbook = ProgramWorkbook.write(reports.programs(caller), reports.organizations(caller));
-        audit.record("BENEFITS_EXPORTED", "programs.xlsx", AuditOutcome.SUCCESS,
+        audit.record("BENEFITS_EXPORTED", "report:programs.xlsx", AuditOutcome.SUCCESS,
                 Map.of("bytes", String.valueOf(workbook.length)));
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -4,21 +4,21 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
-import org.unionplatform.benefits.eligibility.MemberEligibility;
+import org.springframework.stereotype.Service;
+import org.unionplatform.benefits.client.MemberEligibility;
+import org.unionplatform.benefits.events.MembershipApproved;
 import org.unionplatform.benefits.grant.Grant;
 import org.unionplatform.benefits.grant.GrantRepository;
 import org.unionplatform.benefits.program.Program;
@@ -26,17 +26,18 @@ import org.unionplatform.benefits.program.ProgramLedger;
 import org.unionplatform.benefits.program.ProgramStatus;
 import org.unionplatform.benefits.program.Programs;
 import org.unionplatform.benefits.program.Reservation;
-import org.unionplatform.common.events.EventSubscription;
+import org.unionplatform.benefits.program.SupplyListener;
 import org.unionplatform.common.events.ReceivedEvent;
 
 /**
  * Welcome packs: on {@code membership.approved}, the most specific open welcome-pack program covering the new
  * member's union gives them one pack; without stock they wait and are served, oldest first, when stock arrives.
  * Every step is safe to repeat: one queue entry per member, a grant id derived from the member, a reservation
- * keyed by that id.
+ * keyed by that id. {@code membership.approved} arrives through the root package's {@code Subscriptions}
+ * (queue {@code welcome-packs}); new stock or an opened program through {@link SupplyListener}.
  */
-@Component
-public class WelcomePacks {
+@Service
+public class WelcomePacks implements SupplyListener {
 
     static final String AUTOMATIC = "benefits-service";
     private static final Logger log = LoggerFactory.getLogger(WelcomePacks.class);
@@ -55,13 +56,8 @@ public class WelcomePacks {
         this.clock = clock;
     }
 
-    @Bean
-    static EventSubscription welcomePackSubscription(WelcomePacks welcomePacks) {
-        return EventSubscription.of("welcome-packs", welcomePacks::onApproved, "membership.approved");
-    }
-
-    void onApproved(ReceivedEvent event) {
-        MembershipApproved approved = event.payload(MembershipApproved.class);
+    /** A new member: queued for the program that gives their pack, and served at once if it has stock. */
+    public void onApproved(MembershipApproved approved, ReceivedEvent event) {
         String entryId = WelcomeEntry.idOf(approved.memberId());
         WelcomeEntry entry = mongo.findById(entryId, WelcomeEntry.class);
         if (entry == null) {
@@ -69,28 +65,31 @@ public class WelcomePacks {
             if (program.isEmpty()) {
                 return;
             }
-            entry = new WelcomeEntry(entryId, approved.memberId(), program.get().id(), approved.organizationId(),
-                    approved.orgPath(), approved.workerType(), approved.gender(),
-                    approved.approvedAt() == null ? event.envelope().occurredAt() : approved.approvedAt(),
-                    "welcome-" + approved.memberId(), WelcomeEntry.WAITING, null);
+            entry = WelcomeEntry.waiting(approved, program.get().id(),
+                    approved.approvedAt() == null ? event.envelope().occurredAt() : approved.approvedAt());
             try {
                 mongo.insert(entry);
             } catch (DuplicateKeyException redelivered) {
                 entry = mongo.findById(entryId, WelcomeEntry.class);
             }
         }
-        if (WelcomeEntry.WAITING.equals(entry.status())) {
+        if (entry.isWaiting()) {
             serveWaiting(entry.programId());
         }
     }
 
+    @Override
+    public void supplyGrew(String programId) {
+        serveWaiting(programId);
+    }
+
     /** Serves waiting members of the program in arrival order while its stock lasts; returns how many. */
-    public int serveWaiting(String programId) {
+    int serveWaiting(String programId) {
         Program program = mongo.findById(programId, Program.class);
         if (program == null || program.status() != ProgramStatus.OPEN || !Program.WELCOME_PACK.equals(program.kind())) {
             return 0;
         }
-        Query waiting = Query.query(where("programId").is(programId).and("status").is(WelcomeEntry.WAITING))
+        Query waiting = Query.query(where("programId").is(programId).and("status").is(WelcomeEntry.Status.WAITING))
                 .with(Sort.by("queuedAt", "_id")).limit(200);
         int served = 0;
         for (WelcomeEntry entry : mongo.find(waiting, WelcomeEntry.class)) {
@@ -123,8 +122,10 @@ public class WelcomePacks {
             // A redelivery or a concurrent restock got here first: the pack exists once.
         }
         ledger.settle(program.id(), reservation);
+        // Only the two fields change: a whole-document save could undo a concurrent organisation move.
+        WelcomeEntry served = entry.served(now);
         mongo.updateFirst(Query.query(where("_id").is(entry.id())),
-                new Update().set("status", WelcomeEntry.SERVED).set("servedAt", now), WelcomeEntry.class);
+                new Update().set("status", served.status()).set("servedAt", served.servedAt()), WelcomeEntry.class);
         log.info("Welcome pack {} given to member {} from program {}", entry.grantId(), entry.memberId(), program.id());
         return true;
     }

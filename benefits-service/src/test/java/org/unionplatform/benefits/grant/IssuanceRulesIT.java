@@ -31,7 +31,7 @@ class IssuanceRulesIT extends BenefitsIT {
     @Autowired
     ProgramLedger ledger;
     @Autowired
-    MemberSlots slots;
+    MemberSlotRepository slots;
 
     @Test
     void ineligibleMemberIsRefusedWith422NamingTheRule() {

@@ -3,7 +3,6 @@ package org.unionplatform.benefits.welcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,11 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.unionplatform.benefits.BenefitsIT;
@@ -27,11 +21,6 @@ import org.unionplatform.testsupport.security.TestTokens;
 
 /** Welcome packs driven by real membership.approved envelopes published on the test exchange. */
 class WelcomePackIT extends BenefitsIT {
-
-    @Autowired
-    RabbitTemplate rabbit;
-    @Value("${platform.bus.exchange}")
-    String exchange;
 
     @Test
     void membershipApprovedDeliveredTwiceGivesOneWelcomePack() {
@@ -112,19 +101,6 @@ class WelcomePackIT extends BenefitsIT {
         payload.put("divisionCode", "610103");
         payload.put("approvedAt", approvedAt.toString());
         payload.put("channel", "APPLICATION");
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("id", eventId.toString());
-        envelope.put("type", "membership.approved");
-        envelope.put("version", 1);
-        envelope.put("occurredAt", approvedAt.toString());
-        envelope.put("producer", "membership-service");
-        envelope.put("traceparent", null);
-        envelope.put("payload", payload);
-        var properties = new MessageProperties();
-        properties.setMessageId(eventId.toString());
-        properties.setType("membership.approved");
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        rabbit.send(exchange, "membership.approved",
-                new Message(JSON.writeValueAsString(envelope).getBytes(StandardCharsets.UTF_8), properties));
+        publish("membership.approved", "membership-service", eventId, approvedAt, payload);
     }
 }

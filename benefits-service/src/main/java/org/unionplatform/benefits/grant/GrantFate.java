@@ -12,27 +12,27 @@ import org.springframework.stereotype.Component;
  * slot may be given back.
  */
 @Component
-class Tombstones {
+class GrantFate {
 
-    enum Fate { GRANTED, REVOKED, CANCELLED, UNDECIDED }
+    enum Outcome { GRANTED, REVOKED, CANCELLED, UNDECIDED }
 
     private final MongoOperations mongo;
     private final Clock clock;
 
-    Tombstones(MongoOperations mongo, Clock clock) {
+    GrantFate(MongoOperations mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
     }
 
-    Fate fate(String grantId) {
+    Outcome of(String grantId) {
         Grant grant = mongo.findById(grantId, Grant.class);
         if (grant == null) {
-            return Fate.UNDECIDED;
+            return Outcome.UNDECIDED;
         }
         return switch (grant.status()) {
-            case GRANTED -> Fate.GRANTED;
-            case REVOKED -> Fate.REVOKED;
-            case CANCELLED -> Fate.CANCELLED;
+            case GRANTED -> Outcome.GRANTED;
+            case REVOKED -> Outcome.REVOKED;
+            case CANCELLED -> Outcome.CANCELLED;
         };
     }
 
@@ -42,7 +42,7 @@ class Tombstones {
             mongo.insert(Grant.tombstone(grantId, programId, clock.instant()));
             return true;
         } catch (DuplicateKeyException decided) {
-            return fate(grantId) == Fate.CANCELLED;
+            return of(grantId) == Outcome.CANCELLED;
         }
     }
 }

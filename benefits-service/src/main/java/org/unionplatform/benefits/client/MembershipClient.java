@@ -1,12 +1,13 @@
-package org.unionplatform.benefits.eligibility;
+package org.unionplatform.benefits.client;
 
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.unionplatform.common.clients.ServiceTokenRequests;
 
 /** The one question benefits asks membership-service. Timeouts: spring.cloud.openfeign.client.config.membership. */
 @FeignClient(name = "membership", url = "${platform.benefits.membership-uri}",
-        configuration = MembershipClientConfiguration.class)
+        configuration = {ServiceTokenRequests.class, MembershipClientConfiguration.class})
 interface MembershipClient {
 
     @GetMapping("/api/members/{memberId}/eligibility")

@@ -14,16 +14,16 @@ import org.unionplatform.benefits.config.BenefitsProperties;
 
 /** Takes and frees per-member limit slots; repairs slots left behind by an issuance that never finished. */
 @Component
-class MemberSlots {
+class MemberSlotRepository {
 
     private final MongoOperations mongo;
-    private final Tombstones tombstones;
+    private final GrantFate fate;
     private final Clock clock;
     private final Duration lease;
 
-    MemberSlots(MongoOperations mongo, Tombstones tombstones, Clock clock, BenefitsProperties properties) {
+    MemberSlotRepository(MongoOperations mongo, GrantFate fate, Clock clock, BenefitsProperties properties) {
         this.mongo = mongo;
-        this.tombstones = tombstones;
+        this.fate = fate;
         this.clock = clock;
         this.lease = properties.issuanceLease();
     }
@@ -58,11 +58,11 @@ class MemberSlots {
         if (slot == null) {
             return true;
         }
-        boolean abandoned = switch (tombstones.fate(slot.grantId())) {
+        boolean abandoned = switch (fate.of(slot.grantId())) {
             case GRANTED, REVOKED -> false;
             case CANCELLED -> true;
             case UNDECIDED -> slot.takenAt().plus(lease).isBefore(clock.instant())
-                    && tombstones.bury(slot.grantId(), null);
+                    && fate.bury(slot.grantId(), null);
         };
         if (abandoned) {
             free(slotId, slot.grantId());

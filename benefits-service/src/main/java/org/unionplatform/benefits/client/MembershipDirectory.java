@@ -1,4 +1,4 @@
-package org.unionplatform.benefits.eligibility;
+package org.unionplatform.benefits.client;
 
 import java.util.Optional;
 

@@ -1,12 +1,12 @@
-package org.unionplatform.benefits.eligibility;
+package org.unionplatform.benefits.client;
 
 import java.time.LocalDate;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * What membership-service tells this service about a member: only the fields benefits reads
- * ({@code GET /api/members/{memberId}/eligibility}, CONTRACTS.md).
+ * What membership-service tells this service about a member ({@code GET /api/members/{memberId}/eligibility}):
+ * only the fields benefits reads.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MemberEligibility(String memberId, String status, String workerType, String gender,

@@ -1,0 +1,18 @@
+package org.unionplatform.benefits.events;
+
+import java.time.Instant;
+
+import org.unionplatform.common.events.DomainEvent;
+import org.unionplatform.common.events.EventType;
+
+/**
+ * An insurance claim was decided.
+ *
+ * @param decision  APPROVED or REJECTED
+ * @param amountFen what is paid (0 when rejected)
+ * @param reason    why it was rejected (null when approved)
+ */
+@EventType("claim.decided")
+public record ClaimDecided(String claimId, String programId, String programName, String memberId, String decision,
+        long amountFen, String reason, Instant decidedAt) implements DomainEvent {
+}
