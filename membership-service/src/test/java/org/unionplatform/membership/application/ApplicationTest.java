@@ -8,7 +8,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.unionplatform.common.web.ConflictException;
-import org.unionplatform.membership.RegisteredEvents;
+import org.unionplatform.membership.TestWorkers;
 import org.unionplatform.membership.events.MembershipApplied;
 import org.unionplatform.membership.events.MembershipRejected;
 import org.unionplatform.membership.member.Union;
@@ -20,7 +20,7 @@ class ApplicationTest {
             "/shaanxi/xian/xian-ride-hailing-federation/shouqi-union/");
 
     private static Application submitted() {
-        return Application.submit("a-1", RegisteredEvents.worker("hash-1"), "self-service", NOW, NOW.plusSeconds(60));
+        return Application.submit("a-1", TestWorkers.worker("hash-1"), "self-service", NOW, NOW.plusSeconds(60));
     }
 
     private static Application pending() {
@@ -41,7 +41,7 @@ class ApplicationTest {
         Application application = submitted();
 
         assertThat(application.status()).isEqualTo(ApplicationStatus.AWAITING_DISPATCH);
-        assertThat(RegisteredEvents.of(application)).containsExactly(
+        assertThat(application.registeredEvents()).containsExactly(
                 new MembershipApplied("a-1", "RIDE_HAILING_DRIVER", "610100", NOW));
     }
 
@@ -93,7 +93,7 @@ class ApplicationTest {
         application.reject("资料不全", "organizer", NOW);
 
         assertThat(application.status()).isEqualTo(ApplicationStatus.REJECTED);
-        assertThat(RegisteredEvents.of(application)).contains(
+        assertThat(application.registeredEvents()).contains(
                 new MembershipRejected("a-1", SHOUQI.organizationId(), SHOUQI.orgPath(), "资料不全", NOW));
         assertThatThrownBy(() -> application.reject("again", "organizer", NOW)).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> submitted().reject("early", "organizer", NOW)).isInstanceOf(ConflictException.class);

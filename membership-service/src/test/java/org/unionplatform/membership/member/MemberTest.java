@@ -7,7 +7,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.unionplatform.common.web.ConflictException;
-import org.unionplatform.membership.RegisteredEvents;
+import org.unionplatform.membership.TestWorkers;
 import org.unionplatform.membership.events.MembershipApproved;
 import org.unionplatform.membership.events.MembershipReinstated;
 import org.unionplatform.membership.events.MembershipSuspended;
@@ -23,7 +23,7 @@ class MemberTest {
             "/shaanxi/xian/xian-ride-hailing-federation/rongcheng-union/");
 
     private static Member admitted() {
-        return Member.admit("m-1", RegisteredEvents.worker("hash-1"), SHOUQI, "6101002600000013", "qr-hash",
+        return Member.admit("m-1", TestWorkers.worker("hash-1"), SHOUQI, "6101002600000013", "qr-hash",
                 Channel.APPLICATION, "a-1", "organizer", NOW);
     }
 
@@ -33,17 +33,17 @@ class MemberTest {
 
         assertThat(member.status()).isEqualTo(MemberStatus.ACTIVE);
         assertThat(member.joinedOn()).hasToString("2026-03-02"); // 01:00 the next day in Asia/Shanghai
-        assertThat(RegisteredEvents.of(member)).containsExactly(new MembershipApproved("m-1", "6101002600000013",
+        assertThat(member.registeredEvents()).containsExactly(new MembershipApproved("m-1", "6101002600000013",
                 "shouqi-union", SHOUQI.orgPath(), "RIDE_HAILING_DRIVER", "MALE", "首汽约车", null, "610100", NOW,
                 "APPLICATION"));
     }
 
     @Test
     void aMemberAdmittedInBulkLeavesItsEventToTheBatch() {
-        Member member = Member.admitInBulk("m-2", RegisteredEvents.worker("hash-2"), SHOUQI, "6101002600000021",
+        Member member = Member.admitInBulk("m-2", TestWorkers.worker("hash-2"), SHOUQI, "6101002600000021",
                 null, Channel.BULK, "bulk-1", "organizer", NOW);
 
-        assertThat(RegisteredEvents.of(member)).isEmpty();
+        assertThat(member.registeredEvents()).isEmpty();
         assertThat(member.approvedEvent().channel()).isEqualTo("BULK");
     }
 
@@ -62,7 +62,7 @@ class MemberTest {
         assertThat(member.status()).isEqualTo(MemberStatus.ACTIVE);
         assertThat(member.statusHistory()).extracting(Member.StatusChange::status)
                 .containsExactly(MemberStatus.ACTIVE, MemberStatus.SUSPENDED, MemberStatus.ACTIVE);
-        assertThat(RegisteredEvents.of(member)).contains(
+        assertThat(member.registeredEvents()).contains(
                 new MembershipSuspended("m-1", "shouqi-union", SHOUQI.orgPath(), "欠缴会费", NOW),
                 new MembershipReinstated("m-1", "shouqi-union", SHOUQI.orgPath(), "已补缴", NOW));
     }
@@ -74,7 +74,7 @@ class MemberTest {
         member.withdraw("转行", "m-1", NOW);
 
         assertThat(member.status()).isEqualTo(MemberStatus.WITHDRAWN);
-        assertThat(RegisteredEvents.of(member)).contains(new MembershipWithdrawn("m-1", "RIDE_HAILING_DRIVER",
+        assertThat(member.registeredEvents()).contains(new MembershipWithdrawn("m-1", "RIDE_HAILING_DRIVER",
                 "shouqi-union", SHOUQI.orgPath(), "转行", NOW));
         assertThatThrownBy(() -> member.withdraw("again", "m-1", NOW)).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> member.suspend("late", "organizer", NOW)).isInstanceOf(ConflictException.class);
@@ -90,7 +90,7 @@ class MemberTest {
 
         assertThat(member.orgPath()).isEqualTo(RONGCHENG.orgPath());
         assertThat(member.transfers()).hasSize(1);
-        assertThat(RegisteredEvents.of(member)).filteredOn(MembershipTransferred.class::isInstance).containsExactly(
+        assertThat(member.registeredEvents()).filteredOn(MembershipTransferred.class::isInstance).containsExactly(
                 new MembershipTransferred("m-1", "RIDE_HAILING_DRIVER", "shouqi-union", SHOUQI.orgPath(),
                         "rongcheng-union", RONGCHENG.orgPath(), NOW));
     }

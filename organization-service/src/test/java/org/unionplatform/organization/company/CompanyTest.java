@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
-import org.unionplatform.organization.RegisteredEvents;
 import org.unionplatform.organization.events.EnterpriseStatusChanged;
 import org.unionplatform.organization.tree.Organization;
 import org.unionplatform.organization.tree.TreeFixtures;
@@ -35,7 +34,7 @@ class CompanyTest {
         assertThat(company.statusHistory()).extracting(Company.StatusChange::status)
                 .containsExactly(CompanyStatus.SURVEYED);
         assertThat(company.totalHeadcount()).isEqualTo(40);
-        assertThat(RegisteredEvents.of(company)).isEmpty();
+        assertThat(company.registeredEvents()).isEmpty();
     }
 
     @Test
@@ -63,7 +62,7 @@ class CompanyTest {
         assertThat(company.coveringOrganizationId()).isEqualTo("union-1");
         assertThat(company.statusHistory()).extracting(Company.StatusChange::status).containsExactly(
                 CompanyStatus.SURVEYED, CompanyStatus.GUIDED, CompanyStatus.PREPARING, CompanyStatus.ESTABLISHED);
-        assertThat(RegisteredEvents.of(company)).containsExactly(
+        assertThat(company.registeredEvents()).containsExactly(
                 new EnterpriseStatusChanged("c1", CREDIT_CODE, "美团外卖碑林站", "GUIDED", null, AT.plusSeconds(60)),
                 new EnterpriseStatusChanged("c1", CREDIT_CODE, "美团外卖碑林站", "PREPARING", null,
                         AT.plusSeconds(120)),
@@ -80,7 +79,7 @@ class CompanyTest {
         assertRefused(() -> company.advance(CompanyStatus.SURVEYED, null, "organizer", null, AT),
                 HttpStatus.UNPROCESSABLE_CONTENT, "status-order");
         assertThat(company.status()).isEqualTo(CompanyStatus.SURVEYED);
-        assertThat(RegisteredEvents.of(company)).isEmpty();
+        assertThat(company.registeredEvents()).isEmpty();
     }
 
     @Test
@@ -103,7 +102,7 @@ class CompanyTest {
         assertThat(company.status()).isEqualTo(CompanyStatus.ESTABLISHED);
         assertThat(company.coveringOrganizationId()).isEqualTo("union-1");
         assertThat(company.statusHistory().getLast().note()).isEqualTo("工会成立：碑林美团联合工会");
-        assertThat(RegisteredEvents.of(company)).hasSize(1);
+        assertThat(company.registeredEvents()).hasSize(1);
     }
 
     @Test
@@ -115,7 +114,7 @@ class CompanyTest {
 
         assertThat(company.coveringOrganizationId()).isEqualTo("union-2");
         assertThat(company.statusHistory()).hasSize(2);
-        assertThat(RegisteredEvents.of(company)).hasSize(1);
+        assertThat(company.registeredEvents()).hasSize(1);
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
-import org.unionplatform.organization.RegisteredEvents;
 import org.unionplatform.organization.events.OrganizationEstablished;
 import org.unionplatform.organization.events.OrganizationMoved;
 
@@ -32,11 +31,11 @@ class OrganizationTest {
         assertThat(beilin.path()).isEqualTo("/shaanxi/xian/beilin/");
         assertThat(beilin.depth()).isEqualTo(2);
         assertThat(beilin.ancestorIds()).containsExactly("shaanxi", "xian");
-        assertThat(RegisteredEvents.of(beilin)).isEmpty();
+        assertThat(beilin.registeredEvents()).isEmpty();
 
         beilin.announceEstablished();
 
-        assertThat(RegisteredEvents.of(beilin)).containsExactly(new OrganizationEstablished("beilin", "beilin",
+        assertThat(beilin.registeredEvents()).containsExactly(new OrganizationEstablished("beilin", "beilin",
                 "DISTRICT_FEDERATION", "xian", "/shaanxi/xian/beilin/", "610103", List.of("COURIER")));
     }
 
@@ -84,7 +83,7 @@ class OrganizationTest {
         assertThat(street.path()).isEqualTo("/shaanxi/xian/joint/street/");
         assertThat(street.parentId()).isEqualTo("joint");
         assertThat(street.depth()).isEqualTo(3);
-        assertThat(RegisteredEvents.of(street)).containsExactly(
+        assertThat(street.registeredEvents()).containsExactly(
                 new OrganizationMoved("street", "/shaanxi/xian/beilin/street/", "/shaanxi/xian/joint/street/"));
     }
 
@@ -92,14 +91,14 @@ class OrganizationTest {
     void movingUnderTheSameParentChangesNothing() {
         assertThat(beilin.moveUnder(xian, "mover", AT)).isFalse();
         assertThat(beilin.path()).isEqualTo("/shaanxi/xian/beilin/");
-        assertThat(RegisteredEvents.of(beilin)).isEmpty();
+        assertThat(beilin.registeredEvents()).isEmpty();
     }
 
     @Test
     void neverUnderItselfOrADescendant() {
         assertRefused(() -> xian.moveUnder(xian, "mover", AT), HttpStatus.UNPROCESSABLE_CONTENT, "no-cycle");
         assertRefused(() -> xian.moveUnder(beilin, "mover", AT), HttpStatus.UNPROCESSABLE_CONTENT, "no-cycle");
-        assertThat(RegisteredEvents.of(xian)).isEmpty();
+        assertThat(xian.registeredEvents()).isEmpty();
     }
 
     @Test

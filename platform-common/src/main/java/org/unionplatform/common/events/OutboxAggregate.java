@@ -53,27 +53,12 @@ public abstract class OutboxAggregate {
         return registeredEvent.id();
     }
 
-    /** @deprecated register an {@link EventType}-annotated {@link DomainEvent} record instead. */
-    @Deprecated(forRemoval = true)
-    protected final UUID registerEvent(String type, Object payload) {
-        return registerEvent(type, 1, payload);
-    }
-
-    /** @deprecated register an {@link EventType}-annotated {@link DomainEvent} record instead. */
-    @Deprecated(forRemoval = true)
-    protected final UUID registerEvent(String type, int version, Object payload) {
-        return registerEvent(UUID.randomUUID(), type, version, payload);
-    }
-
-    /** @deprecated register an {@link EventType}-annotated {@link DomainEvent} record instead. */
-    @Deprecated(forRemoval = true)
-    protected final UUID registerEvent(UUID eventId, String type, int version, Object payload) {
-        if (eventId == null || type == null || type.isBlank() || payload == null) {
-            throw new IllegalArgumentException("An event needs an id, a type and a payload");
-        }
-        var event = new RegisteredEvent(eventId, type, version, Instant.now(), payload);
-        registered.add(event);
-        return event.id();
+    /**
+     * The event records registered since this aggregate was loaded or last saved, in order: what the next save
+     * will store. Lets a plain unit test see what a transition announced, without Spring or a database.
+     */
+    public final List<DomainEvent> registeredEvents() {
+        return registered.stream().map(RegisteredEvent::payload).toList();
     }
 
     /** Events stored in this document and not yet confirmed by the broker. */
@@ -90,7 +75,7 @@ public abstract class OutboxAggregate {
         registered.clear();
     }
 
-    record RegisteredEvent(UUID id, String type, int version, Instant occurredAt, Object payload) {
+    record RegisteredEvent(UUID id, String type, int version, Instant occurredAt, DomainEvent payload) {
     }
 
     @FunctionalInterface

@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.unionplatform.common.web.BusinessRuleViolationException;
-import org.unionplatform.station.RegisteredEvents;
 import org.unionplatform.station.events.StationOpened;
 
 class StationTest {
@@ -33,7 +32,7 @@ class StationTest {
         assertThat(station.status()).isEqualTo(StationStatus.ACTIVE);
         assertThat(station.isActive()).isTrue();
         assertThat(station.openedAt()).isEqualTo(NOW);
-        assertThat(RegisteredEvents.of(station)).containsExactly(
+        assertThat(station.registeredEvents()).containsExactly(
                 new StationOpened("xy-love-99", "测试驿站", "LOVE_STATION", PATH, "610404"));
     }
 

@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.unionplatform.common.web.ConflictException;
-import org.unionplatform.station.RegisteredEvents;
 import org.unionplatform.station.events.CheckinRecorded;
 import org.unionplatform.station.events.CheckinVerified;
 import org.unionplatform.station.station.Station;
@@ -37,7 +36,7 @@ class VisitTest {
         assertThat(visit.day()).isEqualTo("2026-12-01");
         assertThat(visit.tally().hour()).isEqualTo(23);
         assertThat(visit.counted()).isFalse();
-        assertThat(RegisteredEvents.of(visit)).containsExactly(new CheckinRecorded("visit-0001", "xy-love-99",
+        assertThat(visit.registeredEvents()).containsExactly(new CheckinRecorded("visit-0001", "xy-love-99",
                 "测试驿站", PATH, null, false, "COURIER", List.of("REST"), VISITED));
     }
 
@@ -45,7 +44,7 @@ class VisitTest {
     void historicVisitsRegisterNothing() {
         Visit visit = record(new Visit.Visitor(null, null, null, "COURIER", Verification.ANONYMOUS), false);
 
-        assertThat(RegisteredEvents.of(visit)).isEmpty();
+        assertThat(visit.registeredEvents()).isEmpty();
     }
 
     @Test
@@ -60,7 +59,7 @@ class VisitTest {
         assertThat(visit.cardNumber()).isEqualTo("XY000123");
         assertThat(visit.workerType()).isEqualTo("COURIER");
         assertThat(visit.pendingQrToken()).isNull();
-        assertThat(RegisteredEvents.of(visit)).last().isEqualTo(
+        assertThat(visit.registeredEvents()).last().isEqualTo(
                 new CheckinVerified("visit-0001", "xy-love-99", "测试驿站", "member-123", VISITED));
     }
 
@@ -72,7 +71,7 @@ class VisitTest {
 
         assertThat(visit.verification()).isEqualTo(Verification.UNMATCHED);
         assertThat(visit.memberId()).isNull();
-        assertThat(RegisteredEvents.of(visit)).hasSize(1);
+        assertThat(visit.registeredEvents()).hasSize(1);
     }
 
     @Test
@@ -89,7 +88,7 @@ class VisitTest {
             assertThatThrownBy(settled::unmatched).isInstanceOf(ConflictException.class);
         }
         assertThat(verified.cardNumber()).isEqualTo("XY000123");
-        assertThat(RegisteredEvents.of(verified)).hasSize(2);
+        assertThat(verified.registeredEvents()).hasSize(2);
     }
 
     @Test
