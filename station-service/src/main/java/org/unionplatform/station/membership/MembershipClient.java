@@ -1,6 +1,8 @@
 package org.unionplatform.station.membership;
 
 import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 
@@ -15,6 +17,10 @@ interface MembershipClient {
     @PostMapping("/api/members/card-verifications")
     CardVerification verify(@RequestBody VerificationRequest request);
 
+    /** A member by id (a member's own check-in, whose token names the member): status and worker type. */
+    @GetMapping("/api/members/{memberId}/eligibility")
+    Eligibility eligibility(@PathVariable("memberId") String memberId);
+
     /** Exactly one of the two. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record VerificationRequest(String cardNumber, String qrToken) {
@@ -22,5 +28,9 @@ interface MembershipClient {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record CardVerification(String memberId, String cardNumber, String workerType, String status) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Eligibility(String memberId, String status, String workerType) {
     }
 }
