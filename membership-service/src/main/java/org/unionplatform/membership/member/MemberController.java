@@ -156,8 +156,19 @@ class MemberController {
         AccessScope.of(caller).requireAnyRole(Role.ORGANIZER, Role.ADMIN);
         Member member = staffInScope(memberId, caller);
         var revealed = workers.reveal(member.worker());
-        audit.record("membership.personal-data-read", memberId, AuditOutcome.SUCCESS, Map.of());
+        audit.record("membership.personal-data-read", memberId, AuditOutcome.SUCCESS, reader(caller));
         return new PersonalData(memberId, revealed.residentId(), revealed.phone());
+    }
+
+    /** Who read, as the member is shown it (roles and organisation, never the reader's name or account). */
+    private static Map<String, String> reader(Caller caller) {
+        Map<String, String> details = new java.util.TreeMap<>();
+        details.put("readerRoles", caller.roles().stream().map(Role::name).sorted()
+                .collect(java.util.stream.Collectors.joining(",")));
+        if (caller.orgPath() != null) {
+            details.put("readerOrgPath", caller.orgPath());
+        }
+        return details;
     }
 
     /** benefits-service asks; a benefit officer may ask about members in their subtree. */
