@@ -1,3 +1,4 @@
+// (Over 200 lines: one client with its token refresh and problem wording, kept together.)
 // The pages' one way to the API: JSON over fetch, same origin, a request id on every call, the access token kept
 // in memory only, refreshed before it runs out (and once after a 401), and RFC 9457 problems turned into one
 // Chinese sentence for the screen. See docs/pages.md.
