@@ -26,15 +26,15 @@ import tools.jackson.databind.json.JsonMapper;
  * picks the union (rule PLATFORM_UNION: the union names this run's own platform, so nothing another journey
  * creates can win the dispatch), and the organizer approves it. Names carry a run id so reruns never collide.
  */
-final class UnionTree {
+public final class UnionTree {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final String PASSWORD = "journey-password-" + UUID.randomUUID().toString().substring(0, 8);
+    public static final String PASSWORD = "journey-password-" + UUID.randomUUID().toString().substring(0, 8);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Set<String> RESIDENT_IDS = ConcurrentHashMap.newKeySet();
 
     /** An organisation as journeys need it. */
-    record Org(String id, String path, String name) {
+    public record Org(String id, String path, String name) {
 
         static Org of(JsonNode json) {
             return new Org(json.get("id").asString(), json.get("orgPath").asString(), json.get("name").asString());
@@ -42,25 +42,25 @@ final class UnionTree {
     }
 
     /** An approved member: what the approval answered (the QR token is shown only there). */
-    record Member(String id, String cardNumber, String qrToken, String workerType) {
+    public record Member(String id, String cardNumber, String qrToken, String workerType) {
     }
 
     /** Province, city and district (county) division codes with their names; the district lies in the city. */
-    record Divisions(String province, String provinceName, String city, String cityName, String district,
+    public record Divisions(String province, String provinceName, String city, String cityName, String district,
             String districtName) {
     }
 
-    final String run = UUID.randomUUID().toString().substring(0, 8);
+    public final String run = UUID.randomUUID().toString().substring(0, 8);
     final String platformName = "e2e-platform-" + run;
-    final PlatformUnderTest platform;
-    final HttpTestClient gateway;
+    public final PlatformUnderTest platform;
+    public final HttpTestClient gateway;
     final String admin;
     final Divisions divisions;
     final Org province;
-    final Org city;
-    final Org district;
+    public final Org city;
+    public final Org district;
     /** The platform-based union of riders and couriers of {@link #platformName}, in the district. */
-    final Org union;
+    public final Org union;
 
     private UnionTree(Divisions divisions) {
         this.platform = PlatformUnderTest.get();
@@ -79,7 +79,7 @@ final class UnionTree {
         this.union = Org.of(expect(post("/api/organizations", admin, body), 201));
     }
 
-    static UnionTree build(Divisions divisions) {
+    public static UnionTree build(Divisions divisions) {
         return new UnionTree(divisions);
     }
 
@@ -89,7 +89,7 @@ final class UnionTree {
     }
 
     /** An ORGANIZER or BENEFIT_OFFICER account scoped to one organisation's subtree; answers its token. */
-    String staff(String role, Org scope) {
+    public String staff(String role, Org scope) {
         String username = "e2e-" + role.toLowerCase().replace('_', '-') + "-" + scope.id();
         expect(post("/api/auth/accounts", admin, Map.of("username", username, "password", PASSWORD, "roles",
                 List.of(role), "orgId", scope.id(), "orgPath", scope.path())), 201);
@@ -97,7 +97,7 @@ final class UnionTree {
     }
 
     /** A STATION_ATTENDANT account for these stations (its token carries them); answers its token. */
-    String attendant(String username, List<String> stationIds) {
+    public String attendant(String username, List<String> stationIds) {
         expect(post("/api/auth/accounts", admin, Map.of("username", username, "password", PASSWORD, "roles",
                 List.of("STATION_ATTENDANT"), "stations", stationIds)), 201);
         return signIn(username, PASSWORD);
@@ -107,7 +107,7 @@ final class UnionTree {
      * Signs in once per account. Journeys share one client address, and the gateway's strict per-address limit on
      * sign-ins answers 429 when the journeys of one JVM have used it up: a client waits and tries again.
      */
-    String signIn(String username, String password) {
+    public String signIn(String username, String password) {
         Map<String, String> body = Map.of("username", username, "password", password);
         HttpAnswer[] answer = new HttpAnswer[1];
         await("sign-in of " + username).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
@@ -116,7 +116,7 @@ final class UnionTree {
     }
 
     /** A new worker of this run's platform in the district joins: filed by the organizer, dispatched, approved. */
-    Member enrol(String organizer, String workerType) {
+    public Member enrol(String organizer, String workerType) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("name", "测试" + workerType.charAt(0) + RANDOM.nextInt(10_000));
         details.put("residentId", residentId(divisions.district()));
@@ -144,16 +144,16 @@ final class UnionTree {
 
     // ---- HTTP and problem assertions ----
 
-    HttpAnswer post(String path, String token, Object body) {
+    public HttpAnswer post(String path, String token, Object body) {
         return gateway.post(path, token, body);
     }
 
-    static String json(Object value) {
+    public static String json(Object value) {
         return JSON.writeValueAsString(value);
     }
 
     /** The answer has this status (its body shows when not); its body as JSON. */
-    static JsonNode expect(HttpAnswer answer, int status) {
+    public static JsonNode expect(HttpAnswer answer, int status) {
         return answer.expect(status);
     }
 

@@ -108,6 +108,12 @@ public final class LocalPlatform {
         }
         say("  Gateway      http://localhost:%d", Application.GATEWAY.port());
         say("  Swagger UI   http://localhost:%d/swagger-ui.html", Application.GATEWAY.port());
+        say("  Pages        http://localhost:%d/station/  (attendants: visit log, works offline)",
+                Application.GATEWAY.port());
+        say("               http://localhost:%d/m/        (workers: join, e-card, nearest stations)",
+                Application.GATEWAY.port());
+        say("               http://localhost:%d/check-in/{stationId}  (behind a station's printed QR code)",
+                Application.GATEWAY.port());
         say("  Logs         %s/", relative(settings.logsDir()));
         say("");
         say("Sign in (secrets kept in %s):", relative(settings.dataDir().resolve(LocalSecrets.FILE_NAME)));

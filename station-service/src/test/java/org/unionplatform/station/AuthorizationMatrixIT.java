@@ -79,6 +79,9 @@ class AuthorizationMatrixIT extends StationServiceIT {
                 if (path.equals("/api/checkins")) {
                     return visit;
                 }
+                if (path.equals("/api/checkins/self")) {
+                    return "{\"stationId\":\"" + station(c) + "\"}";
+                }
                 if (path.equals("/api/checkins/batch")) {
                     return "{\"visits\":[" + visit + "]}";
                 }

@@ -101,8 +101,19 @@ class Members {
     Workers.RevealedPersonalData personalData(String memberId, Caller caller) {
         Member member = staffInScope(memberId, caller);
         var revealed = workers.reveal(member.worker());
-        audit.record("PERSONAL_DATA_READ", "member:" + memberId, AuditOutcome.SUCCESS, Map.of());
+        audit.record("PERSONAL_DATA_READ", "member:" + memberId, AuditOutcome.SUCCESS, reader(caller));
         return revealed;
+    }
+
+    /** Who read, as the member is shown it (roles and organisation, never the reader's name or account). */
+    private static Map<String, String> reader(Caller caller) {
+        Map<String, String> details = new java.util.TreeMap<>();
+        details.put("readerRoles", caller.roles().stream().map(Role::name).sorted()
+                .collect(java.util.stream.Collectors.joining(",")));
+        if (caller.orgPath() != null) {
+            details.put("readerOrgPath", caller.orgPath());
+        }
+        return details;
     }
 
     /** Another service asks about any member; a benefit officer about members in their subtree. */

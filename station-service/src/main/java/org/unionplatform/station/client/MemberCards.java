@@ -50,6 +50,15 @@ public class MemberCards {
         return verify(() -> client.verify(new MembershipClient.VerificationRequest(null, qrToken)));
     }
 
+    /** The member a member token names, asked with the service token. */
+    public Verification byMemberId(String memberId) {
+        return verify(() -> {
+            MembershipClient.Eligibility found = client.eligibility(memberId);
+            return found == null ? null
+                    : new MembershipClient.CardVerification(found.memberId(), null, found.workerType(), found.status());
+        });
+    }
+
     private Verification verify(Supplier<MembershipClient.CardVerification> call) {
         return breaker.run(() -> {
             try {

@@ -74,6 +74,14 @@ public class VisitCounts {
         return figures(new Criteria().andOperator(all.toArray(Criteria[]::new)), from, to);
     }
 
+    /** Visits counted at one station today: one read of its day document by key. */
+    public long todayAt(String stationId) {
+        Query query = Query.query(Criteria.where("_id").is(VisitDay.key(stationId, today().toString())));
+        query.fields().include("count");
+        org.bson.Document day = mongo.findOne(query, org.bson.Document.class, VisitDay.COLLECTION);
+        return day == null || day.get("count") == null ? 0 : ((Number) day.get("count")).longValue();
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock.withZone(ChinaTime.ZONE));
     }

@@ -87,6 +87,17 @@ public record OpeningHours(boolean alwaysOpen, Map<DayOfWeek, List<@Valid TimeRa
         return false;
     }
 
+    /** The timed ranges of a date; none when it is closed all day or open around the clock. */
+    public List<TimeRange> rangesOn(LocalDate date) {
+        return rangesOn(date, exceptionOn(date));
+    }
+
+    /** Whether the station is open all 24 hours of that date. */
+    public boolean aroundTheClockOn(LocalDate date) {
+        HoursException exception = exceptionOn(date);
+        return exception == null ? alwaysOpen : exception.aroundTheClock() && !exception.closed();
+    }
+
     /** The timed ranges of a day; around-the-clock days have none (they end at midnight). */
     private List<TimeRange> rangesOn(LocalDate date, HoursException exception) {
         if (exception != null) {

@@ -95,11 +95,15 @@ public class Visits {
         if (visitor == null) {
             return VisitResult.rejected(item.visitId(), "MEMBER_NOT_FOUND");
         }
-        Visit visit = newVisit(caller, item, checked.station(), visitor, checked.now());
+        return recordOnce(newVisit(caller, item, checked.station(), visitor, checked.now()));
+    }
+
+    /** Inserts a checked visit under its id and counts it; a visit already under that id is the duplicate. */
+    VisitResult recordOnce(Visit visit) {
         try {
             mongo.insert(visit);
         } catch (DuplicateKeyException recordedBefore) {
-            return duplicate(mongo.findById(item.visitId(), Visit.class));
+            return duplicate(mongo.findById(visit.id(), Visit.class));
         }
         recorded(List.of(visit));
         return new VisitResult(visit.id(), Outcome.CREATED, null, visit.verification());
