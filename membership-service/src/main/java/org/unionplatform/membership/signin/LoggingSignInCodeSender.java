@@ -20,4 +20,9 @@ final class LoggingSignInCodeSender implements SignInCodeSender {
     public void send(SignInCode code) {
         log.info("sign-in code for card {}: {}", code.maskedCard(), code.code());
     }
+
+    @Override
+    public void send(CardIssuedMessage message) {
+        log.info("approval message for card {} sent (development: not delivered)", SignInCode.maskCard(message.cardNumber()));
+    }
 }
