@@ -93,6 +93,11 @@ public final class PlatformUnderTest {
         return URI.create("http://127.0.0.1:" + ports.get(application));
     }
 
+    /** Where an application's output goes (the development SMS sender writes its codes there). */
+    public Path log(String application) {
+        return logs.resolve(application + ".log");
+    }
+
     public String adminPassword() {
         return secrets.get("PLATFORM_AUTH_BOOTSTRAP_ADMIN_PASSWORD");
     }
