@@ -97,8 +97,9 @@ class ApplicantStatusIT extends MembershipIT {
         String phone = People.phone();
         String receipt = json(apply(People.residentId(), phone)).get("receiptCode").asString();
 
+        String unknownReceipt = People.receiptCode();
         var known = requestCode(receipt);
-        var unknown = requestCode("ABCD-EFGH-JKMN");
+        var unknown = requestCode(unknownReceipt);
         var garbage = requestCode("not a code");
         assertThat(unknown.statusCode()).isEqualTo(known.statusCode()).isEqualTo(garbage.statusCode()).isEqualTo(202);
         assertThat(unknown.body()).isEqualTo(known.body()).isEqualTo(garbage.body());
@@ -106,7 +107,7 @@ class ApplicantStatusIT extends MembershipIT {
         String right = sent.toPhone(phone).getLast().code();
         String wrong = right.equals("000000") ? "000001" : "000000";
         var knownWrong = lookUp(receipt, wrong);
-        var unknownWrong = lookUp("ABCD-EFGH-JKMN", wrong);
+        var unknownWrong = lookUp(unknownReceipt, wrong);
         assertThat(knownWrong.statusCode()).isEqualTo(unknownWrong.statusCode()).isEqualTo(401);
         assertThat(knownWrong.body()).doesNotContain(right);
         assertThat(lookUp(receipt, right).statusCode()).isEqualTo(200);
