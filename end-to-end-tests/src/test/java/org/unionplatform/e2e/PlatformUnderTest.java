@@ -282,7 +282,7 @@ public final class PlatformUnderTest {
         }
     }
 
-    private static Path findProjectRoot() {
+    static Path findProjectRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isRegularFile(dir.resolve("mvnw"))) {
             dir = dir.getParent();

@@ -11,6 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param contentSecurityPolicy      for API responses and everything else: JSON needs no scripts, styles or frames
  * @param swaggerContentSecurityPolicy for {@code swaggerPaths}: what the Swagger UI page needs, from this origin only
  * @param swaggerPaths               path patterns of the Swagger UI page and its assets
+ * @param pagesContentSecurityPolicy for {@code pagePaths}: the phone pages, scripts and styles from this origin
+ *                                   only, no inline script
+ * @param pagePaths                  path patterns of the pages and their assets
  * @param referrerPolicy             Referrer-Policy
  * @param cacheablePaths             path patterns whose Cache-Control is left as the backend or handler set it
  *                                   (static Swagger assets, the public JWKS); all others get {@code no-store}
@@ -18,15 +21,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("platform.gateway.security-headers")
 record SecurityHeadersProperties(String contentSecurityPolicy, String swaggerContentSecurityPolicy,
-        List<String> swaggerPaths, String referrerPolicy, List<String> cacheablePaths, Hsts hsts) {
+        List<String> swaggerPaths, String pagesContentSecurityPolicy, List<String> pagePaths, String referrerPolicy,
+        List<String> cacheablePaths, Hsts hsts) {
 
     SecurityHeadersProperties {
         if (contentSecurityPolicy == null || contentSecurityPolicy.isBlank()
-                || swaggerContentSecurityPolicy == null || swaggerContentSecurityPolicy.isBlank()) {
-            throw new IllegalArgumentException("platform.gateway.security-headers: both content security policies "
-                    + "must be set");
+                || swaggerContentSecurityPolicy == null || swaggerContentSecurityPolicy.isBlank()
+                || pagesContentSecurityPolicy == null || pagesContentSecurityPolicy.isBlank()) {
+            throw new IllegalArgumentException("platform.gateway.security-headers: all three content security "
+                    + "policies must be set");
         }
         swaggerPaths = swaggerPaths == null ? List.of() : List.copyOf(swaggerPaths);
+        pagePaths = pagePaths == null ? List.of() : List.copyOf(pagePaths);
         cacheablePaths = cacheablePaths == null ? List.of() : List.copyOf(cacheablePaths);
         referrerPolicy = referrerPolicy == null ? "no-referrer" : referrerPolicy;
         hsts = hsts == null ? new Hsts(false, Duration.ofDays(365), true) : hsts;

@@ -24,11 +24,13 @@ class SecurityHeadersWebFilter implements WebFilter, Ordered {
 
     private final SecurityHeadersProperties properties;
     private final List<PathPattern> swaggerPaths;
+    private final List<PathPattern> pagePaths;
     private final List<PathPattern> cacheablePaths;
 
     SecurityHeadersWebFilter(SecurityHeadersProperties properties) {
         this.properties = properties;
         this.swaggerPaths = parse(properties.swaggerPaths());
+        this.pagePaths = parse(properties.pagePaths());
         this.cacheablePaths = parse(properties.cacheablePaths());
     }
 
@@ -48,8 +50,7 @@ class SecurityHeadersWebFilter implements WebFilter, Ordered {
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", properties.referrerPolicy());
-        headers.set("Content-Security-Policy", matches(swaggerPaths, path)
-                ? properties.swaggerContentSecurityPolicy() : properties.contentSecurityPolicy());
+        headers.set("Content-Security-Policy", policy(path));
         if (!matches(cacheablePaths, path)) {
             headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
             headers.remove(HttpHeaders.EXPIRES);
@@ -61,6 +62,13 @@ class SecurityHeadersWebFilter implements WebFilter, Ordered {
         else {
             headers.remove("Strict-Transport-Security");
         }
+    }
+
+    private String policy(PathContainer path) {
+        if (matches(swaggerPaths, path)) {
+            return properties.swaggerContentSecurityPolicy();
+        }
+        return matches(pagePaths, path) ? properties.pagesContentSecurityPolicy() : properties.contentSecurityPolicy();
     }
 
     private static boolean matches(List<PathPattern> patterns, PathContainer path) {
