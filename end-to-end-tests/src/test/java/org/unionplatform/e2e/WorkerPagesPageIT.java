@@ -54,6 +54,8 @@ class WorkerPagesPageIT extends PageTest {
 
         BrowserContext context = phone();
         Page page = context.newPage();
+        // Every step waits on the real services, which a machine shared by several builds makes slow.
+        page.setDefaultTimeout(90_000);
 
         page.navigate("/m/index.html");
         check(page, "worker-index");
@@ -125,7 +127,6 @@ class WorkerPagesPageIT extends PageTest {
         page.navigate("/m/timeline.html");
         page.locator("#timeline li").first().waitFor();
         check(page, "worker-timeline");
-        context.close();
     }
 
     private String openStation(String key, String label, double lat, double lon) {
@@ -146,7 +147,7 @@ class WorkerPagesPageIT extends PageTest {
     /** The newest code the development SMS sender wrote to membership-service's log after {@code prefix}. */
     private static String awaitCode(String prefix) {
         Pattern line = Pattern.compile(Pattern.quote(prefix) + ": (\\d{6})");
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
             Matcher found = line.matcher(read(fixture.platform.log("membership-service")));
             String last = null;
             while (found.find()) {
