@@ -135,8 +135,9 @@ final class MembershipFixture {
     /** Applies, waits for dispatch if it had to wait, approves; answers the approval (member id, card number). */
     JsonNode enrol(Worker worker) {
         HttpAnswer submitted = apply(form(worker));
-        assertThat(submitted.status()).as(submitted.body()).isIn(201, 202);
-        String applicationId = submitted.json().get("applicationId").asString();
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+        // A new application's id is the receipt code the applicant is shown.
+        String applicationId = submitted.json().get("receiptCode").asString();
         awaitDispatched(applicationId, Duration.ofSeconds(90));
         return expect(gateway.post("/api/members/applications/" + applicationId + "/approval", organizer, null),
                 200);

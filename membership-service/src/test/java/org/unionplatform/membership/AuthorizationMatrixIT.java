@@ -74,6 +74,18 @@ class AuthorizationMatrixIT extends MembershipIT {
                 // A card nobody holds: public, but without the right code never more than 401.
                 return "{\"cardNumber\":\"9999990000000001\",\"code\":\"000000\"}";
             }
+            if (path.endsWith("/applications/status/codes")) {
+                return "{\"receiptCode\":\"" + People.receiptCode() + "\"}";
+            }
+            if (path.endsWith("/applications/status")) {
+                return "{\"receiptCode\":\"" + People.receiptCode() + "\",\"code\":\"000000\"}";
+            }
+            if (path.endsWith("/phone/codes")) {
+                return "{\"phone\":\"" + People.phone() + "\"}";
+            }
+            if (path.endsWith("/phone/token")) {
+                return "{\"phone\":\"" + People.phone() + "\",\"code\":\"000000\"}";
+            }
             if (path.endsWith("/card-verifications")) {
                 return "{\"cardNumber\":\"" + currentCardNumber + "\"}";
             }

@@ -21,6 +21,7 @@ import org.unionplatform.common.events.EventEnvelope;
 import org.unionplatform.common.events.EventSubscription;
 import org.unionplatform.membership.organization.KnownOrganization;
 import org.unionplatform.membership.organization.KnownOrganizations;
+import org.unionplatform.membership.signin.CardIssuedMessage;
 import org.unionplatform.membership.signin.SignInCode;
 import org.unionplatform.membership.signin.SignInCodeSender;
 import org.unionplatform.testsupport.security.TestTokens;
@@ -88,17 +89,31 @@ public abstract class MembershipIT {
         }
     }
 
-    /** Every sign-in code "sent", newest last. */
+    /** Every one-time code and approval message "sent" by SMS, newest last. */
     public static final class SentSignInCodes implements SignInCodeSender {
         private final List<SignInCode> sent = new CopyOnWriteArrayList<>();
+        private final List<CardIssuedMessage> messages = new CopyOnWriteArrayList<>();
 
         @Override
         public void send(SignInCode code) {
             sent.add(code);
         }
 
+        @Override
+        public void send(CardIssuedMessage message) {
+            messages.add(message);
+        }
+
         public List<SignInCode> to(String cardNumber) {
-            return sent.stream().filter(code -> code.cardNumber().equals(cardNumber)).toList();
+            return sent.stream().filter(code -> cardNumber.equals(code.cardNumber())).toList();
+        }
+
+        public List<SignInCode> toPhone(String phone) {
+            return sent.stream().filter(code -> phone.equals(code.phone())).toList();
+        }
+
+        public List<CardIssuedMessage> messagesTo(String phone) {
+            return messages.stream().filter(message -> phone.equals(message.phone())).toList();
         }
     }
 
@@ -161,10 +176,11 @@ public abstract class MembershipIT {
     protected String dispatchedApplication(String residentId) {
         var response = httpPost("/api/members/applications", null,
                 People.applicationJson("王师傅", residentId, People.phone(), "RIDE_HAILING_DRIVER"));
-        if (response.status() != 201) {
-            throw new AssertionError("expected 201, got " + response.status() + " " + response.body());
+        if (response.status() != 202) {
+            throw new AssertionError("expected 202, got " + response.status() + " " + response.body());
         }
-        return json(response).get("applicationId").asString();
+        // A new application's id is its receipt code.
+        return json(response).get("receiptCode").asString();
     }
 
     /** Applies and approves; returns the approval answer. */

@@ -21,6 +21,16 @@ public final class People {
         return first17 + ResidentIdNumber.checkCharacterFor(first17);
     }
 
+    /** A well-formed receipt code that no application was given (60 bits of chance aside). */
+    public static String receiptCode() {
+        String alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            code.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+        }
+        return code.toString();
+    }
+
     public static String phone() {
         return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }

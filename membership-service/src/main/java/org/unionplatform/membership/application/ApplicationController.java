@@ -11,6 +11,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -44,20 +45,32 @@ class ApplicationController {
     private final Applications applications;
     private final Workers workers;
     private final MongoOperations mongo;
+    private final ApplicantStatuses statuses;
 
-    ApplicationController(Applications applications, Workers workers, MongoOperations mongo) {
+    ApplicationController(Applications applications, Workers workers, MongoOperations mongo,
+            ApplicantStatuses statuses) {
         this.applications = applications;
+        this.statuses = statuses;
         this.workers = workers;
         this.mongo = mongo;
     }
 
     /**
-     * Public self-service (rate-limited per IP at the gateway). 201 when dispatched to a union, 202 when it waits
-     * for dispatch, 200 when the person already is a member or already has an open application.
+     * Public self-service (rate-limited per IP at the gateway). Always 202 with the same body but for the receipt
+     * code, whether the person is new, has an open application or already is a member: the answer must not tell
+     * anyone who types a resident ID whether that person is a member. The applicant learns more by
+     * {@link ApplicantStatusController} with the receipt code and a code sent to their phone.
      */
     @PostMapping
-    ResponseEntity<ApplicantReceipt> apply(@Valid @RequestBody PersonDetails details) {
-        return answer(applications.submit(workers.protect(details), "self-service"));
+    ResponseEntity<Received> apply(@Valid @RequestBody PersonDetails details) {
+        String receiptCode = statuses.applyPublicly(workers.protect(details));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).cacheControl(CacheControl.noStore())
+                .body(new Received(receiptCode, "RECEIVED",
+                        "Application received. Keep the receipt code: with it and a code sent to your phone you can"
+                                + " look up the application's status."));
+    }
+
+    record Received(String receiptCode, String status, String message) {
     }
 
     /** An organizer files an application for a worker (e.g. from a paper form); it is dispatched the same way. */

@@ -18,7 +18,10 @@ import org.unionplatform.membership.member.Enrolments;
 import org.unionplatform.membership.member.Member;
 import org.unionplatform.membership.member.MemberRepository;
 import org.unionplatform.membership.member.Worker;
+import org.unionplatform.membership.member.Workers;
 import org.unionplatform.membership.organization.KnownOrganizations;
+import org.unionplatform.membership.signin.CardIssuedMessage;
+import org.unionplatform.membership.signin.TextMessages;
 
 /** Submitting, dispatching and deciding applications. */
 @Service
@@ -34,10 +37,14 @@ class Applications {
     private final DispatchProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
+    private final TextMessages texts;
+    private final Workers workers;
 
     Applications(ApplicationRepository applications, MemberRepository members, OrganizationDirectory directory,
             KnownOrganizations knownOrganizations, Enrolments enrolment, DispatchProperties properties,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, TextMessages texts, Workers workers) {
+        this.texts = texts;
+        this.workers = workers;
         this.applications = applications;
         this.members = members;
         this.directory = directory;
@@ -62,6 +69,11 @@ class Applications {
 
     /** One person, one membership and at most one open application; the new one is dispatched right away if possible. */
     Submitted submit(Worker worker, String submittedBy) {
+        return submit(worker, submittedBy, UUID.randomUUID().toString());
+    }
+
+    /** As {@link #submit(Worker, String)}, a new application taking the given id (a public receipt code). */
+    Submitted submit(Worker worker, String submittedBy, String newId) {
         var member = members.findByWorkerResidentIdLookupHash(worker.residentIdHash());
         if (member.isPresent()) {
             return new AlreadyMember(member.get());
@@ -72,7 +84,7 @@ class Applications {
         }
         var now = clock.instant();
         // The background round leaves it alone while this request asks for its union.
-        Application application = Application.submit(UUID.randomUUID().toString(), worker, submittedBy, now,
+        Application application = Application.submit(newId, worker, submittedBy, now,
                 now.plus(properties.redispatchInterval().multipliedBy(4)));
         try {
             application = applications.insert(application);
@@ -120,6 +132,10 @@ class Applications {
         Application saved = applications.save(application);
         audit.record("APPLICATION_APPROVED", "application:" + application.id(), AuditOutcome.SUCCESS,
                 Map.of("memberId", enrolled.member().id(), "organizationId", application.organizationId()));
+        if (enrolled.created()) {
+            texts.sendCardNumber(new CardIssuedMessage(workers.revealPhone(enrolled.member().worker()),
+                    enrolled.member().cardNumber(), enrolled.member().organizationName()));
+        }
         return new Approval(saved, enrolled.member(), enrolled.qrTokenShownOnce());
     }
 

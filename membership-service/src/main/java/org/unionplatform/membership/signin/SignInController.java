@@ -1,27 +1,22 @@
 package org.unionplatform.membership.signin;
 
-import java.net.URI;
-
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.unionplatform.common.web.RequestIds;
+import org.unionplatform.common.pii.MobilePhone;
+import org.unionplatform.common.pii.MobilePhoneNumber;
 
 /**
- * Public member sign-in: ask for a code with the card number, then trade card number and code for an access
- * token (role MEMBER, claim {@code member}) that reads the member's own record and history.
+ * Public member sign-in: ask for a code with the card number or the phone number, then trade it and the code for
+ * an access token (role MEMBER, claim {@code member}) that reads the member's own record and history.
  */
 @RestController
 @RequestMapping("/api/members/sign-in")
@@ -55,19 +50,31 @@ class SignInController {
                 properties.codeTtl().toSeconds(), properties.codeInterval().toSeconds()));
     }
 
+    record PhoneCodeRequest(@NotNull @MobilePhone String phone) {
+    }
+
+    record PhoneTokenRequest(@NotNull @MobilePhone String phone,
+            @NotNull @Pattern(regexp = "[0-9]{6}", message = "must be 6 digits") String code) {
+    }
+
+    /** The same answer for every mainland mobile number, a member's or not. */
+    @PostMapping("/phone/codes")
+    ResponseEntity<CodeRequested> requestCodeByPhone(@Valid @RequestBody PhoneCodeRequest request) {
+        codes.requestByPhone(MobilePhoneNumber.parse(request.phone()).value());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).cacheControl(CacheControl.noStore()).body(new CodeRequested(
+                "If this phone belongs to an active member, a sign-in code has been sent to it.",
+                properties.codeTtl().toSeconds(), properties.codeInterval().toSeconds()));
+    }
+
+    @PostMapping("/phone/token")
+    ResponseEntity<MemberTokenClient.MemberToken> tokenByPhone(@Valid @RequestBody PhoneTokenRequest request) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header(HttpHeaders.PRAGMA, "no-cache")
+                .body(codes.signInByPhone(MobilePhoneNumber.parse(request.phone()).value(), request.code()));
+    }
+
     @PostMapping("/token")
     ResponseEntity<MemberTokenClient.MemberToken> token(@Valid @RequestBody TokenRequest request) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header(HttpHeaders.PRAGMA, "no-cache")
                 .body(codes.signIn(request.cardNumber(), request.code()));
-    }
-
-    @ExceptionHandler(TooManySignInAttemptsException.class)
-    ResponseEntity<ProblemDetail> tooMany(TooManySignInAttemptsException ex, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
-        problem.setTitle(ex.title());
-        problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("requestId", RequestIds.current());
-        return ResponseEntity.status(ex.status()).header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

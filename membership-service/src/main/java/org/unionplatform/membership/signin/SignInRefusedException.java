@@ -7,7 +7,15 @@ import org.unionplatform.common.web.PlatformProblemException;
 class SignInRefusedException extends PlatformProblemException {
 
     SignInRefusedException() {
-        super(HttpStatus.UNAUTHORIZED, "Sign-in refused",
-                "The card number or code is wrong, or the code has expired; ask for a new code.");
+        this("The card number or code is wrong, or the code has expired; ask for a new code.");
+    }
+
+    private SignInRefusedException(String detail) {
+        super(HttpStatus.UNAUTHORIZED, "Sign-in refused", detail);
+    }
+
+    /** The same for phone sign-in: it never tells whether the phone belongs to a member. */
+    static SignInRefusedException byPhone() {
+        return new SignInRefusedException("The phone number or code is wrong, or the code has expired; ask for a new code.");
     }
 }

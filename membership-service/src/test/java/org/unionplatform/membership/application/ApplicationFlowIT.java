@@ -24,10 +24,11 @@ class ApplicationFlowIT extends MembershipIT {
     void appliedDispatchedApprovedMemberGetsACardAndTheBusHearsOfIt() {
         var applied = httpPost("/api/members/applications", null,
                 People.applicationJson("李师傅", People.residentId(), People.phone(), "RIDE_HAILING_DRIVER"));
-        assertThat(applied.status()).isEqualTo(201);
-        String applicationId = json(applied).get("applicationId").asString();
-        assertThat(json(applied).get("status").asString()).isEqualTo("PENDING_APPROVAL");
-        assertThat(json(applied).get("organizationName").asString()).isEqualTo("首汽约车西安分公司工会");
+        assertThat(applied.status()).isEqualTo(202);
+        String applicationId = json(applied).get("receiptCode").asString();
+        var dispatched = httpGet("/api/members/applications/" + applicationId, TestTokens.organizer(SHOUQI_PATH));
+        assertThat(json(dispatched).get("status").asString()).isEqualTo("PENDING_APPROVAL");
+        assertThat(json(dispatched).get("organizationName").asString()).isEqualTo("首汽约车西安分公司工会");
         ORGANIZATION_SERVICE.verify(postRequestedFor(urlEqualTo("/api/organizations/dispatch"))
                 .withHeader("Authorization", matchingRegex("Bearer .+"))
                 .withRequestBody(matchingJsonPath("$.workerType", equalTo("RIDE_HAILING_DRIVER")))
@@ -56,16 +57,15 @@ class ApplicationFlowIT extends MembershipIT {
     }
 
     @Test
-    void aMemberWhoAppliesAgainGetsTheExistingMembershipBack() {
+    void aMemberWhoAppliesAgainIsAnsweredLikeAnyoneAndStaysOneMember() {
         String residentId = People.residentId();
         String memberId = approvedMember(residentId).get("memberId").asString();
 
         var again = httpPost("/api/members/applications", null,
                 People.applicationJson("李师傅", residentId, People.phone(), "COURIER"));
 
-        assertThat(again.status()).isEqualTo(200);
-        assertThat(json(again).get("outcome").asString()).isEqualTo("ALREADY_MEMBER");
-        assertThat(json(again).get("memberId").asString()).isEqualTo(memberId);
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.body()).doesNotContain(memberId).doesNotContain("ALREADY");
         assertThat(mongo.getCollection("members").countDocuments(
                 new org.bson.Document("_id", memberId))).isEqualTo(1);
     }
@@ -78,9 +78,12 @@ class ApplicationFlowIT extends MembershipIT {
         var again = httpPost("/api/members/applications", null,
                 People.applicationJson("李师傅", residentId, People.phone(), "RIDE_HAILING_DRIVER"));
 
-        assertThat(again.status()).isEqualTo(200);
-        assertThat(json(again).get("outcome").asString()).isEqualTo("ALREADY_APPLIED");
-        assertThat(json(again).get("applicationId").asString()).isEqualTo(first);
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.body()).doesNotContain(first);
+        assertThat(mongo.getCollection("applications").countDocuments(new org.bson.Document("worker.residentId.lookupHash",
+                mongo.getCollection("applications").find(new org.bson.Document("_id", first)).first()
+                        .get("worker", org.bson.Document.class).get("residentId", org.bson.Document.class)
+                        .getString("lookupHash")))).as("still one application").isEqualTo(1);
     }
 
     @Test
@@ -91,8 +94,9 @@ class ApplicationFlowIT extends MembershipIT {
         var applied = httpPost("/api/members/applications", null,
                 People.applicationJson("赵师傅", People.residentId(), People.phone(), "RIDE_HAILING_DRIVER"));
         assertThat(applied.status()).isEqualTo(202);
-        assertThat(json(applied).get("status").asString()).isEqualTo("AWAITING_DISPATCH");
-        String applicationId = json(applied).get("applicationId").asString();
+        String applicationId = json(applied).get("receiptCode").asString();
+        assertThat(json(httpGet("/api/members/applications/" + applicationId, TestTokens.admin())).get("status")
+                .asString()).isEqualTo("AWAITING_DISPATCH");
 
         dispatchTo("rongcheng-union", "荣橙出行工会", RONGCHENG_PATH);
 
@@ -114,7 +118,7 @@ class ApplicationFlowIT extends MembershipIT {
                 People.applicationJson("钱师傅", People.residentId(), People.phone(), "DOMESTIC_WORKER"));
 
         assertThat(applied.status()).isEqualTo(202);
-        var stored = httpGet("/api/members/applications/" + json(applied).get("applicationId").asString(),
+        var stored = httpGet("/api/members/applications/" + json(applied).get("receiptCode").asString(),
                 TestTokens.admin());
         assertThat(json(stored).get("dispatchProblem").asString()).isEqualTo(Applications.NO_MATCHING_UNION);
     }

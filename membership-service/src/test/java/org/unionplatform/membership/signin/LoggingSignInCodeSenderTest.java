@@ -34,6 +34,23 @@ class LoggingSignInCodeSenderTest {
     }
 
     @Test
+    void aCodeForAPhoneAloneIsLoggedWithThePhoneMasked() {
+        Logger logger = (Logger) LoggerFactory.getLogger(LoggingSignInCodeSender.class);
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        logger.addAppender(captured);
+        try {
+            new LoggingSignInCodeSender().send(new SignInCode(null, "13912345678", "104729", CODE.expiresAt()));
+        } finally {
+            logger.detachAppender(captured);
+        }
+
+        assertThat(captured.list).extracting(ILoggingEvent::getFormattedMessage)
+                .contains("one-time code for phone 139****5678: 104729")
+                .noneMatch(line -> line.contains("13912345678"));
+    }
+
+    @Test
     void aCodeToBeSentShowsNeitherPhoneNorCodeNorFullCardWhenPrinted() {
         assertThat(CODE.toString()).contains("****0125").doesNotContain("13912345678", "482913", "6101032600000125");
         assertThat(SignInCode.maskCard("12")).isEqualTo("****");

@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.unionplatform.common.workers.KnownWorkerType;
 import org.unionplatform.organization.reference.CreditCode;
-import org.unionplatform.organization.reference.DivisionCode;
+import org.unionplatform.organization.place.KnownDivision;
 import org.unionplatform.organization.tree.OrganizationRequests;
 
 /** Request and response records of the company endpoints. */
@@ -24,7 +24,7 @@ public final class CompanyRequests {
     public record RegisterCompany(@CreditCode String creditCode, @NotBlank @Size(max = 100) String name,
             @NotNull CompanyType type, @Size(max = 50) String platform,
             @Pattern(regexp = OrganizationRequests.ID) String parentCompanyId,
-            @NotNull @DivisionCode String divisionCode,
+            @NotNull @KnownDivision String divisionCode,
             @NotNull @Pattern(regexp = OrganizationRequests.ID) String organizationId,
             @Size(max = 20) Map<@NotNull @KnownWorkerType String, @NotNull @Min(0) @Max(10_000_000) Integer> headcount,
             Boolean keyPlatform) {

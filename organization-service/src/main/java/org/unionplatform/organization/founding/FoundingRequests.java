@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.unionplatform.common.workers.KnownWorkerType;
-import org.unionplatform.organization.reference.DivisionCode;
+import org.unionplatform.organization.place.KnownDivision;
 import org.unionplatform.organization.tree.OrganizationKind;
 import org.unionplatform.organization.tree.OrganizationRequests;
 
@@ -23,7 +23,7 @@ final class FoundingRequests {
 
     record StartFounding(@NotNull @Pattern(regexp = OrganizationRequests.ID) String parentId,
             @NotBlank @Size(max = 100) String name, @NotNull OrganizationKind kind,
-            @NotNull @DivisionCode String divisionCode,
+            @NotNull @KnownDivision String divisionCode,
             @Size(max = 20) Set<@NotNull @KnownWorkerType String> workerTypes,
             @Size(max = 20) Set<@NotBlank @Size(max = 50) String> platforms,
             @Size(max = 200) List<@NotNull @Pattern(regexp = OrganizationRequests.ID) String> companyIds) {

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.unionplatform.common.workers.KnownWorkerType;
-import org.unionplatform.organization.reference.DivisionCode;
+import org.unionplatform.organization.place.KnownDivision;
 
 /** Request and response records of the organisation endpoints. */
 public final class OrganizationRequests {
@@ -22,13 +22,13 @@ public final class OrganizationRequests {
     }
 
     public record CreateOrganization(@NotBlank @Size(max = 100) String name, @NotNull OrganizationKind kind,
-            @NotNull @DivisionCode String divisionCode,
+            @NotNull @KnownDivision String divisionCode,
             @Size(max = 20) Set<@NotNull @KnownWorkerType String> workerTypes,
             @Size(max = 20) Set<@NotBlank @Size(max = 50) String> platforms,
             @Pattern(regexp = ID) String parentId) {
     }
 
-    record UpdateOrganization(@NotBlank @Size(max = 100) String name, @NotNull @DivisionCode String divisionCode,
+    record UpdateOrganization(@NotBlank @Size(max = 100) String name, @NotNull @KnownDivision String divisionCode,
             @Size(max = 20) Set<@NotNull @KnownWorkerType String> workerTypes,
             @Size(max = 20) Set<@NotBlank @Size(max = 50) String> platforms) {
     }
