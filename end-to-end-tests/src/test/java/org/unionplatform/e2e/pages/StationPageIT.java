@@ -55,14 +55,16 @@ class StationPageIT extends PageTest {
         check(page, "station-sign-in");
         account.fill(username);
         page.getByLabel("密码").fill(UnionTree.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
 
         Locator stationButton = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("城关区页面驿站"));
         assertThat(stationButton).isVisible();
         check(page, "station-pick");
         stationButton.click();
         assertThat(page.locator("#pending")).hasText("0");
-        page.evaluate("() => navigator.serviceWorker.ready.then(() => true)");
+        assertThat(page.evaluate("() => Promise.race([navigator.serviceWorker.ready.then(() => true),"
+                + " new Promise(resolve => setTimeout(() => resolve(false), 60000))])"))
+                .as("the service worker is active").isEqualTo(true);
         check(page, "station-record");
 
         PlatformUnderTest platform = tree.platform;
