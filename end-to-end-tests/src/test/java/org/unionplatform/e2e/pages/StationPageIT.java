@@ -91,9 +91,11 @@ class StationPageIT extends PageTest {
             assertThat(page.locator("#pending")).hasText("30");
             assertThat(page.locator("#sync-status")).containsText("离线");
             check(page, "station-reopened-offline");
-            page.onRequest(request -> {
-                if (request.url().endsWith("/api/checkins/batch")) {
-                    batches.add(request.postData());
+            // The batches the server answered (a try while the gateway was still starting may have failed: its
+            // visits stayed queued and went again).
+            page.onResponse(response -> {
+                if (response.url().endsWith("/api/checkins/batch") && response.status() == 200) {
+                    batches.add(response.request().postData());
                 }
             });
         } finally {
@@ -114,7 +116,7 @@ class StationPageIT extends PageTest {
         assertThat(counts.get("byWorkerType").get("COURIER").asLong()).isEqualTo(ANONYMOUS / 2 + MEMBERS);
         assertThat(counts.get("byWorkerType").get("DELIVERY_RIDER").asLong()).isEqualTo(ANONYMOUS / 2);
 
-        assertThat(batches).as("one batch uploaded").hasSize(1);
+        assertThat(batches).as("one batch answered").hasSize(1);
         JsonNode resent = expect(tree.gateway.post("/api/checkins/batch", attendant, batches.getFirst()), 200);
         assertThat(resent.get("duplicates").asInt()).isEqualTo(30);
         assertThat(resent.get("created").asInt()).isZero();
