@@ -128,6 +128,8 @@ class StationPageIT extends PageTest {
         page.locator("#record-member").click();
         assertThat(page.locator("#upload-result")).containsText("未记录 1 条");
         assertThat(page.locator("#upload-result")).containsText("查无此会员卡");
+        assertThat(page.locator("#pending")).hasText("0");
+        assertThat(page.locator("#recent")).containsText("✗ 未记录：查无此会员卡");
         check(page, "station-results");
         assertThat(expect(tree.gateway.get("/api/stations/" + stationId + "/visit-counts", attendant), 200)
                 .get("total").asLong()).isEqualTo(30);
