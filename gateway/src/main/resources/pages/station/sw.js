@@ -35,12 +35,15 @@ self.addEventListener('fetch', event => {
       try {
         return await Promise.race([network, new Promise((_, reject) => setTimeout(() => reject(new Error('slow')), 4000))]);
       } catch (slowOrOffline) {
-        return (await caches.match('/station/', { cacheName: CACHE })) || network;
+        return (await caches.match('/station/', { cacheName: CACHE, ignoreVary: true })) || network;
       }
     })());
     return;
   }
   if (url.pathname.startsWith('/assets/') || url.pathname === '/station/manifest.webmanifest') {
-    event.respondWith(caches.match(event.request, { cacheName: CACHE }).then(hit => hit || fetch(event.request)));
+    // ignoreVary: the gateway answers "Vary: Origin", and module scripts are fetched with an Origin header that the
+    // install-time requests lacked, so a strict match would miss every script when offline.
+    event.respondWith(caches.match(event.request, { cacheName: CACHE, ignoreVary: true })
+      .then(hit => hit || fetch(event.request)));
   }
 });

@@ -74,7 +74,13 @@ public final class PlatformUnderTest {
             synchronized (PlatformUnderTest.class) {
                 if (instance == null) {
                     PlatformUnderTest platform = new PlatformUnderTest(findProjectRoot());
-                    platform.startAll();
+                    try {
+                        platform.startAll();
+                    } catch (RuntimeException notUp) {
+                        // Leave no process behind: the next test class would start a second platform beside it.
+                        platform.stopAll();
+                        throw notUp;
+                    }
                     Runtime.getRuntime().addShutdownHook(new Thread(platform::stopAll, "platform-under-test-stop"));
                     instance = platform;
                 }

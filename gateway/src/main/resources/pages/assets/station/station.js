@@ -211,7 +211,10 @@ async function sync(byHand) {
     lastUpload = await upload();
     unreachable = false;
     lastUpload.at = Date.now();
+    syncing = false;
     showUploadResult();
+    // The queue and the list first (from the device), then today's figure (from the server, maybe slow).
+    await refresh();
     await refreshToday();
   } catch (e) {
     unreachable = !!e.offline;

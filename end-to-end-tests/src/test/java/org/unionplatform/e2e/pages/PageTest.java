@@ -19,9 +19,12 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.unionplatform.e2e.PlatformUnderTest;
 
 /**
@@ -45,7 +48,8 @@ public abstract class PageTest {
 
     protected static PlatformUnderTest platform;
     private final List<BrowserContext> contexts = new CopyOnWriteArrayList<>();
-    private final List<String> policyViolations = new CopyOnWriteArrayList<>();
+    /** What the checks found; asserted after each test, so one run reports every page's findings. */
+    private final List<String> findings = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startBrowserAndPlatform() {
@@ -53,6 +57,8 @@ public abstract class PageTest {
         assumeTrue(chromium.isPresent(), "Page tests skipped: no Chromium at " + CHROMIUM
                 + " (install Debian's chromium and fonts-noto-cjk; .ci/run does)");
         launch(chromium.get());
+        // Six JVMs and a browser share two cores during the build: generous waits, not timing checks.
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         platform = PlatformUnderTest.get();
     }
 
@@ -94,6 +100,7 @@ public abstract class PageTest {
                 .setTimezoneId("Asia/Shanghai")
                 .setServiceWorkers(serviceWorkers));
         // Injected through the debugging protocol, so the pages' strict policy does not block it.
+        context.setDefaultTimeout(60_000);
         context.addInitScript(axe());
         context.onPage(this::watch);
         contexts.add(context);
@@ -103,17 +110,38 @@ public abstract class PageTest {
     private void watch(Page page) {
         page.onConsoleMessage(message -> {
             if (message.text().contains("Content Security Policy") || message.text().contains("Content-Security-Policy")) {
-                policyViolations.add(page.url() + ": " + message.text());
+                findings.add("policy violation on " + page.url() + ": " + message.text());
             }
         });
-        page.onPageError(error -> policyViolations.add(page.url() + ": uncaught " + error));
+        page.onPageError(error -> findings.add("uncaught error on " + page.url() + ": " + error));
     }
+
+    /** A failed test leaves a screenshot and the text of every page still open, to see what the user saw. */
+    @RegisterExtension
+    final AfterTestExecutionCallback onFailure = context -> {
+        if (context.getExecutionException().isEmpty()) {
+            return;
+        }
+        int n = 0;
+        for (BrowserContext browserContext : contexts) {
+            for (Page page : browserContext.pages()) {
+                String name = context.getRequiredTestClass().getSimpleName() + "-failed-" + (++n);
+                try {
+                    screenshot(page, name);
+                    System.out.printf("[pages] failed at %s: %s%n", page.url(), page.innerText("body"));
+                } catch (RuntimeException e) {
+                    System.out.printf("[pages] no screenshot of %s: %s%n", page.url(), e.getMessage());
+                }
+            }
+        }
+    };
 
     @AfterEach
     void closeContextsAndCheckThePolicy() {
         contexts.forEach(BrowserContext::close);
         contexts.clear();
-        assertThat(policyViolations).as("Content-Security-Policy violations and uncaught errors").isEmpty();
+        assertThat(findings).as("policy violations, uncaught errors, sideways scrolling, accessibility violations")
+                .isEmpty();
     }
 
     /** Saves a full-page screenshot as end-to-end-tests/target/screenshots/{name}.png. */
@@ -124,6 +152,8 @@ public abstract class PageTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // From the top, as the page opens (a sticky header would otherwise show where the test scrolled to).
+        page.evaluate("() => window.scrollTo(0, 0)");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
         return file;
     }
@@ -137,29 +167,34 @@ public abstract class PageTest {
     }
 
     /** Nothing wider than the phone: the page never scrolls sideways. */
-    protected static void assertNoHorizontalScroll(Page page) {
+    protected void assertNoHorizontalScroll(Page page) {
         Object widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth, "
                 + "document.body.scrollWidth]");
         List<?> values = (List<?>) widths;
         int scroll = Math.max(((Number) values.get(0)).intValue(), ((Number) values.get(2)).intValue());
         int viewport = ((Number) values.get(1)).intValue();
-        assertThat(scroll).as("page width (scrollWidth) on a " + viewport + " px wide phone: " + page.url())
-                .isLessThanOrEqualTo(viewport);
+        if (scroll > viewport) {
+            findings.add("sideways scrolling on " + page.url() + ": " + scroll + " px wide on a " + viewport
+                    + " px phone");
+        }
     }
 
     /** axe-core finds no serious or critical accessibility violation on the page as it is now. */
-    protected static void assertAccessible(Page page) {
+    protected void assertAccessible(Page page) {
         Object found = page.evaluate("async () => {"
                 + "  const result = await axe.run(document, { resultTypes: ['violations'] });"
                 + "  return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
                 + "    .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' '))"
                 + "      .slice(0, 5).join(', '));"
                 + "}");
-        assertThat((List<?>) found).as("serious or critical accessibility violations on " + page.url()).isEmpty();
+        ((List<?>) found).forEach(violation -> findings.add("accessibility on " + page.url() + ": " + violation));
     }
 
-    /** The three checks every page gets: a screenshot, no sideways scrolling, no serious accessibility issue. */
-    protected static void check(Page page, String screenshotName) {
+    /**
+     * The three checks every page gets: a screenshot, no sideways scrolling, no serious accessibility issue. The
+     * last two are reported when the test ends (it fails then), so the steps after them still run.
+     */
+    protected void check(Page page, String screenshotName) {
         screenshot(page, screenshotName);
         assertNoHorizontalScroll(page);
         assertAccessible(page);
