@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code --workers-file}: one line per client, {@code <bearer token> <value,value,...>}; worker i sends as the
  * client of line i (modulo their number): its token as {@code Authorization: Bearer}, its values for
  * {@code {{pick}}}. Many clients, because a gateway limits the rate per client (token subject), as it should.
+ * <p>
+ * Over 200 lines on purpose: the load loop, its pacing and its report are one small program.
  */
 public final class LoadGenerator {
 

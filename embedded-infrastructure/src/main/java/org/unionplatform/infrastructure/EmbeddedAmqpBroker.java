@@ -25,6 +25,9 @@ import org.apache.qpid.server.model.SystemConfig;
  * default virtual host {@code /} (Spring AMQP's default) land on it. Messages do not survive a stop.
  * Unlike RabbitMQ it rejects queue arguments such as {@code x-dead-letter-exchange} or
  * {@code x-queue-type}: callers must make those configurable.
+ * <p>
+ * Over 200 lines on purpose: the broker's initial configuration is written out in full, not hidden in a
+ * resource.
  */
 public final class EmbeddedAmqpBroker implements AutoCloseable {
 

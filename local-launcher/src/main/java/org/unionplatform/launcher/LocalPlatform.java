@@ -24,6 +24,8 @@ import org.unionplatform.infrastructure.EmbeddedMongo;
  * server (data kept under ./data/mongo) and AMQP broker in this JVM, and the gateway and the four
  * services as child JVMs. Ctrl-C stops the children gracefully, then the broker, then MongoDB, so
  * the data survives.
+ * <p>
+ * Over 200 lines on purpose: the whole start and stop sequence of the local platform in one place, read top to bottom.
  */
 public final class LocalPlatform {
 

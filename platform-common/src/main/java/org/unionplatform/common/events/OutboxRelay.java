@@ -40,6 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * then remove the confirmed ones in one bulk write. Only an ack without a return removes
  * an event; a nack, a return (unroutable), an exception or a timeout leaves it pending with attempts + 1 and
  * a capped exponential delay, for the sweeper to pick up again.
+ * <p>
+ * Over 200 lines on purpose: claim, publish, confirm and remove are one lifecycle and share their lease bookkeeping.
  */
 final class OutboxRelay implements SmartLifecycle {
 

@@ -37,6 +37,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * Turns every failure into an RFC 9457 problem response: each field's error for invalid input,
  * 404 for unknown resources, 409 for conflicts, 422 for broken business rules, and for anything
  * unexpected a 500 that names the request id but never a stack trace or an exception class.
+ * <p>
+ * Over 200 lines on purpose: one handler per kind of failure, so every error of every service takes the same
+ * problem shape.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)

@@ -29,6 +29,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  * main classes, plus a text scan of its sources for server-side JavaScript operators that bytecode does not show.
  * A service's test calls {@link #check(String)} and {@link #checkSources(Path)}; each rule is also public so a
  * test can check one alone.
+ * <p>
+ * Over 200 lines on purpose: each rule with its reason and its condition, read as one list.
  */
 public final class PlatformArchitectureRules {
 

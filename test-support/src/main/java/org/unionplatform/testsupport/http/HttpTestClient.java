@@ -30,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * }</pre>
  * A body that is not a String is written as JSON; a String is sent as it is (as JSON unless another content type
  * is set).
+ * <p>
+ * Over 200 lines on purpose: the request builder (JSON, forms, multipart, tokens, idempotency keys) is one fluent type.
  */
 public final class HttpTestClient {
 

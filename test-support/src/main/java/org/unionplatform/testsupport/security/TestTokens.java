@@ -29,6 +29,9 @@ import com.nimbusds.jwt.SignedJWT;
  * mvc.get("/api/x").header("Authorization", TestTokens.bearer(TestTokens.organizer("/sx/xa/")))
  * TestTokens.forged().forEach((kind, token) -> ... expect 401 ...)
  * }</pre>
+ * <p>
+ * Over 200 lines on purpose: one factory per role and per forged-token kind, kept together so the matrices
+ * read one list.
  */
 public final class TestTokens {
 
