@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import org.unionplatform.common.pii.MobilePhoneNumber;
+import org.unionplatform.membership.client.MemberTokenClient;
 import org.unionplatform.membership.member.Member;
 import org.unionplatform.membership.member.MemberRepository;
 import org.unionplatform.membership.member.MemberStatus;

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionplatform.common.pii.MobilePhone;
 import org.unionplatform.common.pii.MobilePhoneNumber;
+import org.unionplatform.membership.client.MemberTokenClient;
 
 /**
  * Public member sign-in: ask for a code with the card number or the phone number, then trade it and the code for

@@ -1,11 +1,12 @@
-package org.unionplatform.membership.signin;
+package org.unionplatform.membership.client;
+
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
-import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.unionplatform.common.security.ServiceTokens;
@@ -14,31 +15,32 @@ import org.unionplatform.common.web.ServiceUnavailableException;
 /**
  * Asks organization-service, which alone holds the signing keys, for a member's access token
  * ({@code POST /api/auth/member-token}), with this service's own SERVICE token. Any failure to get one,
- * including the issuer being unreachable, is a 503: the member simply tries again shortly.
+ * including the issuer being unreachable, is a 503: the member simply tries again shortly. Built by the sign-in
+ * feature's configuration, which holds its address and timeouts.
  */
-@Component
-class MemberTokenClient {
+public class MemberTokenClient {
 
     private static final Logger log = LoggerFactory.getLogger(MemberTokenClient.class);
 
     private final RestClient http;
     private final ServiceTokens serviceTokens;
 
-    MemberTokenClient(SignInProperties properties, ServiceTokens serviceTokens) {
+    public MemberTokenClient(String organizationServiceUri, Duration connectTimeout, Duration readTimeout,
+            ServiceTokens serviceTokens) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(properties.connectTimeout());
-        requests.setReadTimeout(properties.readTimeout());
-        this.http = RestClient.builder().baseUrl(properties.organizationServiceUri()).requestFactory(requests).build();
+        requests.setConnectTimeout(connectTimeout);
+        requests.setReadTimeout(readTimeout);
+        this.http = RestClient.builder().baseUrl(organizationServiceUri).requestFactory(requests).build();
         this.serviceTokens = serviceTokens;
     }
 
     record MemberTokenRequest(String memberId) {
     }
 
-    record MemberToken(String accessToken, String tokenType, long expiresIn) {
+    public record MemberToken(String accessToken, String tokenType, long expiresIn) {
     }
 
-    MemberToken issue(String memberId) {
+    public MemberToken issue(String memberId) {
         String authorization = serviceTokens.authorizationHeader();
         try {
             MemberToken token = http.post().uri("/api/auth/member-token")
