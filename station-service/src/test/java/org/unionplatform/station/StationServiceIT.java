@@ -38,12 +38,12 @@ import tools.jackson.databind.ObjectMapper;
         "platform.station.visits.counting-sweep=500ms",
         "platform.station.visits.counting-grace=1s",
         "platform.station.visits.verification-sweep=300ms",
-        "platform.station.client.read-timeout-millis=3000",
-        "platform.station.client.time-limit=5s",
+        "platform.station.membership.read-timeout-millis=3000",
+        "platform.station.membership.time-limit=5s",
         "logging.level.org.unionplatform.station.client=debug",
-        "platform.station.client.minimum-calls=2",
-        "platform.station.client.sliding-window-size=4",
-        "platform.station.client.open-for=1s"})
+        "platform.station.membership.minimum-calls=2",
+        "platform.station.membership.sliding-window-size=4",
+        "platform.station.membership.open-for=1s"})
 @Import(StationServiceIT.TestBeans.class)
 public abstract class StationServiceIT {
 
@@ -58,7 +58,7 @@ public abstract class StationServiceIT {
 
     @DynamicPropertySource
     static void membership(DynamicPropertyRegistry registry) {
-        registry.add("platform.station.client.url", () -> "http://127.0.0.1:" + MEMBERSHIP.port());
+        registry.add("platform.station.membership.url", () -> "http://127.0.0.1:" + MEMBERSHIP.port());
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * membership-service's card verification (docs/stations.md, "Members"), declaring only the fields this service
  * reads; every call carries this service's own token, never the attendant's.
  */
-@FeignClient(name = "membership-service", url = "${platform.station.client.url}",
+@FeignClient(name = "membership-service", url = "${platform.station.membership.url}",
         configuration = ServiceTokenRequests.class)
 interface MembershipClient {
 
