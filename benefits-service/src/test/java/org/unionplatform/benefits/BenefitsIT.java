@@ -19,6 +19,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,9 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Base of every benefits-service IT: one Spring context (same configuration everywhere, so it is cached once),
  * the real HTTP port, and membership-service (and the token endpoint) faked by one WireMock server.
- * Each test works in its own organisation subtree, so tests never see each other's data.
+ * Each test works in its own organisation subtree, so tests never see each other's data. {@link StepCrashes} adds the
+ * crash hooks and the movable clock (both idle unless a test arms or moves them).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(StepCrashes.class)
 public abstract class BenefitsIT {
 
     protected static final WireMockServer MEMBERSHIP = startMembership();

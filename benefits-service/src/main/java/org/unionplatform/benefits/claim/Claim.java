@@ -8,13 +8,15 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.benefits.client.MemberEligibility;
 import org.unionplatform.benefits.events.ClaimDecided;
+import org.unionplatform.benefits.events.ClaimPaid;
 import org.unionplatform.benefits.program.Program;
 import org.unionplatform.common.events.OutboxAggregate;
 import org.unionplatform.common.web.BusinessRuleViolationException;
 
 /**
- * An insurance claim of one member on one program, and its decision and payout: SUBMITTED, then APPROVED or
- * REJECTED once (422 {@code claim-status} for a second decision).
+ * An insurance claim of one member on one program, its decision and its payout: SUBMITTED, then APPROVED (an amount
+ * held on the program's budget under {@code reservationRef}) or REJECTED once (422 {@code claim-status} for a second
+ * decision); an APPROVED claim is PAID once, which spends what was held.
  */
 @Document("claims")
 public class Claim extends OutboxAggregate {
@@ -38,8 +40,12 @@ public class Claim extends OutboxAggregate {
     private Instant submittedAt;
     private String decidedBy;
     private Instant decidedAt;
-    private Long paidFen;
+    private Long approvedFen;
     private String reason;
+    private String reservationRef;
+    private String paidBy;
+    private Instant paidAt;
+    private String payoutReference;
 
     Claim() {
     }
@@ -64,23 +70,56 @@ public class Claim extends OutboxAggregate {
         return claim;
     }
 
-    /** Approves a payout of at most the program's per-claim ceiling (422 {@code per-claim-ceiling}). */
-    void approve(long paidFen, long perClaimCeilingFen, String by, Instant at) {
-        requireSubmitted();
-        if (paidFen > perClaimCeilingFen) {
+    /**
+     * Approves a payout of {@code amountFen} held under {@code reservationRef}: at most the amount claimed (422
+     * {@code claimed-amount}) and the program's per-claim ceiling (422 {@code per-claim-ceiling}); less than claimed
+     * only with a reason (422 {@code partial-reason}), which the decision carries.
+     */
+    void approve(long amountFen, long perClaimCeilingFen, String partialReason, String reservationRef, String by,
+            Instant at) {
+        requireStatus(ClaimStatus.SUBMITTED);
+        if (amountFen > claimedFen) {
+            throw new BusinessRuleViolationException("claimed-amount",
+                    "At most the " + claimedFen + " fen claimed can be approved.");
+        }
+        if (amountFen > perClaimCeilingFen) {
             throw new BusinessRuleViolationException("per-claim-ceiling",
                     "At most " + perClaimCeilingFen + " fen per claim in this program.");
         }
+        boolean partial = amountFen < claimedFen;
+        if (partial && (partialReason == null || partialReason.isBlank())) {
+            throw new BusinessRuleViolationException("partial-reason",
+                    "Approving less than the " + claimedFen + " fen claimed needs a reason.");
+        }
         status = ClaimStatus.APPROVED;
-        this.paidFen = paidFen;
+        approvedFen = amountFen;
+        reason = partial ? partialReason : null;
+        this.reservationRef = reservationRef;
         decidedBy = by;
         decidedAt = at;
-        registerEvent(new ClaimDecided(id, programId, programName, memberId, ClaimStatus.APPROVED.name(), paidFen,
-                null, at));
+        registerEvent(new ClaimDecided(id, programId, programName, memberId, ClaimStatus.APPROVED.name(), amountFen,
+                reason, at));
+    }
+
+    /**
+     * Records the payout of an APPROVED claim (422 {@code claim-status} otherwise) with the transfer's reference.
+     * A claim PAID under the same reference is left as it is (false): a repeated payout request changes nothing.
+     */
+    boolean payOut(String reference, String by, Instant at) {
+        if (status == ClaimStatus.PAID && reference.equals(payoutReference)) {
+            return false;
+        }
+        requireStatus(ClaimStatus.APPROVED);
+        status = ClaimStatus.PAID;
+        payoutReference = reference;
+        paidBy = by;
+        paidAt = at;
+        registerEvent(new ClaimPaid(id, programId, memberId, approvedFen, reference, at));
+        return true;
     }
 
     void reject(String reason, String by, Instant at) {
-        requireSubmitted();
+        requireStatus(ClaimStatus.SUBMITTED);
         status = ClaimStatus.REJECTED;
         this.reason = reason;
         decidedBy = by;
@@ -89,9 +128,9 @@ public class Claim extends OutboxAggregate {
                 at));
     }
 
-    private void requireSubmitted() {
-        if (status != ClaimStatus.SUBMITTED) {
-            throw new BusinessRuleViolationException("claim-status", "The claim was already " + status + ".");
+    private void requireStatus(ClaimStatus expected) {
+        if (status != expected) {
+            throw new BusinessRuleViolationException("claim-status", "The claim is " + status + ", not " + expected + ".");
         }
     }
 
@@ -111,6 +150,10 @@ public class Claim extends OutboxAggregate {
     public Instant submittedAt() { return submittedAt; }
     public String decidedBy() { return decidedBy; }
     public Instant decidedAt() { return decidedAt; }
-    public Long paidFen() { return paidFen; }
+    public Long approvedFen() { return approvedFen; }
     public String reason() { return reason; }
+    public String reservationRef() { return reservationRef; }
+    public String paidBy() { return paidBy; }
+    public Instant paidAt() { return paidAt; }
+    public String payoutReference() { return payoutReference; }
 }

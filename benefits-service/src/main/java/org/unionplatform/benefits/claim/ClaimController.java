@@ -73,7 +73,14 @@ class ClaimController {
     @PostMapping("/api/benefits/claims/{id}/approval")
     @PreAuthorize("hasAnyRole('ADMIN','BENEFIT_OFFICER')")
     ClaimResponse approve(@PathVariable String id, @Valid @RequestBody ClaimRequests.Approve request, Caller caller) {
-        return ClaimResponse.of(claims.approve(id, request.amountFen(), caller));
+        return ClaimResponse.of(claims.approve(id, request.amountFen(), request.reason(), caller));
+    }
+
+    /** Records that an approved claim was paid (the transfer's reference); repeating it with the same reference is a no-op. */
+    @PostMapping("/api/benefits/claims/{id}/payout")
+    @PreAuthorize("hasAnyRole('ADMIN','BENEFIT_OFFICER')")
+    ClaimResponse payOut(@PathVariable String id, @Valid @RequestBody ClaimRequests.Payout request, Caller caller) {
+        return ClaimResponse.of(claims.payOut(id, request.reference(), caller));
     }
 
     @PostMapping("/api/benefits/claims/{id}/rejection")

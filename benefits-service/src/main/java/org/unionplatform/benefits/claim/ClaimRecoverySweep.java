@@ -20,8 +20,9 @@ import org.unionplatform.benefits.program.ProgramLedger;
 import org.unionplatform.benefits.program.Reservation;
 
 /**
- * Settles or releases claim reservations older than the lease. Before releasing, the claim's version is bumped,
- * so a stalled approval can no longer save and pay without its reservation.
+ * Resolves claim reservations older than the lease: the one a claim names is kept (APPROVED) or spent (PAID); any
+ * other is released. Before releasing, a SUBMITTED claim's version is bumped, so a stalled approval can no longer
+ * save without its reservation.
  */
 @Component
 class ClaimRecoverySweep {
@@ -29,14 +30,16 @@ class ClaimRecoverySweep {
     private static final Logger log = LoggerFactory.getLogger(ClaimRecoverySweep.class);
 
     private final ClaimRepository claims;
+    private final Claims useCases;
     private final ProgramLedger ledger;
     private final MongoOperations mongo;
     private final Clock clock;
     private final Duration lease;
 
-    ClaimRecoverySweep(ClaimRepository claims, ProgramLedger ledger, MongoOperations mongo, Clock clock,
+    ClaimRecoverySweep(ClaimRepository claims, Claims useCases, ProgramLedger ledger, MongoOperations mongo, Clock clock,
             BenefitsProperties properties) {
         this.claims = claims;
+        this.useCases = useCases;
         this.ledger = ledger;
         this.mongo = mongo;
         this.clock = clock;
@@ -59,22 +62,35 @@ class ClaimRecoverySweep {
             List<Reservation> reservations = program.pending().stream()
                     .filter(r -> Reservation.CLAIM.equals(r.kind()) && r.at().isBefore(olderThan)).toList();
             for (Reservation reservation : reservations) {
-                Claim claim = claims.findById(reservation.ref()).orElse(null);
-                if (claim != null && claim.status() == ClaimStatus.APPROVED) {
-                    ledger.settle(program.id(), reservation);
-                    continue;
-                }
-                if (claim != null) {
-                    mongo.updateFirst(Query.query(where("_id").is(claim.id()).and("status").is(ClaimStatus.SUBMITTED)),
-                            new Update().inc("version", 1), Claim.class);
-                    Claim after = claims.findById(claim.id()).orElseThrow();
-                    if (after.status() == ClaimStatus.APPROVED) {
-                        ledger.settle(program.id(), reservation);
-                        continue;
-                    }
-                }
-                ledger.release(program.id(), reservation);
+                resolve(program.id(), reservation);
             }
+        }
+    }
+
+    /**
+     * A hold the claim names is the claim's: kept while APPROVED (it waits for the payout; the approval's audit is
+     * completed), spent once PAID. Any other hold (an approval that never saved, a second approver who lost) is
+     * released, after a still-SUBMITTED claim's version is bumped so that a stalled approval can never save with it.
+     */
+    private void resolve(String programId, Reservation reservation) {
+        String claimId = Claims.claimIdOf(reservation.ref());
+        Claim claim = claims.findById(claimId).orElse(null);
+        if (claim != null && claim.status() == ClaimStatus.SUBMITTED) {
+            mongo.updateFirst(Query.query(where("_id").is(claimId).and("status").is(ClaimStatus.SUBMITTED)),
+                    new Update().inc("version", 1), Claim.class);
+            claim = claims.findById(claimId).orElseThrow();
+        }
+        if (claim != null && reservation.ref().equals(claim.reservationRef())) {
+            switch (claim.status()) {
+                case APPROVED -> useCases.auditApproval(claim);
+                case PAID -> useCases.finishPayout(claim);
+                default -> ledger.release(programId, reservation);
+            }
+            return;
+        }
+        if (ledger.release(programId, reservation)) {
+            log.info("Released the hold {} of an approval that did not complete on program {}", reservation.ref(),
+                    programId);
         }
     }
 }

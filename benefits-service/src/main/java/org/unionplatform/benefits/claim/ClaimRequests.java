@@ -21,7 +21,12 @@ final class ClaimRequests {
             @Size(max = 20) List<@NotBlank @Size(max = 300) String> attachments) {
     }
 
-    record Approve(@Positive @Max(100_000_000) long amountFen) {
+    /** @param reason required when {@code amountFen} is less than claimed (a partial approval) */
+    record Approve(@Positive @Max(100_000_000) long amountFen, @Size(max = 500) String reason) {
+    }
+
+    /** @param reference the bank transfer's (or cash receipt's) reference */
+    record Payout(@NotBlank @Size(max = 100) String reference) {
     }
 
     record Reject(@NotBlank @Size(max = 500) String reason) {

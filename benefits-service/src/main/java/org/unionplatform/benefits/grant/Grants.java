@@ -6,17 +6,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.unionplatform.benefits.config.OnceAudit;
+import org.unionplatform.benefits.config.StepFaults;
 import org.unionplatform.benefits.program.Program;
 import org.unionplatform.benefits.program.ProgramLedger;
 import org.unionplatform.benefits.program.Programs;
-import org.unionplatform.common.audit.AuditOutcome;
-import org.unionplatform.common.audit.AuditTrail;
 import org.unionplatform.common.security.AccessScope;
 import org.unionplatform.common.security.Caller;
 import org.unionplatform.common.web.BusinessRuleViolationException;
@@ -40,11 +41,14 @@ class Grants {
     private final ProgramLedger ledger;
     private final MemberSlotRepository slots;
     private final MongoOperations mongo;
-    private final AuditTrail audit;
+    private final GrantFate fate;
+    private final OnceAudit audit;
+    private final StepFaults faults;
     private final Clock clock;
 
     Grants(Programs programs, Issuance issuance, IdempotencyRecordRepository keys, GrantRepository grants,
-            ProgramLedger ledger, MemberSlotRepository slots, MongoOperations mongo, AuditTrail audit, Clock clock) {
+            ProgramLedger ledger, MemberSlotRepository slots, MongoOperations mongo, GrantFate fate, OnceAudit audit,
+            StepFaults faults, Clock clock) {
         this.programs = programs;
         this.issuance = issuance;
         this.keys = keys;
@@ -52,7 +56,9 @@ class Grants {
         this.ledger = ledger;
         this.slots = slots;
         this.mongo = mongo;
+        this.fate = fate;
         this.audit = audit;
+        this.faults = faults;
         this.clock = clock;
     }
 
@@ -68,15 +74,28 @@ class Grants {
         if (IdempotencyRecord.DONE.equals(record.state())) {
             return replay(record);
         }
+        Optional<Grant> committed = grants.findById(record.grantId()).filter(g -> g.status() != GrantStatus.CANCELLED);
+        if (committed.isPresent()) {
+            // An earlier attempt with this key got past the commit point and stopped: finish it and answer it.
+            issuance.finish(committed.get());
+            keys.markIssued(recordId);
+            return new Outcome(committed.get(), true);
+        }
         try {
             Grant grant = issuance.issue(program, request, record.grantId(), caller);
+            faults.reached("issue.after-settle");
             keys.markIssued(recordId);
             return new Outcome(grant, false);
         } catch (BusinessRuleViolationException | ConflictException | ResourceNotFoundException refusal) {
             keys.markRefused(recordId, refusal);
             throw refusal;
         } catch (RuntimeException failure) {
-            keys.forgetUnfinished(recordId);
+            // The key follows the grant's fate: a committed grant keeps it (the retry answers that grant); an attempt
+            // that issued nothing (its id is buried or was never used) frees it for a new attempt.
+            if (!grants.existsById(record.grantId())
+                    || fate.of(record.grantId()) == GrantFate.Outcome.CANCELLED) {
+                keys.forgetUnfinished(recordId);
+            }
             throw failure;
         }
     }
@@ -99,16 +118,18 @@ class Grants {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         grant.revoke(caller.subject(), reason, now, program.revokeWindowDays());
         Grant revoked = grants.save(grant);
+        faults.reached("revoke.after-save");
         returnToProgram(revoked);
-        audit.record("BENEFIT_REVOKED", "grant:" + grantId, AuditOutcome.SUCCESS,
-                Map.of("programId", grant.programId(), "memberId", grant.memberId()));
         return revoked;
     }
 
-    /** Returns budget and stock and frees the member's slot; safe to repeat. */
+    /** Returns budget and stock, frees the member's slot and audits, each once; safe to repeat. */
     void returnToProgram(Grant revoked) {
         ledger.giveBack(revoked.programId(), revoked.id(), revoked.amountFen(), revoked.items());
+        faults.reached("revoke.after-give-back");
         slots.free(revoked.slot(), revoked.id());
+        audit.record(revoked.revokedBy(), "BENEFIT_REVOKED", "grant:" + revoked.id(),
+                Map.of("programId", revoked.programId(), "memberId", revoked.memberId()));
         mongo.updateFirst(Query.query(where("_id").is(revoked.id())), new Update().set("returned", true), Grant.class);
     }
 }

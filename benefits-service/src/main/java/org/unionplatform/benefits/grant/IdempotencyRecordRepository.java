@@ -37,7 +37,8 @@ class IdempotencyRecordRepository {
     }
 
     /**
-     * The key's record for this request: a new IN_PROGRESS one (with a fresh grant id) or a DONE one to replay.
+     * The key's record for this request: a new IN_PROGRESS one (with a fresh grant id), a DONE one to replay, or an
+     * IN_PROGRESS one whose grant was committed by an attempt that stopped (the caller finishes and answers it).
      * 422 {@code idempotency-key-reused} for another body; 409 {@code idempotency-key-in-progress} while the first
      * attempt may still be running.
      */
@@ -61,9 +62,8 @@ class IdempotencyRecordRepository {
                 }
                 switch (fate.of(existing.grantId())) {
                     case GRANTED, REVOKED -> {
-                        // The first request issued the grant and stopped before recording it: record it now.
-                        markIssued(recordId);
-                        return mongo.findById(recordId, IdempotencyRecord.class);
+                        // The first request issued the grant and stopped before recording it: the caller finishes it.
+                        return existing;
                     }
                     case CANCELLED -> release(existing);
                     case UNDECIDED -> {
@@ -94,7 +94,7 @@ class IdempotencyRecordRepository {
                 IdempotencyRecord.class);
     }
 
-    /** Nothing was issued (503, abandoned, unexpected): the key is free for a retry. */
+    /** Nothing was issued (503, abandoned, buried after a failure): the key is free for a retry. */
     void forgetUnfinished(String recordId) {
         mongo.remove(Query.query(where("_id").is(recordId).and("state").is(IdempotencyRecord.IN_PROGRESS)),
                 IdempotencyRecord.class);

@@ -11,12 +11,12 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.unionplatform.benefits.client.MemberEligibility;
 import org.unionplatform.benefits.client.MembershipDirectory;
+import org.unionplatform.benefits.config.OnceAudit;
+import org.unionplatform.benefits.config.StepFaults;
 import org.unionplatform.benefits.program.Program;
 import org.unionplatform.benefits.program.ProgramLedger;
 import org.unionplatform.benefits.program.Programs;
 import org.unionplatform.benefits.program.Reservation;
-import org.unionplatform.common.audit.AuditOutcome;
-import org.unionplatform.common.audit.AuditTrail;
 import org.unionplatform.common.security.AccessScope;
 import org.unionplatform.common.security.Caller;
 import org.unionplatform.common.web.BusinessRuleViolationException;
@@ -26,9 +26,10 @@ import org.unionplatform.common.web.ResourceNotFoundException;
 /**
  * The steps of issuing one grant under an id decided before anything is held (docs/benefits.md, "Issuing"):
  * ask membership-service (a 503 here leaves nothing behind); take a per-member slot (unique id); reserve money and
- * items on the program (conditional $inc); insert the GRANTED grant with its event: the commit point; settle the
- * reservation. A crash after the slot or the reservation leaves what {@link RecoverySweep} cancels by a tombstone
- * after the lease ({@link GrantFate}); a crash after the insert leaves a reservation the sweep settles.
+ * items on the program (conditional $inc); insert the GRANTED grant with its event: the commit point; audit; settle
+ * the reservation. A failure before the commit point buries the grant id at once ({@link GrantFate}) and gives back
+ * what it held; a crash there leaves what {@link RecoverySweep} or the next attempt buries after the lease. After the
+ * commit point the grant stands: {@link #finish} (audit once, settle once) is repeated by the retry or the sweep.
  */
 @Component
 class Issuance {
@@ -40,17 +41,21 @@ class Issuance {
     private final MembershipDirectory membership;
     private final MemberSlotRepository slots;
     private final GrantRepository grants;
-    private final AuditTrail audit;
+    private final GrantFate fate;
+    private final OnceAudit audit;
+    private final StepFaults faults;
     private final Clock clock;
 
     Issuance(Programs programs, ProgramLedger ledger, MembershipDirectory membership, MemberSlotRepository slots,
-            GrantRepository grants, AuditTrail audit, Clock clock) {
+            GrantRepository grants, GrantFate fate, OnceAudit audit, StepFaults faults, Clock clock) {
         this.programs = programs;
         this.ledger = ledger;
         this.membership = membership;
         this.slots = slots;
         this.grants = grants;
+        this.fate = fate;
         this.audit = audit;
+        this.faults = faults;
         this.clock = clock;
     }
 
@@ -85,7 +90,15 @@ class Issuance {
         // MongoDB keeps milliseconds: the first reply must equal every replay.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Reservation reservation = new Reservation(grantId, Reservation.GRANT, amount, items, slot, now);
-        if (!ledger.reserve(program.id(), reservation)) {
+        boolean reserved;
+        try {
+            faults.reached("issue.after-slot");
+            reserved = ledger.reserve(program.id(), reservation);
+        } catch (RuntimeException failure) {
+            abandon(program.id(), reservation, failure);
+            throw failure;
+        }
+        if (!reserved) {
             slots.free(slot, grantId);
             throw new ConflictException("The program has no budget or stock left for this grant.")
                     .with("reason", "budget-exhausted");
@@ -93,18 +106,46 @@ class Issuance {
         Grant grant = Grant.granted(grantId, program, member, amount, items, CHANNEL, request.note(),
                 caller.subject(), now, slot);
         try {
+            faults.reached("issue.after-reserve");
             grants.insert(grant);
         } catch (DuplicateKeyException tombstoned) {
             // Recovery cancelled this attempt while it was slow: give everything back, issue nothing.
             ledger.release(program.id(), reservation);
             slots.free(slot, grantId);
             throw new IssuanceAbandonedException();
+        } catch (RuntimeException failure) {
+            abandon(program.id(), reservation, failure);
+            throw failure;
         }
-        ledger.settle(program.id(), reservation);
-        audit.record("BENEFIT_GRANTED", "grant:" + grantId, AuditOutcome.SUCCESS,
-                Map.of("programId", program.id(), "memberId", member.memberId(), "amountFen", String.valueOf(amount),
-                        "items", String.valueOf(items)));
+        faults.reached("issue.after-insert");
+        finish(grant);
         return grant;
+    }
+
+    /** The steps after the commit point, each done once however often this runs: audit, then settle. */
+    void finish(Grant grant) {
+        audit.record(grant.grantedBy(), "BENEFIT_GRANTED", "grant:" + grant.id(),
+                Map.of("programId", grant.programId(), "memberId", grant.memberId(),
+                        "amountFen", String.valueOf(grant.amountFen()), "items", String.valueOf(grant.items())));
+        faults.reached("issue.after-audit");
+        ledger.settle(grant.programId(), new Reservation(grant.id(), Reservation.GRANT, grant.amountFen(),
+                grant.items(), grant.slot(), grant.grantedAt()));
+    }
+
+    /**
+     * A step before the commit point failed: the grant id is buried so no late insert can complete it, and what it
+     * held is given back now. If the insert reached the database after all, the grant stands and is finished later.
+     */
+    private void abandon(String programId, Reservation reservation, RuntimeException failure) {
+        try {
+            if (fate.bury(reservation.ref(), programId)) {
+                ledger.release(programId, reservation);
+                slots.free(reservation.slot(), reservation.ref());
+            }
+        } catch (RuntimeException alsoFailed) {
+            // The database is unreachable: the sweep buries and gives back after the lease.
+            failure.addSuppressed(alsoFailed);
+        }
     }
 
     private static long amount(Program program, GrantRequests.Issue request) {

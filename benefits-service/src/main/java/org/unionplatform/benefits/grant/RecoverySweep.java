@@ -19,7 +19,7 @@ import org.unionplatform.benefits.program.Reservation;
 
 /**
  * Finishes what a crashed or stalled issuance left behind, after its lease: a reservation whose grant was
- * inserted is settled; one whose grant never was is cancelled by a tombstone and given back (with its slot);
+ * inserted is finished (audited once, settled); one whose grant never was is cancelled by a tombstone and given back (with its slot);
  * a revoked grant whose money did not reach the program yet is returned.
  */
 @Component
@@ -32,16 +32,18 @@ class RecoverySweep {
     private final GrantFate fate;
     private final MemberSlotRepository slots;
     private final Grants grants;
+    private final Issuance issuance;
     private final Clock clock;
     private final Duration lease;
 
     RecoverySweep(MongoOperations mongo, ProgramLedger ledger, GrantFate fate, MemberSlotRepository slots,
-            Grants grants, Clock clock, BenefitsProperties properties) {
+            Grants grants, Issuance issuance, Clock clock, BenefitsProperties properties) {
         this.mongo = mongo;
         this.ledger = ledger;
         this.fate = fate;
         this.slots = slots;
         this.grants = grants;
+        this.issuance = issuance;
         this.clock = clock;
         this.lease = properties.issuanceLease();
     }
@@ -79,16 +81,21 @@ class RecoverySweep {
 
     private void resolve(String programId, Reservation reservation) {
         switch (fate.of(reservation.ref())) {
-            case GRANTED, REVOKED -> ledger.settle(programId, reservation);
+            case GRANTED, REVOKED -> finish(reservation);
             case CANCELLED -> giveBack(programId, reservation);
             case UNDECIDED -> {
                 if (fate.bury(reservation.ref(), programId)) {
                     giveBack(programId, reservation);
                 } else {
-                    ledger.settle(programId, reservation);
+                    finish(reservation);
                 }
             }
         }
+    }
+
+    /** The grant was committed and its request stopped before the end: audit and settle, as it would have. */
+    private void finish(Reservation reservation) {
+        issuance.finish(mongo.findById(reservation.ref(), Grant.class));
     }
 
     private void giveBack(String programId, Reservation reservation) {

@@ -16,10 +16,14 @@ import org.springframework.stereotype.Component;
 /**
  * The only code that moves a program's money and items. Every operation is one conditional update of the
  * program document: MongoDB applies it atomically, so budget and stock never go below zero whatever the
- * concurrency, and each reservation is taken, settled or released at most once (keyed by its ref).
+ * concurrency, and each reservation is taken, settled or released at most once (keyed by its ref). A welcome
+ * pack's ref stays recorded once settled ({@value #SETTLED_PACKS}), so its stock is spent at most once ever.
  */
 @Component
 public class ProgramLedger {
+
+    /** The refs of every welcome pack a program settled: what keeps a settled pack from being reserved again. */
+    static final String SETTLED_PACKS = "settledPacks";
 
     private final MongoOperations mongo;
 
@@ -35,6 +39,10 @@ public class ProgramLedger {
     public boolean reserve(String programId, Reservation reservation) {
         Criteria criteria = where("_id").is(programId).and("status").is(ProgramStatus.OPEN)
                 .and("pending.ref").ne(reservation.ref());
+        if (Reservation.WELCOME.equals(reservation.kind())) {
+            // A welcome pack's ref is its member's one grant id: once settled it can never be held again.
+            criteria = criteria.and(SETTLED_PACKS).ne(reservation.ref());
+        }
         if (reservation.amountFen() > 0) {
             criteria = criteria.and("availableFen").gte(reservation.amountFen());
         }
@@ -50,6 +58,9 @@ public class ProgramLedger {
     /** Turns the held amounts of {@code ref} into spent/issued ones; false if ref holds nothing (settled before). */
     public boolean settle(String programId, Reservation reservation) {
         Update update = new Update().pull("pending", new Document("ref", reservation.ref()));
+        if (Reservation.WELCOME.equals(reservation.kind())) {
+            update.push(SETTLED_PACKS, reservation.ref());
+        }
         move(update, "reservedFen", "spentFen", reservation.amountFen());
         move(update, "stockReserved", "stockIssued", reservation.items());
         return mongo.updateFirst(held(programId, reservation.ref()), update, Program.class).getModifiedCount() == 1;
@@ -61,6 +72,12 @@ public class ProgramLedger {
         move(update, "reservedFen", "availableFen", reservation.amountFen());
         move(update, "stockReserved", "stockAvailable", reservation.items());
         return mongo.updateFirst(held(programId, reservation.ref()), update, Program.class).getModifiedCount() == 1;
+    }
+
+    /** True if {@code ref} is held on the program now, or is a welcome pack it settled before. */
+    public boolean holdsOrSettled(String programId, String ref) {
+        return mongo.exists(Query.query(new Criteria().andOperator(where("_id").is(programId),
+                new Criteria().orOperator(where("pending.ref").is(ref), where(SETTLED_PACKS).is(ref)))), Program.class);
     }
 
     /** Gives a settled grant's amounts back once (a revocation); false if it was returned before. */

@@ -24,8 +24,8 @@ import org.unionplatform.common.web.ResourceNotFoundException;
 
 /**
  * Creating programs, finding them within a caller's scope, and their status transitions (the rules are
- * {@link Program}'s; the change is one conditional update of {@link ProgramLedger}). A program that opens or gets
- * more stock tells the {@link SupplyListener}s, so members waiting for it are served.
+ * {@link Program}'s; the change is one conditional update of {@link ProgramLedger}). A program that opens, gets
+ * more stock or closes tells the {@link ProgramListener}s, so members waiting for it are served or moved on.
  */
 @Service
 public class Programs {
@@ -37,17 +37,17 @@ public class Programs {
     private final ProgramLedger ledger;
     private final MongoOperations mongo;
     private final BenefitsProperties properties;
-    private final ObjectProvider<SupplyListener> supplyListeners;
+    private final ObjectProvider<ProgramListener> listeners;
     private final Clock clock;
 
     Programs(ProgramRepository repository, ProgramLedger ledger, MongoOperations mongo, BenefitsProperties properties,
-            ObjectProvider<SupplyListener> supplyListeners, Clock clock) {
+            ObjectProvider<ProgramListener> listeners, Clock clock) {
         this.repository = repository;
         this.ledger = ledger;
         this.mongo = mongo;
         this.properties = properties;
         // Looked up when used: the listeners themselves read programs.
-        this.supplyListeners = supplyListeners;
+        this.listeners = listeners;
         this.clock = clock;
     }
 
@@ -145,6 +145,8 @@ public class Programs {
         if (!ledger.transition(program.id(), ProgramStatus.OPEN, ProgramStatus.CLOSED, "closedAt", clock.instant())) {
             throw Program.statusConflict("Only an OPEN program can be closed; this one is " + current(id) + ".");
         }
+        // Members still waiting for this program's welcome pack move to the next open one.
+        listeners.orderedStream().forEach(listener -> listener.closed(program.id()));
         return repository.findById(id).orElseThrow();
     }
 
@@ -159,7 +161,7 @@ public class Programs {
     }
 
     private void supplyGrew(String programId) {
-        supplyListeners.orderedStream().forEach(listener -> listener.supplyGrew(programId));
+        listeners.orderedStream().forEach(listener -> listener.supplyGrew(programId));
     }
 
     public LocalDate today() {

@@ -34,9 +34,24 @@ class ClaimIT extends BenefitsIT {
         assertThat(overCeiling.status()).isEqualTo(422);
         assertThat(overCeiling.json().get("rule").asString()).isEqualTo("per-claim-ceiling");
 
-        HttpAnswer approved = post("/api/benefits/claims/" + claimId + "/approval", officer, Map.of("amountFen", 200_000));
+        HttpAnswer withoutReason = post("/api/benefits/claims/" + claimId + "/approval", officer,
+                Map.of("amountFen", 200_000));
+        assertThat(withoutReason.status()).isEqualTo(422);
+        assertThat(withoutReason.json().get("rule").asString()).isEqualTo("partial-reason");
+
+        HttpAnswer approved = post("/api/benefits/claims/" + claimId + "/approval", officer,
+                Map.of("amountFen", 200_000, "reason", "超出单次赔付上限"));
         assertThat(approved.status()).isEqualTo(200);
-        assertThat(approved.json().get("paidFen").asLong()).isEqualTo(200_000L);
+        assertThat(approved.json().get("reason").asString()).isEqualTo("超出单次赔付上限");
+        // Approved is held on the budget; paying it out spends it.
+        assertThat(program(programId, officer).get("reservedFen").asLong()).isEqualTo(200_000L);
+        HttpAnswer paid = post("/api/benefits/claims/" + claimId + "/payout", officer, Map.of("reference", "ICBC-0001"));
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+        assertThat(paid.json().get("status").asString()).isEqualTo("PAID");
+        assertThat(paid.json().get("payoutReference").asString()).isEqualTo("ICBC-0001");
+        assertThat(post("/api/benefits/claims/" + claimId + "/payout", officer, Map.of("reference", "ICBC-0001"))
+                .json().get("paidAt")).isEqualTo(paid.json().get("paidAt"));
+        assertThat(approved.json().get("approvedFen").asLong()).isEqualTo(200_000L);
         assertThat(post("/api/benefits/claims/" + claimId + "/rejection", officer, Map.of("reason", "x")).status())
                 .isEqualTo(422);
 
@@ -50,8 +65,15 @@ class ClaimIT extends BenefitsIT {
 
         var program = program(programId, officer);
         assertThat(program.get("spentFen").asLong()).isEqualTo(200_000L);
+        assertThat(program.get("reservedFen").asLong()).isZero();
         assertThat(program.get("availableFen").asLong()).isEqualTo(100_000L);
         assertThat(get("/api/benefits/claims/" + claimId, member).status()).isEqualTo(200);
+        // Never more than claimed, whatever the ceiling.
+        String small = post("/api/benefits/programs/" + programId + "/claims", officer,
+                Map.of("memberId", memberId, "amountFen", 10_000, "description", "挂号")).json().get("id").asString();
+        HttpAnswer overClaimed = post("/api/benefits/claims/" + small + "/approval", officer, Map.of("amountFen", 10_001));
+        assertThat(overClaimed.status()).isEqualTo(422);
+        assertThat(overClaimed.json().get("rule").asString()).isEqualTo("claimed-amount");
         assertThat(get("/api/benefits/claims/" + claimId, TestTokens.member("someone-else")).status()).isEqualTo(404);
     }
 }

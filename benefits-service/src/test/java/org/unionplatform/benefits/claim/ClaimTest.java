@@ -10,12 +10,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.unionplatform.benefits.client.MemberEligibility;
 import org.unionplatform.benefits.events.ClaimDecided;
+import org.unionplatform.benefits.events.ClaimPaid;
 import org.unionplatform.benefits.program.ProgramStatus;
 import org.unionplatform.benefits.program.TestPrograms;
 import org.unionplatform.common.events.RegisteredEvents;
 import org.unionplatform.common.web.BusinessRuleViolationException;
 
-/** A claim is SUBMITTED, then decided once: APPROVED within the ceiling, or REJECTED; each decision announced. */
+/**
+ * A claim is SUBMITTED, then decided once: APPROVED within the amount claimed and the ceiling (partly only with a
+ * reason), or REJECTED; an approved claim is PAID once. Each step announced.
+ */
 class ClaimTest {
 
     private static final Instant SUBMITTED_AT = Instant.parse("2026-07-01T02:00:00Z");
@@ -35,20 +39,21 @@ class ClaimTest {
     void approvingWithinTheCeilingPaysAndAnnouncesTheDecision() {
         Claim claim = submit();
 
-        claim.approve(CEILING, CEILING, "officer", DECIDED_AT);
+        claim.approve(CEILING, CEILING, "超出部分不在保障范围", "c-1|a", "officer", DECIDED_AT);
 
         assertThat(claim.status()).isEqualTo(ClaimStatus.APPROVED);
-        assertThat(claim.paidFen()).isEqualTo(CEILING);
+        assertThat(claim.approvedFen()).isEqualTo(CEILING);
+        assertThat(claim.reservationRef()).isEqualTo("c-1|a");
         assertThat(claim.decidedBy()).isEqualTo("officer");
         assertThat(RegisteredEvents.of(claim)).containsExactly(new ClaimDecided("c-1", "p-1", "夏送清凉", "m-1",
-                "APPROVED", CEILING, null, DECIDED_AT));
+                "APPROVED", CEILING, "超出部分不在保障范围", DECIDED_AT));
     }
 
     @Test
     void approvingAboveTheCeilingIsRefusedAndLeavesTheClaimSubmitted() {
         Claim claim = submit();
 
-        assertThatThrownBy(() -> claim.approve(CEILING + 1, CEILING, "officer", DECIDED_AT))
+        assertThatThrownBy(() -> claim.approve(CEILING + 1, CEILING, "x", "c-1|a", "officer", DECIDED_AT))
                 .satisfies(e -> assertRule(e, "per-claim-ceiling"));
         assertThat(claim.status()).isEqualTo(ClaimStatus.SUBMITTED);
         assertThat(RegisteredEvents.of(claim)).isEmpty();
@@ -69,29 +74,101 @@ class ClaimTest {
     @Test
     void aDecidedClaimIsNeverDecidedAgain() {
         Claim approved = submit();
-        approved.approve(1_000L, CEILING, "officer", DECIDED_AT);
+        approved.approve(1_000L, CEILING, "x", "c-1|a", "officer", DECIDED_AT);
         Claim rejected = submit();
         rejected.reject("材料不全", "officer", DECIDED_AT);
         RegisteredEvents.of(approved);
         RegisteredEvents.of(rejected);
 
         assertThatThrownBy(() -> approved.reject("x", "officer", DECIDED_AT)).satisfies(e -> assertRule(e, "claim-status"));
-        assertThatThrownBy(() -> approved.approve(1_000L, CEILING, "officer", DECIDED_AT))
+        assertThatThrownBy(() -> approved.approve(1_000L, CEILING, "x", "c-1|a", "officer", DECIDED_AT))
                 .satisfies(e -> assertRule(e, "claim-status"));
-        assertThatThrownBy(() -> rejected.approve(1_000L, CEILING, "officer", DECIDED_AT))
+        assertThatThrownBy(() -> rejected.approve(1_000L, CEILING, "x", "c-1|a", "officer", DECIDED_AT))
                 .satisfies(e -> assertRule(e, "claim-status"));
         assertThat(approved.status()).isEqualTo(ClaimStatus.APPROVED);
-        assertThat(approved.paidFen()).isEqualTo(1_000L);
+        assertThat(approved.approvedFen()).isEqualTo(1_000L);
         assertThat(rejected.status()).isEqualTo(ClaimStatus.REJECTED);
         assertThat(RegisteredEvents.of(approved)).isEmpty();
         assertThat(RegisteredEvents.of(rejected)).isEmpty();
     }
 
+    @Test
+    void theWholeAmountClaimedNeedsNoReason() {
+        Claim claim = submit(CEILING);
+
+        claim.approve(CEILING, CEILING, null, "c-1|a", "officer", DECIDED_AT);
+
+        assertThat(claim.reason()).isNull();
+        assertThat(RegisteredEvents.of(claim)).containsExactly(new ClaimDecided("c-1", "p-1", "夏送清凉", "m-1",
+                "APPROVED", CEILING, null, DECIDED_AT));
+    }
+
+    @Test
+    void approvingMoreThanClaimedIsRefusedEvenWithinTheCeiling() {
+        Claim claim = submit(10_000L);
+
+        assertThatThrownBy(() -> claim.approve(10_001L, CEILING, null, "c-1|a", "officer", DECIDED_AT))
+                .satisfies(e -> assertRule(e, "claimed-amount"));
+        assertThat(claim.status()).isEqualTo(ClaimStatus.SUBMITTED);
+        assertThat(claim.reservationRef()).isNull();
+        assertThat(RegisteredEvents.of(claim)).isEmpty();
+    }
+
+    @Test
+    void aPartialApprovalNeedsAReasonWhichTheDecisionCarries() {
+        Claim claim = submit(10_000L);
+
+        assertThatThrownBy(() -> claim.approve(6_000L, CEILING, " ", "c-1|a", "officer", DECIDED_AT))
+                .satisfies(e -> assertRule(e, "partial-reason"));
+        assertThat(claim.status()).isEqualTo(ClaimStatus.SUBMITTED);
+
+        claim.approve(6_000L, CEILING, "自费药品不予报销", "c-1|a", "officer", DECIDED_AT);
+
+        assertThat(claim.approvedFen()).isEqualTo(6_000L);
+        assertThat(claim.reason()).isEqualTo("自费药品不予报销");
+        assertThat(RegisteredEvents.of(claim)).containsExactly(new ClaimDecided("c-1", "p-1", "夏送清凉", "m-1",
+                "APPROVED", 6_000L, "自费药品不予报销", DECIDED_AT));
+    }
+
+    @Test
+    void onlyAnApprovedClaimIsPaidAndOnceUnderOneReference() {
+        Claim submitted = submit(10_000L);
+        assertThatThrownBy(() -> submitted.payOut("TX-1", "officer", DECIDED_AT))
+                .satisfies(e -> assertRule(e, "claim-status"));
+
+        Claim claim = submit(10_000L);
+        claim.approve(10_000L, CEILING, null, "c-1|a", "officer", DECIDED_AT);
+        RegisteredEvents.of(claim);
+        Instant paidAt = DECIDED_AT.plusSeconds(3600);
+
+        assertThat(claim.payOut("TX-1", "cashier", paidAt)).isTrue();
+        assertThat(claim.status()).isEqualTo(ClaimStatus.PAID);
+        assertThat(claim.paidBy()).isEqualTo("cashier");
+        assertThat(RegisteredEvents.of(claim)).containsExactly(new ClaimPaid("c-1", "p-1", "m-1", 10_000L, "TX-1", paidAt));
+
+        assertThat(claim.payOut("TX-1", "cashier", paidAt.plusSeconds(1))).isFalse();
+        assertThatThrownBy(() -> claim.payOut("TX-2", "cashier", paidAt)).satisfies(e -> assertRule(e, "claim-status"));
+        assertThat(claim.payoutReference()).isEqualTo("TX-1");
+        assertThat(RegisteredEvents.of(claim)).isEmpty();
+    }
+
+    @Test
+    void aRejectedClaimIsNeverPaid() {
+        Claim claim = submit();
+        claim.reject("材料不全", "officer", DECIDED_AT);
+
+        assertThatThrownBy(() -> claim.payOut("TX-1", "cashier", DECIDED_AT)).satisfies(e -> assertRule(e, "claim-status"));
+    }
+
     private static Claim submit() {
+        return submit(60_000L);
+    }
+
+    private static Claim submit(long claimedFen) {
         MemberEligibility member = new MemberEligibility("m-1", "ACTIVE", "DELIVERY_RIDER", "FEMALE",
                 "beilin-delivery-joint", "/shaanxi/xian/xian-beilin/beilin-delivery-joint/", LocalDate.of(2025, 1, 1),
                 false);
-        return Claim.submitted("c-1", TestPrograms.insurance(ProgramStatus.OPEN), member, 60_000L, "住院",
+        return Claim.submitted("c-1", TestPrograms.insurance(ProgramStatus.OPEN), member, claimedFen, "住院",
                 List.of("file:invoice-1"), "m-1", SUBMITTED_AT);
     }
 

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.unionplatform.benefits.events.MembershipApproved;
 import org.unionplatform.common.web.ConflictException;
 
-/** A new member's place in the queue: WAITING with a pack id derived from the member, then SERVED once. */
+/**
+ * A new member's place in the queue: WAITING with a pack id derived from the member, possibly moved to another
+ * program keeping its place, then SERVED once.
+ */
 class WelcomeEntryTest {
 
     private static final Instant APPROVED_AT = Instant.parse("2026-07-01T02:00:00Z");
@@ -31,7 +34,7 @@ class WelcomeEntryTest {
     void servingEndsTheWait() {
         Instant servedAt = APPROVED_AT.plusSeconds(5);
 
-        WelcomeEntry served = WelcomeEntry.waiting(approved, "p-welcome", APPROVED_AT).served(servedAt);
+        WelcomeEntry served = WelcomeEntry.waiting(approved, "p-welcome", APPROVED_AT).served("p-welcome", servedAt);
 
         assertThat(served.isWaiting()).isFalse();
         assertThat(served.status()).isEqualTo(WelcomeEntry.Status.SERVED);
@@ -41,8 +44,29 @@ class WelcomeEntryTest {
 
     @Test
     void aMemberIsServedOnce() {
-        WelcomeEntry served = WelcomeEntry.waiting(approved, "p-welcome", APPROVED_AT).served(APPROVED_AT);
+        WelcomeEntry served = WelcomeEntry.waiting(approved, "p-welcome", APPROVED_AT).served("p-welcome", APPROVED_AT);
 
-        assertThatThrownBy(() -> served.served(APPROVED_AT.plusSeconds(1))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> served.served("p-welcome", APPROVED_AT.plusSeconds(1)))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> served.movedTo("p-other")).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aWaitingMemberMovesToAnotherProgramKeepingTheirPlace() {
+        WelcomeEntry moved = WelcomeEntry.waiting(approved, "p-closed", APPROVED_AT).movedTo("p-next");
+
+        assertThat(moved.programId()).isEqualTo("p-next");
+        assertThat(moved.isWaiting()).isTrue();
+        assertThat(moved.queuedAt()).isEqualTo(APPROVED_AT);
+        assertThat(moved.grantId()).isEqualTo("welcome-m-1");
+        assertThatThrownBy(() -> moved.movedTo("p-next")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theProgramThatGaveThePackIsRecordedEvenIfTheMemberWaitedElsewhere() {
+        WelcomeEntry served = WelcomeEntry.waiting(approved, "p-closed", APPROVED_AT).served("p-next", APPROVED_AT);
+
+        assertThat(served.programId()).isEqualTo("p-next");
+        assertThat(WelcomeEntry.idOfPack(served.grantId())).isEqualTo(served.id());
     }
 }
