@@ -79,7 +79,9 @@ class WelcomePacksTwoInstancesIT extends WelcomeIT {
         same.put("server.port", 0);
         // The queues are the first instance's too: they are deleted when it stops, not when this one does.
         same.put("platform.bus.delete-topology-on-shutdown", false);
-        second = new SpringApplicationBuilder(BenefitsServiceApplication.class).properties(same).run();
+        // As command-line arguments: default properties would lose to application.yml.
+        second = new SpringApplicationBuilder(BenefitsServiceApplication.class)
+                .run(same.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
         secondPort = Integer.parseInt(second.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
