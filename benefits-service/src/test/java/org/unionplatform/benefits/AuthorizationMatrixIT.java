@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.unionplatform.testsupport.http.HttpAnswer;
 import org.unionplatform.testsupport.security.AuthorizationMatrix;
 import org.unionplatform.testsupport.security.TestTokens;
 
@@ -61,6 +62,9 @@ class AuthorizationMatrixIT extends BenefitsIT {
             if (path.contains("{freshClaim}")) {
                 path = path.replace("{freshClaim}", side.claim());
             }
+            if (path.contains("{approvedClaim}")) {
+                path = path.replace("{approvedClaim}", side.approvedClaim());
+            }
             return path.replace("{program}", side.programId).replace("{insurance}", side.insuranceId)
                     .replace("{grant}", side.grantId).replace("{claim}", side.claimId);
         }
@@ -76,6 +80,7 @@ class AuthorizationMatrixIT extends BenefitsIT {
                         ? Map.of("memberId", side.memberId, "amountFen", 1_000, "description", "矩阵") : null;
                 case "approval" -> Map.of("amountFen", 1_000);
                 case "stock" -> Map.of("items", 1);
+                case "payout" -> Map.of("reference", "矩阵转账");
                 default -> null;
             };
             return body == null ? null : JSON.writeValueAsString(body);
@@ -126,6 +131,15 @@ class AuthorizationMatrixIT extends BenefitsIT {
         String grant() {
             return issue(programId, admin, UUID.randomUUID().toString(), Map.of("memberId", newMember()))
                     .json().get("id").asString();
+        }
+
+        String approvedClaim() {
+            String id = claim();
+            HttpAnswer approved = post("/api/benefits/claims/" + id + "/approval", admin, Map.of("amountFen", 1_000));
+            if (approved.status() != 200) {
+                throw new AssertionError("approve claim: " + approved);
+            }
+            return id;
         }
 
         String claim() {
