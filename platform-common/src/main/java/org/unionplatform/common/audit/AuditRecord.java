@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -17,6 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param details   a few plain facts (never a password, token or personal data value)
  */
 @Document(AuditRecord.COLLECTION)
+// "Is this step audited already?": services that finish a step after a crash write its entry once (benefits-service).
+@CompoundIndex(name = "target_action", def = "{'target': 1, 'action': 1}")
 public record AuditRecord(@Id String id, @Indexed Instant at, String actor, String action, String target,
         String requestId, AuditOutcome outcome, Map<String, String> details) {
 
