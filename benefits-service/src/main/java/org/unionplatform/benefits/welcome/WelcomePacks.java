@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -253,8 +252,8 @@ public class WelcomePacks implements ProgramListener {
         int resolved = 0;
         Query stale = Query.query(where("pending").elemMatch(where("kind").is(Reservation.WELCOME).and("at").lt(olderThan)));
         for (Program program : mongo.find(stale, Program.class)) {
-            List<Reservation> held = new ArrayList<>(program.pending().stream()
-                    .filter(r -> Reservation.WELCOME.equals(r.kind()) && r.at().isBefore(olderThan)).toList());
+            List<Reservation> held = program.pending().stream()
+                    .filter(r -> Reservation.WELCOME.equals(r.kind()) && r.at().isBefore(olderThan)).toList();
             for (Reservation reservation : held) {
                 WelcomeEntry entry = mongo.findById(WelcomeEntry.idOfPack(reservation.ref()), WelcomeEntry.class);
                 if (entry == null) {
