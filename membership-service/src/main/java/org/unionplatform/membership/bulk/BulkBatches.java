@@ -55,6 +55,7 @@ final class BulkBatches {
     private long firstLine;
     private long headerLine;
     private long rowsAbove;
+    private long aboveNotCounted;
     private boolean mappingChanged;
     private String failure;
     private int sequence;
@@ -109,6 +110,7 @@ final class BulkBatches {
             return;
         }
         headerLine = line;
+        aboveNotCounted = rowsAbove;
         failure = columns.failure().orElse(null);
         mappingChanged = true;
     }
@@ -148,6 +150,7 @@ final class BulkBatches {
                 }
             }
             translated.forEach(this::count);
+            aboveNotCounted = 0;
             pending.clear();
             report.clear();
         }
@@ -200,7 +203,8 @@ final class BulkBatches {
                 step.members.announce(enrolment.id(), pending.getFirst().line(), admission.admitted());
             }
             Set<Long> alreadyLines = new HashSet<>();
-            report.stream().filter(line -> line.kind() == Kind.ALREADY_MEMBER).forEach(line -> alreadyLines.add(line.line()));
+            report.stream().filter(line -> line.kind() == Kind.ALREADY_MEMBER)
+                    .forEach(line -> alreadyLines.add(line.line()));
             notes.forEach((line, note) -> {
                 if (!alreadyLines.contains(line)) {
                     report.add(Line.of(line, columns.header("divisionCode"), Kind.ENROLLED,
@@ -216,8 +220,7 @@ final class BulkBatches {
                     List.copyOf(report)));
         }
         // Title rows above the header count as done with the first batch, so done reaches the rows counted.
-        var progress = new BulkEnrolment.Progress(pending.size() + (sequence == 0 ? rowsAbove : 0), admitted,
-                already, rejected);
+        var progress = new BulkEnrolment.Progress(pending.size() + aboveNotCounted, admitted, already, rejected);
         var now = step.clock.instant();
         step.enrolments.recordProgress(enrolment.id(), progress, now);
         enrolment.advance(progress, now);

@@ -75,7 +75,8 @@ final class Columns {
         List<ColumnMapping> columns = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             boolean read = fields[i] != null && indexByField.get(fields[i]) == i;
-            columns.add(new ColumnMapping(i, header.get(i).strip(), read ? fields[i] : null, read ? how[i] : How.UNUSED));
+            columns.add(new ColumnMapping(i, header.get(i).strip(), read ? fields[i] : null,
+                    read ? how[i] : How.UNUSED));
         }
         this.mapping = List.copyOf(columns);
     }

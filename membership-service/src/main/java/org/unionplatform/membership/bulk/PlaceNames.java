@@ -32,7 +32,8 @@ final class PlaceNames {
     static PlaceNames read(Resource[] files) {
         PlaceNames names = new PlaceNames();
         for (Resource file : files) {
-            try (var reader = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
+            try (var reader = new BufferedReader(
+                    new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
                 names.add(reader);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read place names from " + file, e);

@@ -27,7 +27,8 @@ final class RowReasons {
 
     private static final Map<String, String> LABELS = Map.of("name", "姓名", "residentId", "身份证号", "phone", "手机号",
             "workerType", "职业", "platform", "平台", "companyCreditCode", "统一社会信用代码", "divisionCode", "所在区县");
-    private static final Pattern PII_TEMPLATE = Pattern.compile("\\{org\\.unionplatform\\.common\\.pii\\.(\\w+)\\.([\\w-]+)}");
+    private static final Pattern PII_TEMPLATE =
+            Pattern.compile("\\{org\\.unionplatform\\.common\\.pii\\.(\\w+)\\.([\\w-]+)}");
     /** What Excel shows for an 18-digit number stored as a number: 6.10103E+17, the last digits lost. */
     private static final Pattern SCIENTIFIC = Pattern.compile("[0-9](\\.[0-9]+)?[eE]\\+?[0-9]+");
 

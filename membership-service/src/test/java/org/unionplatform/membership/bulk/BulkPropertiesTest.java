@@ -11,7 +11,8 @@ import org.springframework.core.io.ClassPathResource;
 
 class BulkPropertiesTest {
 
-    private static final ClassPathResource VOCABULARY = new ClassPathResource("bulk/roster-vocabulary.properties");
+    private static final ClassPathResource VOCABULARY =
+            new ClassPathResource("bulk/roster-vocabulary.properties");
 
     private final Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
 

@@ -2,6 +2,7 @@ package org.unionplatform.membership.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.StringReader;
 import java.util.LinkedHashMap;
@@ -34,14 +35,14 @@ class ColumnsTest {
         assertThat(columns.failure()).isEmpty();
         assertThat(columns.mapping()).extracting(ColumnMapping::column, ColumnMapping::field, ColumnMapping::how)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("序号", null, How.UNUSED),
-                        org.assertj.core.groups.Tuple.tuple("骑手姓名", "name", How.NAMED),
-                        org.assertj.core.groups.Tuple.tuple("身份证号码", "residentId", How.NAMED),
-                        org.assertj.core.groups.Tuple.tuple("手机号码", "phone", How.NAMED),
-                        org.assertj.core.groups.Tuple.tuple("站点名称", null, How.UNUSED),
-                        org.assertj.core.groups.Tuple.tuple("配送区域", "divisionCode", How.NAMED),
-                        org.assertj.core.groups.Tuple.tuple("岗位", "workerType", How.NAMED),
-                        org.assertj.core.groups.Tuple.tuple("所属平台", "platform", How.NAMED));
+                        tuple("序号", null, How.UNUSED),
+                        tuple("骑手姓名", "name", How.NAMED),
+                        tuple("身份证号码", "residentId", How.NAMED),
+                        tuple("手机号码", "phone", How.NAMED),
+                        tuple("站点名称", null, How.UNUSED),
+                        tuple("配送区域", "divisionCode", How.NAMED),
+                        tuple("岗位", "workerType", How.NAMED),
+                        tuple("所属平台", "platform", How.NAMED));
     }
 
     @Test
@@ -59,11 +60,11 @@ class ColumnsTest {
         var columns = columns(List.of("姓名", "骑手身份证号码", "紧急联系人联系电话", "手机号", "骑手职业类型"));
 
         assertThat(columns.mapping()).extracting(ColumnMapping::field, ColumnMapping::how).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("name", How.NAMED),
-                org.assertj.core.groups.Tuple.tuple("residentId", How.CONTAINS),
-                org.assertj.core.groups.Tuple.tuple(null, How.UNUSED),
-                org.assertj.core.groups.Tuple.tuple("phone", How.NAMED),
-                org.assertj.core.groups.Tuple.tuple("workerType", How.CONTAINS));
+                tuple("name", How.NAMED),
+                tuple("residentId", How.CONTAINS),
+                tuple(null, How.UNUSED),
+                tuple("phone", How.NAMED),
+                tuple("workerType", How.CONTAINS));
     }
 
     @Test
@@ -77,12 +78,12 @@ class ColumnsTest {
 
         assertThat(columns.failure()).isEmpty();
         assertThat(columns.mapping()).extracting(ColumnMapping::field, ColumnMapping::how).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("name", How.CHOSEN),
-                org.assertj.core.groups.Tuple.tuple(null, How.UNUSED),
-                org.assertj.core.groups.Tuple.tuple("residentId", How.NAMED),
-                org.assertj.core.groups.Tuple.tuple(null, How.UNUSED),
-                org.assertj.core.groups.Tuple.tuple("phone", How.CHOSEN),
-                org.assertj.core.groups.Tuple.tuple("workerType", How.NAMED));
+                tuple("name", How.CHOSEN),
+                tuple(null, How.UNUSED),
+                tuple("residentId", How.NAMED),
+                tuple(null, How.UNUSED),
+                tuple("phone", How.CHOSEN),
+                tuple("workerType", How.NAMED));
     }
 
     @Test
@@ -179,8 +180,9 @@ class ColumnsTest {
 
     @Test
     void theVocabularyRefusesAWordListedForTwoTypesOrAnUnknownType() {
-        assertThatThrownBy(() -> RosterVocabulary.read(new StringReader("occupation.COURIER=骑手\noccupation.DELIVERY_RIDER=骑手"),
-                WorkerTypes.standard())).hasMessageContaining("骑手");
+        assertThatThrownBy(() -> RosterVocabulary.read(
+                new StringReader("occupation.COURIER=骑手\noccupation.DELIVERY_RIDER=骑手"), WorkerTypes.standard()))
+                .hasMessageContaining("骑手");
         assertThatThrownBy(() -> RosterVocabulary.read(new StringReader("occupation.ASTRONAUT=宇航员"),
                 WorkerTypes.standard())).hasMessageContaining("ASTRONAUT");
         assertThatThrownBy(() -> RosterVocabulary.read(new StringReader("header.idNumber=证件"),

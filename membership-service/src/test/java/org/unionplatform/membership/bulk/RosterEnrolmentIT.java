@@ -8,6 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,6 +128,26 @@ class RosterEnrolmentIT extends MembershipIT {
     }
 
     @Test
+    void aTitleRowAboveTheHeaderOfAFileOfSeveralBatchesCountsOnceAsDone() throws IOException {
+        Path generated = Path.of("target", "bulk-it", "roster-2300.csv");
+        int bad = BulkFileGenerator.write(generated, 2_300, 907);
+        byte[] title = "某平台骑手名单（导出）\r\n".getBytes(CsvRows.GBK);
+        byte[] rows = Files.readAllBytes(generated);
+        byte[] file = new byte[title.length + rows.length];
+        System.arraycopy(title, 0, file, 0, title.length);
+        System.arraycopy(rows, 0, file, title.length, rows.length);
+
+        JsonNode done = enrolAndWait(file, "roster.csv", BEILIN_RIDERS, BEILIN_PATH, "");
+
+        assertThat(done.get("status").asString()).isEqualTo("DONE");
+        assertThat(done.get("total").asLong()).isEqualTo(2_301);
+        assertThat(done.get("done").asLong()).isEqualTo(2_301);
+        assertThat(done.get("enrolled").asLong()).isEqualTo(2_300 - bad);
+        assertThat(done.get("rejected").asLong()).isEqualTo(bad);
+        assertThat(done.get("mapping").get("headerLine").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void aDriverWorkbookWithItsOwnWordsIsEnrolledRowByRowAndReportedInChinese() throws IOException {
         String[] header = {"司机姓名", "证件号码", "联系电话", "车型", "所在城市", "工作区域", "从业类型", "所属平台"};
         String[] words = {"货运司机", "货车司机", "卡车司机"};
@@ -198,7 +220,8 @@ class RosterEnrolmentIT extends MembershipIT {
             assertThat(roster.getLastRowNum()).as("no example row where rows are read").isZero();
             var hints = workbook.getSheet("填写说明");
             StringBuilder text = new StringBuilder();
-            hints.forEach(row -> row.forEach(cell -> text.append(new DataFormatter().formatCellValue(cell)).append('|')));
+            var formatter = new DataFormatter();
+            hints.forEach(row -> row.forEach(cell -> text.append(formatter.formatCellValue(cell)).append('|')));
             assertThat(text).contains("身份证号|必填|").contains("示例").contains("张三|610103199001011234|")
                     .contains("证件号码");
 
@@ -231,7 +254,8 @@ class RosterEnrolmentIT extends MembershipIT {
     private static List<String> values(JsonNode mapping) {
         List<String> values = new ArrayList<>();
         mapping.get("values").forEach(value -> values.add(value.get("field").asString() + ":"
-                + value.get("from").asString() + "->" + value.get("to").asString() + " x" + value.get("rows").asLong()));
+                + value.get("from").asString() + "->" + value.get("to").asString() + " x"
+                + value.get("rows").asLong()));
         return values;
     }
 
