@@ -92,8 +92,11 @@ class RosterJourneyIT {
     }
 
     private static JsonNode uploadAndWait(byte[] file, String query) {
-        JsonNode accepted = expect(fixture.upload("/api/members/bulk-enrolments?organizationId=" + fixture.union.id()
-                + query, fixture.organizer, "骑手花名册.csv", file), 202);
+        // membership-service learns of the new union from organization.established: until then the union is 404.
+        HttpAnswer answer = await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(500)).until(
+                () -> fixture.upload("/api/members/bulk-enrolments?organizationId=" + fixture.union.id() + query,
+                        fixture.organizer, "骑手花名册.csv", file), upload -> upload.status() != 404);
+        JsonNode accepted = expect(answer, 202);
         String id = accepted.get("id").asString();
         return await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(300)).until(
                 () -> expect(fixture.gateway.get("/api/members/bulk-enrolments/" + id, fixture.organizer), 200),
