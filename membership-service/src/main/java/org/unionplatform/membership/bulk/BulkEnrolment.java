@@ -1,6 +1,9 @@
 package org.unionplatform.membership.bulk;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -8,13 +11,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.common.web.ConflictException;
 import org.unionplatform.membership.member.Union;
 
-// Over 200 lines: eighteen stored fields and their accessors; the rules are the five transition methods.
+// Over 200 lines: twenty-one stored fields and their accessors; the rules are the five transition methods.
 /**
  * One uploaded file and its progress: QUEUED, RUNNING, then DONE or FAILED; an unfinished one may be queued again
  * from its first row (a resume). A status change in the wrong state throws (409). Only the instance running the
  * enrolment changes it; the counters advance with each batch, and {@code updatedAt} with them (its instance
  * also marks it every minute), so an enrolment nobody advances any more (its instance stopped) can be told from a
- * running one.
+ * running one. A dry run goes the same way but enrols nobody: its {@code enrolled} counts who would be enrolled.
  */
 @Document("bulk_enrolments")
 class BulkEnrolment {
@@ -25,6 +28,10 @@ class BulkEnrolment {
 
     /** What one batch added to the counters. */
     record Progress(long done, long enrolled, long alreadyMembers, long rejected) {
+    }
+
+    /** The organizer's choice for one column of the file: the field it holds, or {@value Columns#NOT_READ}. */
+    record ChosenColumn(String column, String field) {
     }
 
     @Id
@@ -46,11 +53,15 @@ class BulkEnrolment {
     private final Instant createdAt;
     private Instant finishedAt;
     private Instant updatedAt;
+    private final boolean dryRun;
+    private final List<ChosenColumn> chosenColumns;
+    private RosterMapping mapping;
 
     @PersistenceCreator
     BulkEnrolment(String id, String organizationId, String organizationName, String orgPath, String fileName,
             String format, String encoding, Status status, long total, long done, long enrolled, long alreadyMembers,
-            long rejected, String failure, String createdBy, Instant createdAt, Instant finishedAt, Instant updatedAt) {
+            long rejected, String failure, String createdBy, Instant createdAt, Instant finishedAt, Instant updatedAt,
+            boolean dryRun, List<ChosenColumn> chosenColumns, RosterMapping mapping) {
         this.id = id;
         this.organizationId = organizationId;
         this.organizationName = organizationName;
@@ -69,12 +80,21 @@ class BulkEnrolment {
         this.createdAt = createdAt;
         this.finishedAt = finishedAt;
         this.updatedAt = updatedAt;
+        this.dryRun = dryRun;
+        this.chosenColumns = chosenColumns == null ? List.of() : List.copyOf(chosenColumns);
+        this.mapping = mapping;
     }
 
-    /** A file accepted for {@code union}, waiting for the background worker. */
-    static BulkEnrolment queue(String id, Union union, String fileName, String by, Instant now) {
+    /**
+     * A file accepted for {@code union}, waiting for the background worker; a dry run enrols nobody.
+     * {@code chosen}: the organizer's mapping, column -> field, before what the vocabulary finds.
+     */
+    static BulkEnrolment queue(String id, Union union, String fileName, String by, Instant now, boolean dryRun,
+            Map<String, String> chosen) {
         return new BulkEnrolment(id, union.organizationId(), union.name(), union.orgPath(), fileName, null, null,
-                Status.QUEUED, 0, 0, 0, 0, 0, null, by, now, null, now);
+                Status.QUEUED, 0, 0, 0, 0, 0, null, by, now, null, now, dryRun,
+                chosen.entrySet().stream().map(entry -> new ChosenColumn(entry.getKey(), entry.getValue())).toList(),
+                null);
     }
 
     /** The worker took it: {@code rows} rows (header excluded) read as {@code format}. */
@@ -84,6 +104,12 @@ class BulkEnrolment {
         total = rows;
         format = readAs;
         updatedAt = now;
+    }
+
+    /** What the run made of the file so far (stored by the repository with the batch's progress). */
+    void mapped(RosterMapping read) {
+        require(Status.RUNNING, "map");
+        mapping = read;
     }
 
     /** One batch is stored: its members, events and report lines. */
@@ -130,6 +156,21 @@ class BulkEnrolment {
     /** When its instance last advanced it (or marked it as held). */
     Instant lastAdvanced() {
         return updatedAt == null ? createdAt : updatedAt;
+    }
+
+    boolean dryRun() {
+        return dryRun;
+    }
+
+    /** The organizer's mapping, column -> field, in the order given. */
+    Map<String, String> chosenColumns() {
+        Map<String, String> chosen = new LinkedHashMap<>();
+        chosenColumns.forEach(column -> chosen.put(column.column(), column.field()));
+        return chosen;
+    }
+
+    RosterMapping mapping() {
+        return mapping;
     }
 
     Union union() {

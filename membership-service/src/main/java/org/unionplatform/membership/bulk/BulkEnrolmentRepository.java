@@ -55,6 +55,11 @@ class BulkEnrolmentRepository {
                 .inc("rejected", batch.rejected()).set("updatedAt", now), BulkEnrolment.class);
     }
 
+    /** What the run made of the file so far: its columns, translated values and first rows. */
+    void recordMapping(String id, RosterMapping mapping) {
+        mongo.updateFirst(Query.query(where("_id").is(id)), Update.update("mapping", mapping), BulkEnrolment.class);
+    }
+
     /** Marks the enrolment as advanced now without changing anything else: its instance is alive. */
     void markHeld(String id, Instant now) {
         mongo.updateFirst(Query.query(where("_id").is(id)), Update.update("updatedAt", now), BulkEnrolment.class);

@@ -1,6 +1,7 @@
 package org.unionplatform.membership.bulk;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -31,11 +32,16 @@ class BulkEnrolments {
         this.clock = clock;
     }
 
-    /** Queues the file for {@code union}; 503 when too many files wait already. Answers the enrolment as queued. */
-    BulkEnrolmentView accept(MultipartFile upload, KnownOrganization union, String by) {
+    /**
+     * Queues the file for {@code union}; 503 when too many files wait already. Answers the enrolment as queued. A dry
+     * run reads and checks every row and enrols nobody; {@code chosen} (column -> field) overrides the vocabulary.
+     */
+    BulkEnrolmentView accept(MultipartFile upload, KnownOrganization union, String by, boolean dryRun,
+            Map<String, String> chosen) {
         String id = UUID.randomUUID().toString();
         var spooled = spool.store(upload, id);
-        var enrolment = BulkEnrolment.queue(id, union.asUnion(), upload.getOriginalFilename(), by, clock.instant());
+        var enrolment = BulkEnrolment.queue(id, union.asUnion(), upload.getOriginalFilename(), by, clock.instant(),
+                dryRun, chosen);
         enrolments.insert(enrolment);
         var queued = BulkEnrolmentView.of(enrolment); // the worker changes the enrolment from now on
         worker.hold(id);

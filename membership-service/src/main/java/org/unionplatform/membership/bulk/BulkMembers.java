@@ -35,7 +35,6 @@ import com.mongodb.client.model.Projections;
 class BulkMembers {
 
     private static final String PERSON_KEY = "worker.residentId.lookupHash";
-    private static final String ALREADY_MEMBER = "already a member; not enrolled again";
 
     /** A valid row: its line and the protected worker record. */
     record Candidate(long line, Worker worker) {
@@ -70,7 +69,7 @@ class BulkMembers {
                 enrolledBefore.add(candidate.worker().residentIdHash()); // inserted by an earlier attempt
             } else {
                 already++;
-                report.add(new Line(candidate.line(), column, Kind.ALREADY_MEMBER, ALREADY_MEMBER));
+                report.add(Line.of(candidate.line(), column, Kind.ALREADY_MEMBER, RowReasons.ALREADY_MEMBER));
             }
         }
         var inserted = insert(enrolment, fresh, column, report);
@@ -79,6 +78,14 @@ class BulkMembers {
             admitted.addAll(mongo.find(Query.query(where(PERSON_KEY).in(enrolledBefore)), Member.class));
         }
         return new Admission(admitted, already + inserted.alreadyMembers());
+    }
+
+    /** The lines of the candidates who already are members (a dry run: nothing is written). */
+    Set<Long> alreadyMembers(Collection<Candidate> candidates) {
+        Map<String, String> sourceByPerson = existingMembers(
+                candidates.stream().map(c -> c.worker().residentIdHash()).collect(Collectors.toSet()));
+        return candidates.stream().filter(c -> sourceByPerson.containsKey(c.worker().residentIdHash()))
+                .map(Candidate::line).collect(Collectors.toSet());
     }
 
     /** Writes the events of a batch's members under the batch's key (a repeated batch rewrites the same). */
@@ -159,7 +166,7 @@ class BulkMembers {
                 inserted.add(member);
             } catch (DuplicateKeyException alreadyMember) {
                 already++;
-                report.add(new Line(fresh.get(i).line(), column, Kind.ALREADY_MEMBER, ALREADY_MEMBER));
+                report.add(Line.of(fresh.get(i).line(), column, Kind.ALREADY_MEMBER, RowReasons.ALREADY_MEMBER));
             }
         }
         return new Admission(inserted, already);

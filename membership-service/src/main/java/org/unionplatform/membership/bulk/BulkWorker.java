@@ -78,8 +78,7 @@ class BulkWorker implements DisposableBean {
             enrolment.start(rows, reader.describe(), clock.instant());
             enrolments.save(enrolment);
             if (rows > properties.maxRows()) {
-                end(enrolment, "The file has " + rows + " rows; at most " + properties.maxRows()
-                        + " are accepted at once.");
+                end(enrolment, "文件有 " + rows + " 行，一次最多导入 " + properties.maxRows() + " 行，请分成几个文件上传。");
                 return;
             }
             var batches = batchStep.begin(enrolment);
@@ -95,7 +94,7 @@ class BulkWorker implements DisposableBean {
             // The exception's message may quote a cell (personal data): only its type is logged.
             log.warn("Bulk enrolment {} failed: {} at {}", enrolment.id(), e.getClass().getName(),
                     e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
-            failQuietly(enrolment, "The file could not be read as CSV or XLSX.");
+            failQuietly(enrolment, "无法读取该文件：请上传 CSV 或 XLSX（Excel）文件。");
         } finally {
             spool.deleteQuietly(file);
             held.remove(enrolment.id());

@@ -19,8 +19,9 @@ import org.unionplatform.testsupport.http.HttpTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Not part of {@code verify} (its name does not end in IT): bench/membership-bulk.sh runs it. Enrols a
- * 100,000-row file with 1% bad rows, then the same file again, and prints time and peak heap.
+ * Not part of {@code verify} (its name does not end in IT): bench/membership-bulk.sh runs it. Checks a
+ * 100,000-row file with 1% bad rows in a dry run, enrols it, then uploads the same file again, and prints time and
+ * peak heap of each.
  */
 class BulkEnrolmentBenchmark extends MembershipIT {
 
@@ -31,9 +32,14 @@ class BulkEnrolmentBenchmark extends MembershipIT {
         int bad = BulkFileGenerator.write(file, rows, 1);
         System.out.printf("[bench] file %s: %d rows, %d bad, %.1f MB%n", file, rows, bad, Files.size(file) / 1e6);
 
-        Result first = enrol(file);
-        Result second = enrol(file);
+        Result dryRun = enrol(file, "&dryRun=true");
+        Result first = enrol(file, "");
+        Result second = enrol(file, "");
 
+        System.out.printf("[bench] dry run: %s after %.1f s, would enrol %d, rejected %d, peak heap used %d MB%s%n",
+                dryRun.progress().get("status").asString(), dryRun.seconds(),
+                dryRun.progress().get("wouldEnrol").asLong(), dryRun.progress().get("rejected").asLong(),
+                dryRun.peakHeapMb(), failure(dryRun));
         System.out.printf("[bench] first upload: %s after %.1f s, enrolled %d, rejected %d, peak heap used %d MB%s%n",
                 first.progress().get("status").asString(), first.seconds(), first.progress().get("enrolled").asLong(),
                 first.progress().get("rejected").asLong(), first.peakHeapMb(), failure(first));
@@ -43,6 +49,7 @@ class BulkEnrolmentBenchmark extends MembershipIT {
                 second.progress().get("enrolled").asLong(), second.progress().get("alreadyMembers").asLong(),
                 second.peakHeapMb(), failure(second));
         System.out.printf("[bench] max heap %d MB%n", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        assertThat(dryRun.progress().get("wouldEnrol").asLong()).isEqualTo(rows - bad);
         assertThat(first.progress().get("enrolled").asLong()).isEqualTo(rows - bad);
         assertThat(first.progress().get("rejected").asLong()).isEqualTo(bad);
         assertThat(reportLines(first.progress().get("id").asString()).stream()
@@ -64,7 +71,7 @@ class BulkEnrolmentBenchmark extends MembershipIT {
     private record Result(JsonNode progress, double seconds, long peakHeapMb) {
     }
 
-    private Result enrol(Path file) throws Exception {
+    private Result enrol(Path file, String query) throws Exception {
         System.gc();
         // The pools' own peaks are reached at different moments, so their sum overstates the heap: sample the
         // whole heap's use instead (every 20 ms, garbage included: an upper bound of what the upload needs).
@@ -83,7 +90,7 @@ class BulkEnrolmentBenchmark extends MembershipIT {
         String organizer = TestTokens.organizer(SHOUQI_PATH);
         long started = System.nanoTime();
         var response = HttpTestClient.local(port)
-                .request("POST", "/api/members/bulk-enrolments?organizationId=shouqi-union").token(organizer)
+                .request("POST", "/api/members/bulk-enrolments?organizationId=shouqi-union" + query).token(organizer)
                 .multipart("file", "roster.csv", "text/csv", file).send();
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         System.out.printf("[bench] upload answered %d in %.2f s%n", response.status(),

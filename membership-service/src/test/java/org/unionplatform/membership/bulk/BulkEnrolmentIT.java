@@ -68,9 +68,10 @@ class BulkEnrolmentIT extends MembershipIT {
         assertThat(first.get("rejected").asLong()).isEqualTo(5);
 
         String report = report(first.get("id").asString());
-        assertThat(report).contains("27,\"身份证号\",REJECTED").contains("28,\"身份证号\",REJECTED")
-                .contains("29,\"手机号\",REJECTED").contains("30,\"工种\",REJECTED")
-                .contains("31,\"身份证号\",REJECTED,\"the same person is listed on line 2\"");
+        assertThat(report).startsWith("\uFEFF行号,列名,结果,原因,结果代码,原因代码")
+                .contains("27,\"身份证号\",未入会,\"居民身份证号码校验位").contains("28,\"身份证号\",未入会,")
+                .contains("29,\"手机号\",未入会,").contains("30,\"工种\",未入会,\"无法识别的职业“ASTRONAUT”")
+                .contains("31,\"身份证号\",未入会,\"与第 2 行是同一人\",REJECTED,\"duplicate-in-file\"");
         await().atMost(Duration.ofSeconds(30)).until(() -> events("membership.approved").stream()
                 .filter(event -> event.payload().get("channel").asString().equals("BULK")
                         && event.payload().get("organizationId").asString().equals("shouqi-union"))
@@ -79,7 +80,7 @@ class BulkEnrolmentIT extends MembershipIT {
         JsonNode again = enrolAndWait(file, "riders.csv");
         assertThat(again.get("enrolled").asLong()).isZero();
         assertThat(again.get("alreadyMembers").asLong()).isEqualTo(25);
-        assertThat(report(again.get("id").asString())).contains("ALREADY_MEMBER");
+        assertThat(report(again.get("id").asString())).contains(",已是会员,\"已是会员，未重复入会\",ALREADY_MEMBER,");
     }
 
     @Test
@@ -237,7 +238,7 @@ class BulkEnrolmentIT extends MembershipIT {
         JsonNode done = enrolAndWait("foo,bar\n1,2\n".getBytes(StandardCharsets.UTF_8), "wrong.csv");
 
         assertThat(done.get("status").asString()).isEqualTo("FAILED");
-        assertThat(done.get("failure").asString()).contains("name");
+        assertThat(done.get("failure").asString()).startsWith("表头中找不到“姓名”列");
     }
 
     @Test

@@ -17,7 +17,7 @@ class BulkEnrolmentTest {
     private static final Union SHOUQI = new Union("shouqi-union", "首汽约车西安分公司工会", "/shaanxi/xian/f/shouqi-union/");
 
     private static BulkEnrolment queued() {
-        return BulkEnrolment.queue("b-1", SHOUQI, "roster.csv", "organizer", NOW);
+        return BulkEnrolment.queue("b-1", SHOUQI, "roster.csv", "organizer", NOW, false, java.util.Map.of());
     }
 
     private static BulkEnrolment running() {
@@ -66,9 +66,9 @@ class BulkEnrolmentTest {
     @Test
     void aQueuedOrRunningEnrolmentMayFailWithAReason() {
         BulkEnrolment waiting = queued();
-        waiting.fail("The file could not be read as CSV or XLSX.", NOW);
+        waiting.fail("无法读取该文件：请上传 CSV 或 XLSX（Excel）文件。", NOW);
         assertThat(waiting.status()).isEqualTo(Status.FAILED);
-        assertThat(waiting.failure()).contains("CSV or XLSX");
+        assertThat(waiting.failure()).contains("CSV 或 XLSX");
 
         BulkEnrolment started = running();
         started.fail("The header row has no column for name.", NOW);
@@ -95,9 +95,31 @@ class BulkEnrolmentTest {
     @Test
     void anEnrolmentNeverAdvancedCountsFromItsCreation() {
         BulkEnrolment stored = new BulkEnrolment("b-2", "shouqi-union", "首汽", "/a/", "x.csv", null, null,
-                Status.QUEUED, 0, 0, 0, 0, 0, null, "organizer", NOW, null, null);
+                Status.QUEUED, 0, 0, 0, 0, 0, null, "organizer", NOW, null, null, false, null, null);
 
         assertThat(stored.lastAdvanced()).isEqualTo(NOW);
         assertThat(stored.union()).isEqualTo(new Union("shouqi-union", "首汽", "/a/"));
+    }
+
+    @Test
+    void aDryRunKeepsTheOrganizersMappingAndCountsWhomItWouldEnrolApartFromTheEnrolled() {
+        var chosen = new java.util.LinkedHashMap<String, String>();
+        chosen.put("证件", "residentId");
+        chosen.put("备注", Columns.NOT_READ);
+        BulkEnrolment dryRun = BulkEnrolment.queue("b-3", SHOUQI, "roster.csv", "organizer", NOW, true, chosen);
+        dryRun.start(10, "CSV UTF-8", NOW);
+        dryRun.advance(new Progress(10, 8, 1, 1), NOW.plusSeconds(1));
+        var mapping = new RosterMapping(1, java.util.List.of(), java.util.List.of(), java.util.List.of());
+        dryRun.mapped(mapping);
+
+        var view = BulkEnrolmentView.of(dryRun);
+        assertThat(view.dryRun()).isTrue();
+        assertThat(view.wouldEnrol()).isEqualTo(8);
+        assertThat(view.enrolled()).isZero();
+        assertThat(view.mapping()).isSameAs(mapping);
+        assertThat(dryRun.chosenColumns()).containsExactly(java.util.Map.entry("证件", "residentId"),
+                java.util.Map.entry("备注", Columns.NOT_READ));
+        dryRun.finish(NOW.plusSeconds(2));
+        assertThatThrownBy(() -> dryRun.mapped(mapping)).isInstanceOf(ConflictException.class);
     }
 }
