@@ -127,7 +127,7 @@ final class BulkBatches {
                     List.copyOf(report)));
         }
         var progress = new BulkEnrolment.Progress(pending.size(), admission.admitted().size(),
-                admission.alreadyMembers(), rejected);
+                admission.alreadyMembers(), rejected, admission.held());
         var now = step.clock.instant();
         step.enrolments.recordProgress(enrolment.id(), progress, now);
         enrolment.advance(progress, now);

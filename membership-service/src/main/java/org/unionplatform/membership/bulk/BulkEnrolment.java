@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.common.web.ConflictException;
 import org.unionplatform.membership.member.Union;
 
-// Over 200 lines: eighteen stored fields and their accessors; the rules are the five transition methods.
+// Over 200 lines: nineteen stored fields and their accessors; the rules are the five transition methods.
 /**
  * One uploaded file and its progress: QUEUED, RUNNING, then DONE or FAILED; an unfinished one may be queued again
  * from its first row (a resume). A status change in the wrong state throws (409). Only the instance running the
@@ -23,8 +23,8 @@ class BulkEnrolment {
         QUEUED, RUNNING, DONE, FAILED
     }
 
-    /** What one batch added to the counters. */
-    record Progress(long done, long enrolled, long alreadyMembers, long rejected) {
+    /** What one batch added to the counters ({@code held}: for a union being founded, admitted on its approval). */
+    record Progress(long done, long enrolled, long alreadyMembers, long rejected, long held) {
     }
 
     @Id
@@ -41,6 +41,7 @@ class BulkEnrolment {
     private long enrolled;
     private long alreadyMembers;
     private long rejected;
+    private long held;
     private String failure;
     private final String createdBy;
     private final Instant createdAt;
@@ -50,7 +51,8 @@ class BulkEnrolment {
     @PersistenceCreator
     BulkEnrolment(String id, String organizationId, String organizationName, String orgPath, String fileName,
             String format, String encoding, Status status, long total, long done, long enrolled, long alreadyMembers,
-            long rejected, String failure, String createdBy, Instant createdAt, Instant finishedAt, Instant updatedAt) {
+            long rejected, long held, String failure, String createdBy, Instant createdAt, Instant finishedAt,
+            Instant updatedAt) {
         this.id = id;
         this.organizationId = organizationId;
         this.organizationName = organizationName;
@@ -64,6 +66,7 @@ class BulkEnrolment {
         this.enrolled = enrolled;
         this.alreadyMembers = alreadyMembers;
         this.rejected = rejected;
+        this.held = held;
         this.failure = failure;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
@@ -74,7 +77,7 @@ class BulkEnrolment {
     /** A file accepted for {@code union}, waiting for the background worker. */
     static BulkEnrolment queue(String id, Union union, String fileName, String by, Instant now) {
         return new BulkEnrolment(id, union.organizationId(), union.name(), union.orgPath(), fileName, null, null,
-                Status.QUEUED, 0, 0, 0, 0, 0, null, by, now, null, now);
+                Status.QUEUED, 0, 0, 0, 0, 0, 0, null, by, now, null, now);
     }
 
     /** The worker took it: {@code rows} rows (header excluded) read as {@code format}. */
@@ -93,6 +96,7 @@ class BulkEnrolment {
         enrolled += batch.enrolled();
         alreadyMembers += batch.alreadyMembers();
         rejected += batch.rejected();
+        held += batch.held();
         updatedAt = now;
     }
 
@@ -120,6 +124,7 @@ class BulkEnrolment {
         enrolled = 0;
         alreadyMembers = 0;
         rejected = 0;
+        held = 0;
         updatedAt = now;
     }
 
@@ -198,6 +203,10 @@ class BulkEnrolment {
 
     long rejected() {
         return rejected;
+    }
+
+    long held() {
+        return held;
     }
 
     String failure() {
