@@ -73,10 +73,11 @@ class MonthClosings {
             }
         }
         try {
-            return mongo.insert(new MonthClosing(month.toString(), clock.instant(), by, count));
+            mongo.insert(new MonthClosing(month.toString(), clock.instant(), by, count));
         } catch (DuplicateKeyException closedMeanwhile) {
-            return mongo.findById(month.toString(), MonthClosing.class);
+            // another instance marked it first: its marker stands
         }
+        return mongo.findById(month.toString(), MonthClosing.class); // as stored, as every later answer
     }
 
     private void snapshot(Organization organization, YearMonth month) {
