@@ -112,11 +112,9 @@ class Founding extends OutboxAggregate {
     /**
      * Records the next step: steps go in their fixed order, a step's date is not in the future ({@code today},
      * Beijing time) and not before the previous step's; nothing more once completed. The approval is not a step
-     * the founders record: the union above gives it ({@link #approve}).
-     *
-     * @return whether this was the last step (the founding is complete)
+     * the founders record: the union above gives it ({@link #approve}). The last step completes the founding.
      */
-    boolean record(FoundingStep step, LocalDate date, LocalDate today, String actor, String note, Instant at) {
+    void record(FoundingStep step, LocalDate date, LocalDate today, String actor, String note, Instant at) {
         if (step == FoundingStep.UNION_APPROVAL) {
             throw rule("founding-approval", "step", "The union one level up approves the founding "
                     + "(POST /api/organizations/foundings/{id}/approval), after the election.");
@@ -126,7 +124,6 @@ class Founding extends OutboxAggregate {
             status = Status.COMPLETED;
             completedAt = at;
         }
-        return step.isLast();
     }
 
     /**

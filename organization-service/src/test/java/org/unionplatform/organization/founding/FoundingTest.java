@@ -71,7 +71,8 @@ class FoundingTest {
                 FoundingStep.BANK_ACCOUNT);
 
         for (FoundingStep step : steps.subList(0, approval)) {
-            assertThat(founding.record(step, TODAY.minusDays(5), TODAY, "organizer", null, AT)).isFalse();
+            founding.record(step, TODAY.minusDays(5), TODAY, "organizer", null, AT);
+            assertThat(founding.status()).isEqualTo(Founding.Status.IN_PROGRESS);
         }
         assertRefused(() -> founding.founded("f1"), HttpStatus.CONFLICT, "founding-not-approved");
         founding.approve(TODAY.minusDays(3), TODAY, "parent-organizer", "批复", AT);
@@ -82,8 +83,9 @@ class FoundingTest {
         assertThat(founding.approvedBy()).isEqualTo("parent-organizer");
         assertThat(founding.organizationId()).isEqualTo("f1");
         for (FoundingStep step : steps.subList(approval + 1, steps.size())) {
-            boolean last = founding.record(step, TODAY, TODAY, "organizer", null, AT);
-            assertThat(last).isEqualTo(step == FoundingStep.BANK_ACCOUNT);
+            founding.record(step, TODAY, TODAY, "organizer", null, AT);
+            assertThat(founding.status()).isEqualTo(step == FoundingStep.BANK_ACCOUNT ? Founding.Status.COMPLETED
+                    : Founding.Status.APPROVED);
         }
         assertThat(founding.steps()).extracting(Founding.StepRecord::step).containsExactlyElementsOf(steps);
         assertThat(founding.status()).isEqualTo(Founding.Status.COMPLETED);
