@@ -52,8 +52,9 @@ class OrganizationsJourneyIT {
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final String PASSWORD = "journey-password-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final List<String> FOUNDING_STEPS = List.of("IMPLEMENTATION_PLAN", "MEMBER_REGISTRATION",
-            "ASSEMBLY_NOTICE", "ELECTION_RULES", "CANDIDATE_NOMINATION", "VOTE_COUNT", "ONLINE_REGISTRATION",
+    private static final List<String> ELECTION_STEPS = List.of("IMPLEMENTATION_PLAN", "MEMBER_REGISTRATION",
+            "ASSEMBLY_NOTICE", "ELECTION_RULES", "CANDIDATE_NOMINATION", "VOTE_COUNT");
+    private static final List<String> AFTER_APPROVAL_STEPS = List.of("ONLINE_REGISTRATION",
             "LEGAL_PERSON_CERTIFICATE", "BANK_ACCOUNT");
 
     /** Names, platforms, usernames and credit codes carry it, so a rerun on a shared MongoDB never collides. */
@@ -302,7 +303,7 @@ class OrganizationsJourneyIT {
     // ---- founding a union ----
 
     @Test
-    void aUnionIsFoundedThroughTheNineStepsInTheirOrder() {
+    void aUnionIsFoundedThroughItsStepsInTheirOrderAndExistsFromTheApprovalOfTheUnionAbove() {
         JsonNode company = expect(post("/api/organizations/companies", organizer, company(creditCode("632802"),
                 "德令哈某配送站（" + RUN + "）", "632802", delingha.id())), 201);
         String companyId = company.get("id").asString();
@@ -323,16 +324,24 @@ class OrganizationsJourneyIT {
                 LocalDate.now(BEIJING).plusDays(1).toString())), 422, "date", "founding-step-date");
         expectProblem(post(steps, organizer, Map.of("step", "NO_SUCH_STEP", "date", today)), 400, "step", null);
 
+        for (String step : ELECTION_STEPS) {
+            expect(post(steps, organizer, Map.of("step", step, "date", today, "note", step + " 完成")), 200);
+        }
+        expectProblem(post(steps, organizer, Map.of("step", "UNION_APPROVAL", "date", today)), 422, "step",
+                "founding-approval");
+        JsonNode approved = expect(post("/api/organizations/foundings/" + id + "/approval", organizer,
+                Map.of("date", today, "note", "德令哈市总工会批复")), 200);
+        assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
+        String unionId = approved.get("organizationId").asString();
         JsonNode last = null;
-        for (String step : FOUNDING_STEPS) {
+        for (String step : AFTER_APPROVAL_STEPS) {
             last = expect(post(steps, organizer, Map.of("step", step, "date", today, "note", step + " 完成")), 200);
         }
         assertThat(last.get("status").asString()).isEqualTo("COMPLETED");
-        String unionId = last.get("organizationId").asString();
         expectProblem(post(steps, organizer, Map.of("step", "BANK_ACCOUNT", "date", today)), 409, null,
                 "founding-completed");
 
-        assertThat(expect(gateway.get("/api/organizations/foundings/" + id, officer), 200).get("steps")).hasSize(9);
+        assertThat(expect(gateway.get("/api/organizations/foundings/" + id, officer), 200).get("steps")).hasSize(10);
         assertThat(ids(expect(gateway.get("/api/organizations/foundings?status=COMPLETED&size=200", officer), 200)))
                 .contains(id);
         assertThat(expect(gateway.get("/api/organizations/" + unionId, officer), 200).get("orgPath").asString())

@@ -12,8 +12,10 @@ import org.unionplatform.membership.events.BenefitRevoked;
 import org.unionplatform.membership.events.CheckinRecorded;
 import org.unionplatform.membership.events.CheckinVerified;
 import org.unionplatform.membership.events.ClaimDecided;
+import org.unionplatform.membership.events.FoundingStarted;
 import org.unionplatform.membership.events.OrganizationEstablished;
 import org.unionplatform.membership.events.OrganizationMoved;
+import org.unionplatform.membership.bulk.FoundingAdmissions;
 import org.unionplatform.membership.history.Timelines;
 import org.unionplatform.membership.organization.KnownOrganizations;
 
@@ -39,10 +41,19 @@ class Subscriptions {
                 .build();
     }
 
+    /**
+     * The organisations members may be filed under. A union being founded is known from its start; when the union
+     * above approves it ({@code organization.established}), the members held for it are admitted.
+     */
     @Bean
-    EventSubscription organizationDirectorySubscription(KnownOrganizations organizations) {
+    EventSubscription organizationDirectorySubscription(KnownOrganizations organizations,
+            FoundingAdmissions admissions) {
         return EventSubscription.forPurpose("organization-directory")
-                .on(OrganizationEstablished.class, (established, event) -> organizations.onEstablished(established))
+                .on(FoundingStarted.class, (started, event) -> organizations.onFoundingStarted(started))
+                .on(OrganizationEstablished.class, (established, event) -> {
+                    organizations.onEstablished(established);
+                    admissions.onEstablished(established.organizationId());
+                })
                 .on(OrganizationMoved.class, (moved, event) -> organizations.onMoved(moved))
                 .build();
     }

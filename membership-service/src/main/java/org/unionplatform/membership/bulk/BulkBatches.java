@@ -185,6 +185,7 @@ final class BulkBatches {
         String idColumn = columns.header("residentId");
         long admitted;
         long already;
+        long held = 0;
         if (enrolment.dryRun()) {
             Set<Long> members = step.members.alreadyMembers(candidates.values());
             for (var candidate : candidates.values()) {
@@ -213,6 +214,7 @@ final class BulkBatches {
             });
             admitted = admission.admitted().size();
             already = admission.alreadyMembers();
+            held = admission.held();
         }
         report.sort(Comparator.comparingLong(Line::line));
         if (!report.isEmpty()) {
@@ -220,7 +222,7 @@ final class BulkBatches {
                     List.copyOf(report)));
         }
         // Title rows above the header count as done with the first batch, so done reaches the rows counted.
-        var progress = new BulkEnrolment.Progress(pending.size() + aboveNotCounted, admitted, already, rejected);
+        var progress = new BulkEnrolment.Progress(pending.size() + aboveNotCounted, admitted, already, rejected, held);
         var now = step.clock.instant();
         step.enrolments.recordProgress(enrolment.id(), progress, now);
         enrolment.advance(progress, now);

@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.common.web.ConflictException;
 import org.unionplatform.membership.member.Union;
 
-// Over 200 lines: twenty-one stored fields and their accessors; the rules are the five transition methods.
+// Over 200 lines: twenty-two stored fields and their accessors; the rules are the five transition methods.
 /**
  * One uploaded file and its progress: QUEUED, RUNNING, then DONE or FAILED; an unfinished one may be queued again
  * from its first row (a resume). A status change in the wrong state throws (409). Only the instance running the
@@ -26,8 +26,8 @@ class BulkEnrolment {
         QUEUED, RUNNING, DONE, FAILED
     }
 
-    /** What one batch added to the counters. */
-    record Progress(long done, long enrolled, long alreadyMembers, long rejected) {
+    /** What one batch added to the counters ({@code held}: for a union being founded, admitted on its approval). */
+    record Progress(long done, long enrolled, long alreadyMembers, long rejected, long held) {
     }
 
     /** The organizer's choice for one column of the file: the field it holds, or {@value Columns#NOT_READ}. */
@@ -48,6 +48,7 @@ class BulkEnrolment {
     private long enrolled;
     private long alreadyMembers;
     private long rejected;
+    private long held;
     private String failure;
     private final String createdBy;
     private final Instant createdAt;
@@ -60,8 +61,8 @@ class BulkEnrolment {
     @PersistenceCreator
     BulkEnrolment(String id, String organizationId, String organizationName, String orgPath, String fileName,
             String format, String encoding, Status status, long total, long done, long enrolled, long alreadyMembers,
-            long rejected, String failure, String createdBy, Instant createdAt, Instant finishedAt, Instant updatedAt,
-            boolean dryRun, List<ChosenColumn> chosenColumns, RosterMapping mapping) {
+            long rejected, long held, String failure, String createdBy, Instant createdAt, Instant finishedAt,
+            Instant updatedAt, boolean dryRun, List<ChosenColumn> chosenColumns, RosterMapping mapping) {
         this.id = id;
         this.organizationId = organizationId;
         this.organizationName = organizationName;
@@ -75,6 +76,7 @@ class BulkEnrolment {
         this.enrolled = enrolled;
         this.alreadyMembers = alreadyMembers;
         this.rejected = rejected;
+        this.held = held;
         this.failure = failure;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
@@ -92,7 +94,7 @@ class BulkEnrolment {
     static BulkEnrolment queue(String id, Union union, String fileName, String by, Instant now, boolean dryRun,
             Map<String, String> chosen) {
         return new BulkEnrolment(id, union.organizationId(), union.name(), union.orgPath(), fileName, null, null,
-                Status.QUEUED, 0, 0, 0, 0, 0, null, by, now, null, now, dryRun,
+                Status.QUEUED, 0, 0, 0, 0, 0, 0, null, by, now, null, now, dryRun,
                 chosen.entrySet().stream().map(entry -> new ChosenColumn(entry.getKey(), entry.getValue())).toList(),
                 null);
     }
@@ -119,6 +121,7 @@ class BulkEnrolment {
         enrolled += batch.enrolled();
         alreadyMembers += batch.alreadyMembers();
         rejected += batch.rejected();
+        held += batch.held();
         updatedAt = now;
     }
 
@@ -146,6 +149,7 @@ class BulkEnrolment {
         enrolled = 0;
         alreadyMembers = 0;
         rejected = 0;
+        held = 0;
         updatedAt = now;
     }
 
@@ -239,6 +243,10 @@ class BulkEnrolment {
 
     long rejected() {
         return rejected;
+    }
+
+    long held() {
+        return held;
     }
 
     String failure() {

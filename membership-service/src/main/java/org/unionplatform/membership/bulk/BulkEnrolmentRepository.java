@@ -52,7 +52,14 @@ class BulkEnrolmentRepository {
     void recordProgress(String id, BulkEnrolment.Progress batch, Instant now) {
         mongo.updateFirst(Query.query(where("_id").is(id)), new Update().inc("done", batch.done())
                 .inc("enrolled", batch.enrolled()).inc("alreadyMembers", batch.alreadyMembers())
-                .inc("rejected", batch.rejected()).set("updatedAt", now), BulkEnrolment.class);
+                .inc("rejected", batch.rejected()).inc("held", batch.held()).set("updatedAt", now),
+                BulkEnrolment.class);
+    }
+
+    /** Held people were admitted on the union's approval: {@code enrolled} of them enrolled, the rest already members. */
+    void recordAdmission(String id, long held, long enrolled, long alreadyMembers) {
+        mongo.updateFirst(Query.query(where("_id").is(id)), new Update().inc("held", -held).inc("enrolled", enrolled)
+                .inc("alreadyMembers", alreadyMembers), BulkEnrolment.class);
     }
 
     /** What the run made of the file so far: its columns, translated values and first rows. */

@@ -23,6 +23,8 @@ import org.unionplatform.membership.member.CardNumbers;
 import org.unionplatform.membership.member.Channel;
 import org.unionplatform.membership.member.Member;
 import org.unionplatform.membership.member.Worker;
+import org.unionplatform.membership.organization.KnownOrganization;
+import org.unionplatform.membership.organization.KnownOrganizations;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -30,6 +32,7 @@ import com.mongodb.client.model.Projections;
 /**
  * Makes a batch's new people members: look them up by their ID hash in one query, insert the new ones in one bulk
  * write, and write their {@code membership.approved} events in one outbox document ({@link BulkEnrolmentEvents}).
+ * Into a union being founded it holds them instead, until the union one level up approves the founding.
  */
 @Component
 class BulkMembers {
@@ -40,22 +43,51 @@ class BulkMembers {
     record Candidate(long line, Worker worker) {
     }
 
-    /** The members this batch made (or made in an earlier attempt), and how many people already were members. */
-    record Admission(List<Member> admitted, long alreadyMembers) {
+    /**
+     * The members this batch made (or made in an earlier attempt), how many people already were members, and how
+     * many are held for a union being founded.
+     */
+    record Admission(List<Member> admitted, long alreadyMembers, long held) {
     }
 
     private final MongoOperations mongo;
     private final CardNumbers cardNumbers;
+    private final KnownOrganizations organizations;
     private final Clock clock;
 
-    BulkMembers(MongoOperations mongo, CardNumbers cardNumbers, Clock clock) {
+    BulkMembers(MongoOperations mongo, CardNumbers cardNumbers, KnownOrganizations organizations, Clock clock) {
         this.mongo = mongo;
         this.cardNumbers = cardNumbers;
+        this.organizations = organizations;
         this.clock = clock;
     }
 
-    /** Enrols the candidates who are not members yet; the others get a report line under {@code column}. */
+    /**
+     * Enrols the candidates who are not members yet; the others get a report line under {@code column}. Into a
+     * union being founded, the candidates are held instead ({@link HeldMembers}) until its approval; if the approval
+     * came while they were being held, they are admitted now.
+     */
     Admission admit(BulkEnrolment enrolment, Collection<Candidate> candidates, String column, List<Line> report) {
+        if (candidates.isEmpty() || !beingFounded(enrolment)) {
+            return admitNow(enrolment, candidates, column, report);
+        }
+        long firstLine = candidates.stream().mapToLong(Candidate::line).min().orElseThrow();
+        var held = new HeldMembers(enrolment.id() + ":held:" + firstLine, enrolment.organizationId(), enrolment.id(),
+                firstLine, column, List.copyOf(candidates), clock.instant(), null);
+        mongo.save(held);
+        if (beingFounded(enrolment)) {
+            return new Admission(List.of(), 0, candidates.size());
+        }
+        mongo.remove(held);
+        return admitNow(enrolment, candidates, column, report);
+    }
+
+    private boolean beingFounded(BulkEnrolment enrolment) {
+        return organizations.find(enrolment.organizationId()).map(KnownOrganization::beingFounded).orElse(false);
+    }
+
+    /** Enrols the candidates who are not members yet, whatever the union (held members on its approval). */
+    Admission admitNow(BulkEnrolment enrolment, Collection<Candidate> candidates, String column, List<Line> report) {
         Map<String, String> sourceByPerson = existingMembers(
                 candidates.stream().map(c -> c.worker().residentIdHash()).collect(Collectors.toSet()));
         long already = 0;
@@ -77,7 +109,7 @@ class BulkMembers {
         if (!enrolledBefore.isEmpty()) {
             admitted.addAll(mongo.find(Query.query(where(PERSON_KEY).in(enrolledBefore)), Member.class));
         }
-        return new Admission(admitted, already + inserted.alreadyMembers());
+        return new Admission(admitted, already + inserted.alreadyMembers(), 0);
     }
 
     /** The lines of the candidates who already are members (a dry run: nothing is written). */
@@ -129,7 +161,7 @@ class BulkMembers {
 
     private Admission insert(BulkEnrolment enrolment, List<Candidate> fresh, String column, List<Line> report) {
         if (fresh.isEmpty()) {
-            return new Admission(List.of(), 0);
+            return new Admission(List.of(), 0, 0);
         }
         var now = clock.instant();
         Map<String, CardNumbers.Block> blocks = new HashMap<>();
@@ -144,7 +176,7 @@ class BulkMembers {
         }
         try {
             mongo.insert(admitted, Member.class);
-            return new Admission(admitted, 0);
+            return new Admission(admitted, 0, 0);
         } catch (DuplicateKeyException someJoinedMeanwhile) {
             // Someone in this batch became a member while we worked (an approval, a parallel upload):
             // insert one by one; those already present are members, not errors.
@@ -169,6 +201,6 @@ class BulkMembers {
                 report.add(Line.of(fresh.get(i).line(), column, Kind.ALREADY_MEMBER, RowReasons.ALREADY_MEMBER));
             }
         }
-        return new Admission(inserted, already);
+        return new Admission(inserted, already, 0);
     }
 }

@@ -11,13 +11,14 @@ import org.springframework.stereotype.Service;
 import org.unionplatform.common.security.AccessScope;
 import org.unionplatform.common.security.Caller;
 import org.unionplatform.common.web.ResourceNotFoundException;
+import org.unionplatform.membership.events.FoundingStarted;
 import org.unionplatform.membership.events.OrganizationEstablished;
 import org.unionplatform.membership.events.OrganizationMoved;
 import org.unionplatform.membership.member.Union;
 
 /**
  * The organisations this service may file members under (bulk enrolment, organizer enrolment, transfers),
- * kept from {@code organization.established} and {@code organization.moved}: services never read
+ * kept from {@code founding.started}, {@code organization.established} and {@code organization.moved}: services never read
  * organization-service's database, and a member's union must be a real one. The events are bound in
  * {@code Subscriptions} (purpose {@code organization-directory}); both changes are idempotent sets, so a redelivered
  * event changes nothing.
@@ -34,6 +35,17 @@ public class KnownOrganizations {
     public void onEstablished(OrganizationEstablished established) {
         remember(new KnownOrganization(established.organizationId(), established.name(), established.orgPath(),
                 established.divisionCode(), established.kind()));
+    }
+
+    /**
+     * A union being founded: known from now on, marked as such; never over what {@code organization.established}
+     * already told (the two events may arrive in either order).
+     */
+    public void onFoundingStarted(FoundingStarted started) {
+        mongo.upsert(Query.query(where("_id").is(started.foundingId())), new Update()
+                .setOnInsert("name", started.name()).setOnInsert("orgPath", started.orgPath())
+                .setOnInsert("divisionCode", started.divisionCode()).setOnInsert("kind", started.kind())
+                .setOnInsert("beingFounded", true), KnownOrganization.class);
     }
 
     public void onMoved(OrganizationMoved moved) {

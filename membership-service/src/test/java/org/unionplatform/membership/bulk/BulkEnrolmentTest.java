@@ -33,8 +33,8 @@ class BulkEnrolmentTest {
         assertThat(enrolment.total()).isEqualTo(2_000);
         assertThat(enrolment.format()).isEqualTo("CSV UTF-8");
 
-        enrolment.advance(new Progress(1_000, 990, 3, 7), NOW.plusSeconds(2));
-        enrolment.advance(new Progress(1_000, 1_000, 0, 0), NOW.plusSeconds(3));
+        enrolment.advance(new Progress(1_000, 990, 3, 7, 0), NOW.plusSeconds(2));
+        enrolment.advance(new Progress(1_000, 1_000, 0, 0, 0), NOW.plusSeconds(3));
         enrolment.finish(NOW.plusSeconds(4));
 
         assertThat(enrolment.status()).isEqualTo(Status.DONE);
@@ -50,7 +50,7 @@ class BulkEnrolmentTest {
     void aStatusChangeInTheWrongStateIsRefused() {
         BulkEnrolment waiting = queued();
         assertThatThrownBy(() -> waiting.finish(NOW)).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> waiting.advance(new Progress(1, 1, 0, 0), NOW))
+        assertThatThrownBy(() -> waiting.advance(new Progress(1, 1, 0, 0, 0), NOW))
                 .isInstanceOf(ConflictException.class);
 
         BulkEnrolment started = running();
@@ -59,7 +59,7 @@ class BulkEnrolmentTest {
         started.finish(NOW);
         assertThatThrownBy(() -> started.fail("late", NOW)).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> started.restart(NOW)).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> started.advance(new Progress(1, 1, 0, 0), NOW))
+        assertThatThrownBy(() -> started.advance(new Progress(1, 1, 0, 0, 0), NOW))
                 .isInstanceOf(ConflictException.class);
     }
 
@@ -79,7 +79,7 @@ class BulkEnrolmentTest {
     @Test
     void aResumedEnrolmentStartsOverFromItsFirstRow() {
         BulkEnrolment enrolment = running();
-        enrolment.advance(new Progress(1_000, 990, 0, 10), NOW.plusSeconds(2));
+        enrolment.advance(new Progress(1_000, 990, 0, 10, 0), NOW.plusSeconds(2));
 
         enrolment.restart(NOW.plusSeconds(300));
 
@@ -95,7 +95,7 @@ class BulkEnrolmentTest {
     @Test
     void anEnrolmentNeverAdvancedCountsFromItsCreation() {
         BulkEnrolment stored = new BulkEnrolment("b-2", "shouqi-union", "首汽", "/a/", "x.csv", null, null,
-                Status.QUEUED, 0, 0, 0, 0, 0, null, "organizer", NOW, null, null, false, null, null);
+                Status.QUEUED, 0, 0, 0, 0, 0, 0, null, "organizer", NOW, null, null, false, null, null);
 
         assertThat(stored.lastAdvanced()).isEqualTo(NOW);
         assertThat(stored.union()).isEqualTo(new Union("shouqi-union", "首汽", "/a/"));
@@ -108,7 +108,7 @@ class BulkEnrolmentTest {
         chosen.put("备注", Columns.NOT_READ);
         BulkEnrolment dryRun = BulkEnrolment.queue("b-3", SHOUQI, "roster.csv", "organizer", NOW, true, chosen);
         dryRun.start(10, "CSV UTF-8", NOW);
-        dryRun.advance(new Progress(10, 8, 1, 1), NOW.plusSeconds(1));
+        dryRun.advance(new Progress(10, 8, 1, 1, 0), NOW.plusSeconds(1));
         var mapping = new RosterMapping(1, java.util.List.of(), java.util.List.of(), java.util.List.of());
         dryRun.mapped(mapping);
 

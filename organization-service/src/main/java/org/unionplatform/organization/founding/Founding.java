@@ -11,22 +11,27 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.unionplatform.common.events.OutboxAggregate;
 import org.unionplatform.common.web.BusinessRuleViolationException;
 import org.unionplatform.common.web.ConflictException;
 import org.unionplatform.common.web.PlatformProblemException;
+import org.unionplatform.organization.events.FoundingStarted;
 import org.unionplatform.organization.tree.Organization;
 import org.unionplatform.organization.tree.OrganizationKind;
 
 /**
- * A union being founded under a parent organisation, step by step in the fixed order of {@link FoundingStep}.
- * Its scope is the parent's path; on completion the union gets the founding's id.
+ * A union being founded under a parent organisation, step by step in the fixed order of {@link FoundingStep}
+ * (Trade Union Law art. 11): the founding meeting and its election, then the approval of the union one level up
+ * (the parent), from which the union exists with the founding's id ({@code APPROVED}); the legal-person
+ * certificate and the bank account follow ({@code COMPLETED}). Its scope is the parent's path.
  */
 @Document(Founding.COLLECTION)
-class Founding {
+class Founding extends OutboxAggregate {
 
     static final String COLLECTION = "foundings";
 
-    enum Status { IN_PROGRESS, COMPLETED }
+    /** In progress until approved; approved: the union exists; completed: certificate and bank account done. */
+    enum Status { IN_PROGRESS, APPROVED, COMPLETED }
 
     record StepRecord(FoundingStep step, String label, LocalDate date, String actor, String note,
             Instant recordedAt) {
@@ -50,6 +55,8 @@ class Founding {
     private String organizationId;
     private Instant startedAt;
     private String startedBy;
+    private LocalDate approvedOn;
+    private String approvedBy;
     private Instant completedAt;
     @Version
     private Long version;
@@ -87,6 +94,8 @@ class Founding {
         founding.status = Status.IN_PROGRESS;
         founding.startedAt = at;
         founding.startedBy = by;
+        founding.registerEvent(new FoundingStarted(id, name, kind.name(), parentId, orgPath + id + "/", divisionCode,
+                founding.workerTypes.stream().sorted().toList(), at));
         return founding;
     }
 
@@ -102,14 +111,44 @@ class Founding {
 
     /**
      * Records the next step: steps go in their fixed order, a step's date is not in the future ({@code today},
-     * Beijing time) and not before the previous step's; nothing more once the union is established.
-     *
-     * @return whether this was the last step (the union is to be founded now)
+     * Beijing time) and not before the previous step's; nothing more once completed. The approval is not a step
+     * the founders record: the union above gives it ({@link #approve}). The last step completes the founding.
      */
-    boolean record(FoundingStep step, LocalDate date, LocalDate today, String actor, String note, Instant at) {
+    void record(FoundingStep step, LocalDate date, LocalDate today, String actor, String note, Instant at) {
+        if (step == FoundingStep.UNION_APPROVAL) {
+            throw rule("founding-approval", "step", "The union one level up approves the founding "
+                    + "(POST /api/organizations/foundings/{id}/approval), after the election.");
+        }
+        add(step, date, today, actor, note, at);
+        if (step.isLast()) {
+            status = Status.COMPLETED;
+            completedAt = at;
+        }
+    }
+
+    /**
+     * The union one level up approves the founding after the founding meeting's election: from this day the union
+     * exists and counts as founded. Only as the next step (after {@code VOTE_COUNT}), with the same date rules.
+     */
+    void approve(LocalDate date, LocalDate today, String actor, String note, Instant at) {
+        add(FoundingStep.UNION_APPROVAL, date, today, actor, note, at);
+        status = Status.APPROVED;
+        approvedOn = date;
+        approvedBy = actor;
+    }
+
+    /** The union the approval brought into being (it carries this founding's id). */
+    void founded(String organizationId) {
+        if (status == Status.IN_PROGRESS) {
+            throw new ConflictException("A union exists only once the union one level up approved its founding.")
+                    .with("rule", "founding-not-approved");
+        }
+        this.organizationId = organizationId;
+    }
+
+    private void add(FoundingStep step, LocalDate date, LocalDate today, String actor, String note, Instant at) {
         if (status == Status.COMPLETED) {
-            throw new ConflictException("The union of this founding is already established.")
-                    .with("rule", "founding-completed");
+            throw new ConflictException("This founding is complete.").with("rule", "founding-completed");
         }
         FoundingStep expected = nextStep();
         if (step != expected) {
@@ -122,18 +161,6 @@ class Founding {
                     "A step's date is not in the future and not before the previous step's date.");
         }
         steps.add(new StepRecord(step, step.label(), date, actor, note, at));
-        return step.isLast();
-    }
-
-    /** The union is established (with this founding's id): only once every step is recorded. */
-    void completed(String organizationId, Instant at) {
-        if (nextStep() != null || status == Status.COMPLETED) {
-            throw new ConflictException("A founding completes once, after its last step.")
-                    .with("rule", "founding-not-complete");
-        }
-        this.organizationId = organizationId;
-        this.status = Status.COMPLETED;
-        this.completedAt = at;
     }
 
     static PlatformProblemException rule(String rule, String field, String detail) {
@@ -154,5 +181,7 @@ class Founding {
     String organizationId() { return organizationId; }
     Instant startedAt() { return startedAt; }
     String startedBy() { return startedBy; }
+    LocalDate approvedOn() { return approvedOn; }
+    String approvedBy() { return approvedBy; }
     Instant completedAt() { return completedAt; }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.unionplatform.common.security.Caller;
 import org.unionplatform.common.web.PageQuery;
 import org.unionplatform.common.web.PageResponse;
+import org.unionplatform.organization.founding.FoundingRequests.Approve;
 import org.unionplatform.organization.founding.FoundingRequests.FoundingResponse;
 import org.unionplatform.organization.founding.FoundingRequests.RecordStep;
 import org.unionplatform.organization.founding.FoundingRequests.StartFounding;
@@ -61,5 +62,13 @@ class FoundingController {
     FoundingResponse recordStep(@PathVariable @Pattern(regexp = OrganizationRequests.ID) String id,
             @Valid @RequestBody RecordStep request, Caller caller) {
         return FoundingResponse.of(foundings.recordStep(id, request, caller));
+    }
+
+    /** The union one level up approves the founding: organizers whose scope reaches the founding's parent. */
+    @PostMapping("/{id}/approval")
+    @PreAuthorize(WRITERS)
+    FoundingResponse approve(@PathVariable @Pattern(regexp = OrganizationRequests.ID) String id,
+            @Valid @RequestBody Approve request, Caller caller) {
+        return FoundingResponse.of(foundings.approve(id, request, caller));
     }
 }

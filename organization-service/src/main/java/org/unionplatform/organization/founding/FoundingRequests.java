@@ -32,10 +32,14 @@ final class FoundingRequests {
     record RecordStep(@NotNull FoundingStep step, @NotNull LocalDate date, @Size(max = 500) String note) {
     }
 
+    record Approve(@NotNull LocalDate date, @Size(max = 500) String note) {
+    }
+
     record FoundingResponse(String id, String parentId, String orgPath, String name, OrganizationKind kind,
             String divisionCode, List<String> workerTypes, List<String> platforms, List<String> companyIds,
             Founding.Status status, List<Founding.StepRecord> steps, FoundingStep nextStep, String nextStepLabel,
-            List<String> allSteps, String organizationId, Instant startedAt, String startedBy, Instant completedAt) {
+            List<String> allSteps, String organizationId, Instant startedAt, String startedBy, LocalDate approvedOn,
+            String approvedBy, Instant completedAt) {
 
         static FoundingResponse of(Founding f) {
             FoundingStep next = f.nextStep();
@@ -43,7 +47,7 @@ final class FoundingRequests {
                     f.workerTypes().stream().sorted().toList(), f.platforms().stream().sorted().toList(),
                     f.companyIds(), f.status(), f.steps(), next, next == null ? null : next.label(),
                     Arrays.stream(FoundingStep.values()).map(Enum::name).toList(), f.organizationId(),
-                    f.startedAt(), f.startedBy(), f.completedAt());
+                    f.startedAt(), f.startedBy(), f.approvedOn(), f.approvedBy(), f.completedAt());
         }
     }
 }

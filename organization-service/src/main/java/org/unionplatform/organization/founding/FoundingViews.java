@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** Read-side views of foundings: how far those in progress have come, for the companies they include. */
+/** Read-side views of foundings: how far those not yet complete have come, for the companies they include. */
 @Component
 public class FoundingViews {
 
@@ -28,7 +28,8 @@ public class FoundingViews {
         if (companyIds.isEmpty()) {
             return progress;
         }
-        Query query = Query.query(where("companyIds").in(companyIds).and("status").is(Founding.Status.IN_PROGRESS));
+        Query query = Query.query(where("companyIds").in(companyIds).and("status")
+                .in(Founding.Status.IN_PROGRESS, Founding.Status.APPROVED));
         for (Founding founding : mongo.find(query, Founding.class)) {
             FoundingStep next = founding.nextStep();
             Progress p = new Progress(founding.id(), founding.steps().size(), FoundingStep.values().length,

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.unionplatform.common.web.ConflictException;
 import org.unionplatform.common.web.PlatformProblemException;
 import org.unionplatform.organization.company.Companies;
 import org.unionplatform.organization.company.CompanyRepository;
+import org.unionplatform.organization.founding.FoundingRequests.Approve;
 import org.unionplatform.organization.founding.FoundingRequests.RecordStep;
 import org.unionplatform.organization.founding.FoundingRequests.StartFounding;
 import org.unionplatform.organization.tally.Counters;
@@ -32,9 +34,9 @@ import org.unionplatform.organization.tree.OrganizationRequests.CreateOrganizati
 import org.unionplatform.organization.tree.Organizations;
 
 /**
- * Guides a union's founding through its fixed steps ({@link Founding} keeps their order); recording the last one
- * founds the union under its parent (with the founding's id, so a retried completion finds it), links the
- * companies and publishes {@code organization.established}.
+ * Guides a union's founding through its fixed steps ({@link Founding} keeps their order); the approval of the union
+ * one level up founds the union under its parent (with the founding's id, so a retried approval finds it), links
+ * the companies and publishes {@code organization.established}.
  */
 @Service
 class Foundings {
@@ -93,15 +95,27 @@ class Foundings {
     Founding recordStep(String id, RecordStep request, Caller caller) {
         Founding founding = foundings.requireVisible(id, caller);
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, ChinaTime.ZONE);
-        if (founding.record(request.step(), request.date(), today, caller.subject(), blankToNull(request.note()),
-                now)) {
-            founding.completed(found(founding, caller.subject()).id(), now);
-        }
+        founding.record(request.step(), request.date(), LocalDate.ofInstant(now, ChinaTime.ZONE), caller.subject(),
+                blankToNull(request.note()), now);
         return foundings.save(founding);
     }
 
-    private Organization found(Founding founding, String by) {
+    /**
+     * The union one level up approves: the caller reaches the founding's parent (an organizer of that union or
+     * above, or an administrator). The union is created now, counted as founded in the month of the approval's
+     * date, its companies established, and {@code organization.established} tells the other services (membership
+     * admits the members it held for it).
+     */
+    Founding approve(String id, Approve request, Caller caller) {
+        Founding founding = foundings.requireVisible(id, caller);
+        Instant now = clock.instant();
+        founding.approve(request.date(), LocalDate.ofInstant(now, ChinaTime.ZONE), caller.subject(),
+                blankToNull(request.note()), now);
+        founding.founded(found(founding, YearMonth.from(request.date()), caller.subject()).id());
+        return foundings.save(founding);
+    }
+
+    private Organization found(Founding founding, YearMonth month, String by) {
         Optional<Organization> existing = organizations.byId(founding.id());
         if (existing.isPresent()) {
             return existing.get();
@@ -111,8 +125,8 @@ class Foundings {
         Organization union = tree.create(founding.id(), new CreateOrganization(founding.name(), founding.kind(),
                 founding.divisionCode(), founding.workerTypes(), founding.platforms(), parent.id()), parent, by, true);
         companies.linkToUnion(founding.companyIds(), union, by);
-        tallies.add(Tally.idsOf(union.path()), Map.of(Counters.UNIONS_FOUNDED, 1L),
-                Tally.monthOf(clock.instant()), Map.of(Counters.UNIONS_FOUNDED, 1L));
+        tallies.add(Tally.idsOf(union.path()), Map.of(Counters.UNIONS_FOUNDED, 1L), month,
+                Map.of(Counters.UNIONS_FOUNDED, 1L));
         return union;
     }
 

@@ -19,7 +19,7 @@ import org.unionplatform.common.web.PlatformProblemException;
  * @param id {@code <organisationId>|<year>}
  */
 @Document(Target.COLLECTION)
-public record Target(@Id String id, String organizationId, @Indexed String parentId, int year,
+public record Target(@Id String id, @Indexed String organizationId, @Indexed String parentId, int year,
         Map<String, Long> newMembers, long unionsFounded, Instant setAt, String setBy) {
 
     static final String COLLECTION = "targets";

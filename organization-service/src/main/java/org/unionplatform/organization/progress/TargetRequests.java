@@ -33,11 +33,12 @@ final class TargetRequests {
     record SplitTarget(@NotEmpty @Size(max = 200) List<@NotNull @Valid Allocation> allocations) {
     }
 
-    record TargetResponse(String organizationId, int year, Map<String, Long> newMembers, long totalNewMembers,
-            long unionsFounded, Instant setAt, String setBy) {
+    /** A target; {@code parentId}: the organisation whose split holds it (it follows moves). */
+    record TargetResponse(String organizationId, String parentId, int year, Map<String, Long> newMembers,
+            long totalNewMembers, long unionsFounded, Instant setAt, String setBy) {
 
         static TargetResponse of(Target target) {
-            return new TargetResponse(target.organizationId(), target.year(), target.newMembers(),
+            return new TargetResponse(target.organizationId(), target.parentId(), target.year(), target.newMembers(),
                     target.totalNewMembers(), target.unionsFounded(), target.setAt(), target.setBy());
         }
     }

@@ -5,13 +5,19 @@ public final class Counters {
 
     /** Net members by worker type (all bucket): approved + transferred in - transferred out - withdrawn. */
     public static final String MEMBERS = "members:";
-    /** Net new members by worker type in a month bucket; same formula, counted in the month of the event. */
+    /** Gross new members (approvals) by worker type in a period bucket, counted in the month of the event. */
     public static final String NEW_MEMBERS = "newMembers:";
+    /** Members who withdrew, by worker type, in a period bucket. */
+    public static final String LEAVERS = "leavers:";
+    /** Members transferred in from outside the subtree, by worker type, in a period bucket. */
+    public static final String TRANSFERS_IN = "transfersIn:";
+    /** Members transferred out of the subtree, by worker type, in a period bucket. */
+    public static final String TRANSFERS_OUT = "transfersOut:";
     /** Companies by status (all bucket), counted under the organisation responsible for them. */
     public static final String COMPANIES = "companies:";
     /** Organisations by kind, the subtree's root included (all bucket). */
     public static final String ORGANIZATIONS = "organizations:";
-    /** Unions founded through the founding workflow (all bucket and the month of founding). */
+    /** Unions founded through the founding workflow (all bucket and the month of the approval). */
     public static final String UNIONS_FOUNDED = "unionsFounded";
 
     private Counters() {

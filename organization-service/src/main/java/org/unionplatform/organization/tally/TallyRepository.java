@@ -73,6 +73,15 @@ public class TallyRepository {
         return Optional.ofNullable(mongo.findById(Tally.id(organizationId, bucket), Tally.class));
     }
 
+    /** The counters of several buckets of one organisation, by bucket (absent buckets are missing), in one read. */
+    public Map<String, Map<String, Long>> counters(String organizationId, Collection<String> buckets) {
+        List<String> ids = buckets.stream().map(bucket -> Tally.id(organizationId, bucket)).toList();
+        Map<String, Map<String, Long>> byBucket = new HashMap<>();
+        mongo.find(Query.query(where("_id").in(ids)), Tally.class)
+                .forEach(tally -> byBucket.put(tally.bucket(), tally.counters()));
+        return byBucket;
+    }
+
     public long counter(String organizationId, String counter) {
         return find(organizationId, Tally.ALL).map(t -> t.counter(counter)).orElse(0L);
     }

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -43,6 +44,11 @@ public class OrganizationRepository {
 
     public List<Organization> matching(Criteria criteria) {
         return mongo.find(Query.query(criteria), Organization.class);
+    }
+
+    /** Every organisation, streamed (closing a month snapshots each one); close the stream. */
+    public Stream<Organization> streamAll() {
+        return mongo.stream(new Query(), Organization.class);
     }
 
     boolean hasChildren(String id) {

@@ -33,12 +33,15 @@ public class Organizations {
     private final OrganizationRepository organizations;
     private final PathRewriter paths;
     private final TallyRepository tallies;
+    private final List<TreeFollower> followers;
     private final Clock clock;
 
-    Organizations(OrganizationRepository organizations, PathRewriter paths, TallyRepository tallies, Clock clock) {
+    Organizations(OrganizationRepository organizations, PathRewriter paths, TallyRepository tallies,
+            List<TreeFollower> followers, Clock clock) {
         this.organizations = organizations;
         this.paths = paths;
         this.tallies = tallies;
+        this.followers = followers;
         this.clock = clock;
     }
 
@@ -120,6 +123,7 @@ public class Organizations {
         Organization saved = organizations.save(organization);
         paths.rewrite(oldPath, saved.path());
         tallies.moveSubtree(saved.id(), oldAncestors, saved.ancestorIds());
+        followers.forEach(follower -> follower.moved(saved));
         return saved;
     }
 
@@ -144,6 +148,7 @@ public class Organizations {
         tallies.add(Tally.idsOf(organization.path()),
                 Map.of(Counters.ORGANIZATIONS + organization.kind().name(), -1L));
         tallies.forget(id);
+        followers.forEach(follower -> follower.deleted(organization));
     }
 
     private Organization visibleParent(String parentId, Caller caller, String field) {

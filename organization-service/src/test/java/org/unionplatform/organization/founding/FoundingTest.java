@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
+import org.unionplatform.organization.events.FoundingStarted;
 import org.unionplatform.organization.tree.Organization;
 import org.unionplatform.organization.tree.OrganizationKind;
 import org.unionplatform.organization.tree.TreeFixtures;
@@ -49,20 +50,73 @@ class FoundingTest {
     }
 
     @Test
-    void stepsGoInTheirFixedOrderAndTheLastOneSaysSo() {
+    void aFoundingAnnouncesTheUnionItWillBeSoMembersCanBeHeldForIt() {
         Founding founding = start(OrganizationKind.JOINT_UNION);
-        FoundingStep[] steps = FoundingStep.values();
-        for (int i = 0; i < steps.length; i++) {
-            boolean last = founding.record(steps[i], TODAY.minusDays(steps.length - i), TODAY, "organizer", null, AT);
-            assertThat(last).isEqualTo(i == steps.length - 1);
+
+        assertThat(founding.registeredEvents()).singleElement().isInstanceOfSatisfying(FoundingStarted.class,
+                started -> {
+                    assertThat(started.foundingId()).isEqualTo("f1");
+                    assertThat(started.orgPath()).isEqualTo(beilin.path() + "f1/");
+                    assertThat(started.parentId()).isEqualTo(beilin.id());
+                });
+    }
+
+    @Test
+    void theElectionThenTheApprovalOfTheUnionAboveThenCertificateAndBankAccount() {
+        Founding founding = start(OrganizationKind.JOINT_UNION);
+        List<FoundingStep> steps = List.of(FoundingStep.values());
+        int approval = steps.indexOf(FoundingStep.UNION_APPROVAL);
+        assertThat(steps.subList(0, approval)).endsWith(FoundingStep.CANDIDATE_NOMINATION, FoundingStep.VOTE_COUNT);
+        assertThat(steps.subList(approval + 1, steps.size())).contains(FoundingStep.LEGAL_PERSON_CERTIFICATE,
+                FoundingStep.BANK_ACCOUNT);
+
+        for (FoundingStep step : steps.subList(0, approval)) {
+            founding.record(step, TODAY.minusDays(5), TODAY, "organizer", null, AT);
+            assertThat(founding.status()).isEqualTo(Founding.Status.IN_PROGRESS);
         }
-        assertThat(founding.steps()).extracting(Founding.StepRecord::step).containsExactly(steps);
-        assertThat(founding.nextStep()).isNull();
+        assertRefused(() -> founding.founded("f1"), HttpStatus.CONFLICT, "founding-not-approved");
+        founding.approve(TODAY.minusDays(3), TODAY, "parent-organizer", "批复", AT);
+        founding.founded("f1");
 
-        founding.completed("f1", AT);
-
-        assertThat(founding.status()).isEqualTo(Founding.Status.COMPLETED);
+        assertThat(founding.status()).isEqualTo(Founding.Status.APPROVED);
+        assertThat(founding.approvedOn()).isEqualTo(TODAY.minusDays(3));
+        assertThat(founding.approvedBy()).isEqualTo("parent-organizer");
         assertThat(founding.organizationId()).isEqualTo("f1");
+        for (FoundingStep step : steps.subList(approval + 1, steps.size())) {
+            founding.record(step, TODAY, TODAY, "organizer", null, AT);
+            assertThat(founding.status()).isEqualTo(step == FoundingStep.BANK_ACCOUNT ? Founding.Status.COMPLETED
+                    : Founding.Status.APPROVED);
+        }
+        assertThat(founding.steps()).extracting(Founding.StepRecord::step).containsExactlyElementsOf(steps);
+        assertThat(founding.status()).isEqualTo(Founding.Status.COMPLETED);
+        assertThat(founding.nextStep()).isNull();
+    }
+
+    @Test
+    void theFoundersCannotRecordTheApprovalThemselvesNorSkipIt() {
+        Founding founding = start(OrganizationKind.JOINT_UNION);
+        for (FoundingStep step : FoundingStep.values()) {
+            if (step == FoundingStep.UNION_APPROVAL) {
+                break;
+            }
+            founding.record(step, TODAY, TODAY, "organizer", null, AT);
+        }
+
+        assertRefused(() -> founding.record(FoundingStep.UNION_APPROVAL, TODAY, TODAY, "organizer", null, AT),
+                HttpStatus.UNPROCESSABLE_CONTENT, "founding-approval");
+        assertRefused(() -> founding.record(FoundingStep.LEGAL_PERSON_CERTIFICATE, TODAY, TODAY, "organizer", null,
+                AT), HttpStatus.UNPROCESSABLE_CONTENT, "founding-step-order");
+        assertThat(founding.status()).isEqualTo(Founding.Status.IN_PROGRESS);
+    }
+
+    @Test
+    void theApprovalComesOnlyAfterTheElection() {
+        Founding founding = start(OrganizationKind.JOINT_UNION);
+        founding.record(FoundingStep.IMPLEMENTATION_PLAN, TODAY, TODAY, "organizer", null, AT);
+
+        assertRefused(() -> founding.approve(TODAY, TODAY, "parent-organizer", null, AT),
+                HttpStatus.UNPROCESSABLE_CONTENT, "founding-step-order");
+        assertThat(founding.status()).isEqualTo(Founding.Status.IN_PROGRESS);
     }
 
     @Test
@@ -88,17 +142,19 @@ class FoundingTest {
     }
 
     @Test
-    void aFoundingCompletesOnlyAfterItsLastStepAndOnlyOnce() {
+    void nothingIsRecordedOnceComplete() {
         Founding founding = start(OrganizationKind.JOINT_UNION);
-        assertRefused(() -> founding.completed("f1", AT), HttpStatus.CONFLICT, "founding-not-complete");
-
         for (FoundingStep step : FoundingStep.values()) {
-            founding.record(step, TODAY, TODAY, "organizer", null, AT);
+            if (step == FoundingStep.UNION_APPROVAL) {
+                founding.approve(TODAY, TODAY, "parent-organizer", null, AT);
+            } else {
+                founding.record(step, TODAY, TODAY, "organizer", null, AT);
+            }
         }
-        founding.completed("f1", AT);
 
-        assertRefused(() -> founding.completed("f1", AT), HttpStatus.CONFLICT, "founding-not-complete");
         assertRefused(() -> founding.record(FoundingStep.BANK_ACCOUNT, TODAY, TODAY, "organizer", null, AT),
                 HttpStatus.CONFLICT, "founding-completed");
+        assertRefused(() -> founding.approve(TODAY, TODAY, "parent-organizer", null, AT), HttpStatus.CONFLICT,
+                "founding-completed");
     }
 }

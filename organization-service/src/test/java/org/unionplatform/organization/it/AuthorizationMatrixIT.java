@@ -77,6 +77,12 @@ class AuthorizationMatrixIT extends ServiceIT {
                     {"note":"矩阵测试跟进"}"""),
             Map.entry("POST /api/organizations/foundings", """
                     {"parentId":"{org}","name":"矩阵测试工会","kind":"ENTERPRISE_UNION","divisionCode":"{division}"}"""),
+            // A fresh founding is not at its approval yet: whoever may approve gets 422, not 403 or 404.
+            Map.entry("POST /api/organizations/foundings/{freshFounding}/approval", """
+                    {"date":"2020-01-01"}"""),
+            // A month no other test reports on (closing is platform-wide).
+            Map.entry("POST /api/organizations/reports/closings", """
+                    {"year":2020,"month":1}"""),
             Map.entry("POST /api/organizations/foundings/{freshFounding}/steps", """
                     {"step":"IMPLEMENTATION_PLAN","date":"{today}"}"""),
             Map.entry("POST /api/organizations/dispatch", """

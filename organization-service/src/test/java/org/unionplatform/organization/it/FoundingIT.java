@@ -12,13 +12,15 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.unionplatform.common.time.ChinaTime;
+import org.unionplatform.testsupport.security.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 class FoundingIT extends ServiceIT {
 
-    static final List<String> STEPS = List.of("IMPLEMENTATION_PLAN", "MEMBER_REGISTRATION", "ASSEMBLY_NOTICE",
-            "ELECTION_RULES", "CANDIDATE_NOMINATION", "VOTE_COUNT", "ONLINE_REGISTRATION",
-            "LEGAL_PERSON_CERTIFICATE", "BANK_ACCOUNT");
+    static final List<String> ELECTION = List.of("IMPLEMENTATION_PLAN", "MEMBER_REGISTRATION", "ASSEMBLY_NOTICE",
+            "ELECTION_RULES", "CANDIDATE_NOMINATION", "VOTE_COUNT");
+    static final List<String> AFTER_APPROVAL = List.of("ONLINE_REGISTRATION", "LEGAL_PERSON_CERTIFICATE",
+            "BANK_ACCOUNT");
 
     @Autowired
     AmqpAdmin amqpAdmin;
@@ -28,30 +30,52 @@ class FoundingIT extends ServiceIT {
     String exchange;
 
     @Test
-    void completingTheLastStepFoundsTheUnionLinksItsCompaniesAndAnnouncesIt() {
+    void theUnionAboveApprovesAfterTheElectionAndFromThenTheUnionExistsLinksItsCompaniesAndIsAnnounced() {
         JsonNode company = post("/api/organizations/companies", XIAN_ORGANIZER, Map.of("creditCode",
                 TestCreditCodes.code("610100"), "name", "西安某网约车平台公司", "type", "PLATFORM", "divisionCode",
                 "610100", "organizationId", "xian-ride-hailing-federation")).expect(201);
         String companyId = company.get("id").asString();
         long foundedBefore = unionsFounded("xian");
-        JsonNode founding = post("/api/organizations/foundings", XIAN_ORGANIZER, Map.of(
-                "parentId", "xian-ride-hailing-federation", "name", "某网约车平台公司工会", "kind", "ENTERPRISE_UNION",
-                "divisionCode", "610100", "workerTypes", List.of("RIDE_HAILING_DRIVER"),
-                "companyIds", List.of(companyId))).expect(201);
-        String id = founding.get("id").asString();
-        assertThat(founding.get("nextStep").asString()).isEqualTo("IMPLEMENTATION_PLAN");
         LocalDate today = LocalDate.now(ChinaTime.ZONE);
+        LocalDate approvedOn = today.withDayOfMonth(1).minusMonths(1); // counted in the approval's month
+        String id;
+        try (BusProbe probe = new BusProbe(amqpAdmin, rabbit, json, exchange, "founding.started")) {
+            JsonNode founding = post("/api/organizations/foundings", XIAN_ORGANIZER, Map.of(
+                    "parentId", "xian-ride-hailing-federation", "name", "某网约车平台公司工会", "kind",
+                    "ENTERPRISE_UNION", "divisionCode", "610100", "workerTypes", List.of("RIDE_HAILING_DRIVER"),
+                    "companyIds", List.of(companyId))).expect(201);
+            id = founding.get("id").asString();
+            assertThat(founding.get("nextStep").asString()).isEqualTo("IMPLEMENTATION_PLAN");
+            JsonNode started = probe.await("foundingId", id);
+            assertThat(started).as("founding.started published").isNotNull();
+            assertThat(started.get("payload").get("orgPath").asString())
+                    .isEqualTo("/shaanxi/xian/xian-ride-hailing-federation/" + id + "/");
+        }
+        String steps = "/api/organizations/foundings/" + id + "/steps";
+        for (String step : ELECTION) {
+            post(steps, XIAN_ORGANIZER, Map.of("step", step, "date", approvedOn.minusDays(2).toString(),
+                    "note", step + " 完成")).expect(200);
+        }
+        get("/api/organizations/" + id, XIAN_ORGANIZER).expectProblem(404, null, null);
+        post(steps, XIAN_ORGANIZER, Map.of("step", "UNION_APPROVAL", "date", approvedOn.toString()))
+                .expectProblem(422, "step", "founding-approval");
+        post(steps, XIAN_ORGANIZER, Map.of("step", "LEGAL_PERSON_CERTIFICATE", "date", today.toString()))
+                .expectProblem(422, "step", "founding-step-order");
+        assertThat(unionsFounded("xian")).isEqualTo(foundedBefore);
+        String approval = "/api/organizations/foundings/" + id + "/approval";
+        post(approval, TestTokens.organizer("/shaanxi/xianyang/"), Map.of("date", approvedOn.toString()))
+                .expectProblem(404, null, null);
+        post(approval, TestTokens.benefitOfficer("/shaanxi/xian/"), Map.of("date", approvedOn.toString()))
+                .expectProblem(403, null, null);
 
         try (BusProbe probe = new BusProbe(amqpAdmin, rabbit, json, exchange, "organization.established")) {
-            JsonNode last = null;
-            for (String step : STEPS) {
-                last = post("/api/organizations/foundings/" + id + "/steps", XIAN_ORGANIZER,
-                        Map.of("step", step, "date", today.toString(), "note", step + " 完成")).expect(200);
-            }
-            assertThat(last.get("status").asString()).isEqualTo("COMPLETED");
-            assertThat(last.get("steps")).hasSize(9);
-            assertThat(last.get("steps").get(0).get("actor").asString()).contains("organizer");
-            String unionId = last.get("organizationId").asString();
+            JsonNode approved = post(approval, XIAN_ORGANIZER, Map.of("date", approvedOn.toString(), "note",
+                    "西安市网约车行业工会联合会批复")).expect(200);
+            assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
+            assertThat(approved.get("approvedOn").asString()).isEqualTo(approvedOn.toString());
+            assertThat(approved.get("nextStep").asString()).isEqualTo("ONLINE_REGISTRATION");
+            String unionId = approved.get("organizationId").asString();
+            assertThat(unionId).isEqualTo(id);
             JsonNode union = get("/api/organizations/" + unionId, XIAN_ORGANIZER).expect(200);
             assertThat(union.get("orgPath").asString())
                     .isEqualTo("/shaanxi/xian/xian-ride-hailing-federation/" + unionId + "/");
@@ -59,6 +83,10 @@ class FoundingIT extends ServiceIT {
             assertThat(linked.get("status").asString()).isEqualTo("ESTABLISHED");
             assertThat(linked.get("coveringOrganizationId").asString()).isEqualTo(unionId);
             assertThat(unionsFounded("xian")).isEqualTo(foundedBefore + 1);
+            JsonNode report = get("/api/organizations/xian-ride-hailing-federation/reports/monthly?year="
+                    + approvedOn.getYear() + "&month=" + approvedOn.getMonthValue(), ADMIN).expect(200);
+            assertThat(report.get("months").get(approvedOn.getMonthValue() - 1).get("unionsFounded").asLong())
+                    .as("counted in the month of the approval").isEqualTo(1);
 
             JsonNode event = probe.await("organizationId", unionId);
             assertThat(event).as("organization.established published").isNotNull();
@@ -67,8 +95,17 @@ class FoundingIT extends ServiceIT {
             assertThat(event.get("payload").get("kind").asString()).isEqualTo("ENTERPRISE_UNION");
             assertThat(event.get("payload").get("divisionCode").asString()).isEqualTo("610100");
         }
-        post("/api/organizations/foundings/" + id + "/steps", XIAN_ORGANIZER,
-                Map.of("step", "BANK_ACCOUNT", "date", today.toString())).expectProblem(409, null, "founding-completed");
+        post(approval, XIAN_ORGANIZER, Map.of("date", today.toString())).expectProblem(422, "step",
+                "founding-step-order");
+        JsonNode last = null;
+        for (String step : AFTER_APPROVAL) {
+            last = post(steps, XIAN_ORGANIZER, Map.of("step", step, "date", today.toString())).expect(200);
+        }
+        assertThat(last.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(last.get("steps")).hasSize(10);
+        assertThat(unionsFounded("xian")).as("founded once").isEqualTo(foundedBefore + 1);
+        post(steps, XIAN_ORGANIZER, Map.of("step", "BANK_ACCOUNT", "date", today.toString()))
+                .expectProblem(409, null, "founding-completed");
     }
 
     @Test

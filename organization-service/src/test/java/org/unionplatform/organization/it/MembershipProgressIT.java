@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Progress from membership events published as real envelopes to the test exchange, compared with totals this
- * test computes on its own: once in order, and once with every event delivered twice in a shuffled order.
+ * test computes on its own: once in order, and once with every event delivered twice in a shuffled order. New
+ * members are gross (approvals); leavers and transfers in and out are figures of their own.
  */
 class MembershipProgressIT extends ServiceIT {
 
@@ -69,7 +70,7 @@ class MembershipProgressIT extends ServiceIT {
             events.add(envelope("membership.approved", Map.of("memberId", member, "cardNumber", "C" + m,
                     "organizationId", id(home), "orgPath", path(home), "workerType", type, "gender", "MALE",
                     "channel", "APPLICATION", "approvedAt", approvedAt.toString())));
-            expected.add(home, type, approvedAt, 1);
+            expected.approved(home, type, approvedAt);
             JsonNode now = home;
             if (random.nextInt(3) == 0) {
                 JsonNode to = random.nextBoolean() ? outside : unions.get(random.nextInt(unions.size()));
@@ -77,8 +78,7 @@ class MembershipProgressIT extends ServiceIT {
                 events.add(envelope("membership.transferred", Map.of("memberId", member, "workerType", type,
                         "fromOrganizationId", id(now), "fromOrgPath", path(now), "toOrganizationId", id(to),
                         "toOrgPath", path(to), "transferredAt", transferredAt.toString())));
-                expected.add(now, type, transferredAt, -1);
-                expected.add(to, type, transferredAt, 1);
+                expected.transferred(now, to, type, transferredAt);
                 now = to;
             }
             if (random.nextInt(4) == 0) {
@@ -86,7 +86,7 @@ class MembershipProgressIT extends ServiceIT {
                 events.add(envelope("membership.withdrawn", Map.of("memberId", member, "workerType", type,
                         "organizationId", id(now), "orgPath", path(now), "reason", "离职",
                         "withdrawnAt", withdrawnAt.toString())));
-                expected.add(now, type, withdrawnAt, -1);
+                expected.withdrawn(now, type, withdrawnAt);
             }
         }
         List<Map<String, Object>> deliveries = new ArrayList<>(events);
@@ -114,14 +114,26 @@ class MembershipProgressIT extends ServiceIT {
         JsonNode report = get("/api/organizations/" + id(city) + "/reports/monthly?year=" + year + "&month=12",
                 ADMIN).expect(200);
         for (JsonNode row : report.get("months")) {
+            String month = row.get("month").asString();
             for (String type : TYPES) {
-                assertThat(row.get("newMembers").get(type).asLong()).as(row.get("month") + " " + type)
-                        .isEqualTo(expected.month(id(city), row.get("month").asString(), type));
+                assertThat(row.get("newMembers").get(type).asLong()).as(month + " " + type)
+                        .isEqualTo(expected.month(id(city), month, "new:" + type));
             }
+            assertThat(row.get("leavers").asLong()).as(month).isEqualTo(expected.month(id(city), month, "leavers"));
+            assertThat(row.get("transfersIn").asLong()).as(month).isEqualTo(expected.month(id(city), month, "in"));
+            assertThat(row.get("transfersOut").asLong()).as(month).isEqualTo(expected.month(id(city), month, "out"));
+            assertThat(row.get("net").asLong()).as(month).isEqualTo(row.get("total").asLong()
+                    + row.get("transfersIn").asLong() - row.get("transfersOut").asLong() - row.get("leavers").asLong());
         }
+        long leavers = 0;
+        for (JsonNode child : report.get("children")) {
+            leavers += child.get("figures").get("leavers").asLong();
+        }
+        assertThat(report.get("children")).hasSize(3);
+        assertThat(leavers).as("every leaver of the city left one of its unions")
+                .isEqualTo(report.get("totals").get("leavers").asLong());
         JsonNode summary = get("/api/organizations/" + id(city) + "/summary", ADMIN).expect(200);
-        assertThat(summary.get("members").asLong())
-                .isEqualTo(expected.year(id(city)).values().stream().mapToLong(Long::longValue).sum());
+        assertThat(summary.get("members").asLong()).isEqualTo(expected.members(id(city)));
     }
 
     private void awaitQueueDrained() {
@@ -193,29 +205,55 @@ class MembershipProgressIT extends ServiceIT {
         return org.get("orgPath").asString();
     }
 
-    /** The test's own bookkeeping: signed counts per organisation on the path, per worker type and month. */
+    /**
+     * The test's own bookkeeping, per organisation on the path: gross approvals per worker type and year, and per
+     * month the approvals by type, leavers, transfers in and out of the subtree (a transfer inside it is neither);
+     * the net members.
+     */
     private static final class Expected {
-        private final Map<String, Map<String, Long>> byYear = new HashMap<>();
+        private final Map<String, Map<String, Long>> approvedByYear = new HashMap<>();
         private final Map<String, Long> byMonth = new HashMap<>();
+        private final Map<String, Long> members = new HashMap<>();
 
-        void add(JsonNode org, String type, Instant at, long delta) {
-            String month = java.time.YearMonth.from(at.atZone(BEIJING)).toString();
-            for (String id : path(org).split("/")) {
-                if (!id.isEmpty()) {
-                    byYear.computeIfAbsent(id, k -> new HashMap<>()).merge(type, delta, Long::sum);
-                    byMonth.merge(id + "|" + month + "|" + type, delta, Long::sum);
-                }
+        void approved(JsonNode org, String type, Instant at) {
+            for (String id : ids(org)) {
+                approvedByYear.computeIfAbsent(id, k -> new HashMap<>()).merge(type, 1L, Long::sum);
+                count(id, at, "new:" + type, 1);
             }
         }
 
-        Map<String, Long> year(String id) {
-            Map<String, Long> values = new HashMap<>(byYear.getOrDefault(id, Map.of()));
-            values.values().removeIf(v -> v == 0);
-            return values;
+        void transferred(JsonNode from, JsonNode to, String type, Instant at) {
+            List<String> old = ids(from);
+            List<String> now = ids(to);
+            old.stream().filter(id -> !now.contains(id)).forEach(id -> count(id, at, "out", -1));
+            now.stream().filter(id -> !old.contains(id)).forEach(id -> count(id, at, "in", 1));
         }
 
-        long month(String id, String month, String type) {
-            return byMonth.getOrDefault(id + "|" + month + "|" + type, 0L);
+        void withdrawn(JsonNode org, String type, Instant at) {
+            ids(org).forEach(id -> count(id, at, "leavers", -1));
+        }
+
+        /** One more of {@code figure} in the month; {@code memberDelta} to the net members. */
+        private void count(String id, Instant at, String figure, long memberDelta) {
+            String month = java.time.YearMonth.from(at.atZone(BEIJING)).toString();
+            byMonth.merge(id + "|" + month + "|" + figure, 1L, Long::sum);
+            members.merge(id, memberDelta, Long::sum);
+        }
+
+        private static List<String> ids(JsonNode org) {
+            return java.util.Arrays.stream(path(org).split("/")).filter(id -> !id.isEmpty()).toList();
+        }
+
+        Map<String, Long> year(String id) {
+            return new HashMap<>(approvedByYear.getOrDefault(id, Map.of()));
+        }
+
+        long month(String id, String month, String figure) {
+            return byMonth.getOrDefault(id + "|" + month + "|" + figure, 0L);
+        }
+
+        long members(String id) {
+            return members.getOrDefault(id, 0L);
         }
     }
 }

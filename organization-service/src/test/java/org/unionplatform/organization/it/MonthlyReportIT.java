@@ -43,8 +43,11 @@ class MonthlyReportIT extends ServiceIT {
             Row heading = sheet.getRow(3);
             assertThat(heading.getCell(0).getStringCellValue()).isEqualTo("月份");
             assertThat(heading.getCell(3).getStringCellValue()).isEqualTo("快递员");
-            assertThat(heading.getCell(types.size() + 1).getStringCellValue()).isEqualTo("新增会员合计");
-            assertThat(heading.getCell(types.size() + 2).getStringCellValue()).isEqualTo("新建工会数");
+            List<String> figures = new ArrayList<>();
+            for (int c = types.size() + 1; c <= types.size() + 7; c++) {
+                figures.add(heading.getCell(c).getStringCellValue());
+            }
+            assertThat(figures).containsExactly("新入会合计", "退会", "转入", "转出", "净增", "新建工会数", "结账");
 
             int r = 4;
             long courierSum = 0;
@@ -53,18 +56,23 @@ class MonthlyReportIT extends ServiceIT {
                 String label = month.get("month").asString();
                 assertThat(row.getCell(0).getStringCellValue())
                         .isEqualTo(label.substring(0, 4) + "年" + Integer.parseInt(label.substring(5)) + "月");
-                assertRow(row, types, month.get("newMembers"), month.get("total"), month.get("unionsFounded"));
+                assertRow(row, types, month);
                 courierSum += month.get("newMembers").get("COURIER").asLong();
             }
             assertThat(courierSum).as("the demo federation grew this year").isPositive();
             Row total = sheet.getRow(r++);
             assertThat(total.getCell(0).getStringCellValue()).isEqualTo("累计");
-            assertRow(total, types, report.get("totals").get("newMembers"), report.get("totals").get("total"),
-                    report.get("totals").get("unionsFounded"));
+            assertRow(total, types, report.get("totals"));
             Row target = sheet.getRow(r++);
             assertThat(target.getCell(0).getStringCellValue()).isEqualTo("年度目标");
-            assertRow(target, types, report.get("target").get("newMembers"), report.get("target").get("total"),
-                    report.get("target").get("unionsFounded"));
+            for (int c = 0; c < types.size(); c++) {
+                assertThat((long) target.getCell(c + 1).getNumericCellValue())
+                        .isEqualTo(report.get("target").get("newMembers").get(types.get(c)).asLong());
+            }
+            assertThat((long) target.getCell(types.size() + 1).getNumericCellValue())
+                    .isEqualTo(report.get("target").get("total").asLong());
+            assertThat((long) target.getCell(types.size() + 6).getNumericCellValue())
+                    .isEqualTo(report.get("target").get("unionsFounded").asLong());
             Row completion = sheet.getRow(r++);
             assertThat(completion.getCell(0).getStringCellValue()).isEqualTo("完成率（%）");
             for (int c = 0; c < types.size(); c++) {
@@ -75,6 +83,18 @@ class MonthlyReportIT extends ServiceIT {
             assertThat(numberOrNull(completion.getCell(types.size() + 1)))
                     .isEqualTo(report.get("totalCompletionPercent").asDouble());
             assertThat(report.get("completionPercent").get("COURIER").asDouble()).isPositive();
+
+            r++;
+            assertThat(sheet.getRow(r++).getCell(0).getStringCellValue()).isEqualTo("下级组织");
+            for (JsonNode child : report.get("children")) {
+                Row row = sheet.getRow(r++);
+                assertThat(row.getCell(0).getStringCellValue()).isEqualTo(child.get("name").asString());
+                assertThat((long) row.getCell(1).getNumericCellValue())
+                        .isEqualTo(child.get("figures").get("total").asLong());
+                assertThat((long) row.getCell(5).getNumericCellValue())
+                        .isEqualTo(child.get("figures").get("net").asLong());
+                assertThat((long) row.getCell(9).getNumericCellValue()).isEqualTo(child.get("members").asLong());
+            }
 
             r++;
             assertThat(sheet.getRow(r++).getCell(0).getStringCellValue()).isEqualTo("企业建会状态");
@@ -91,6 +111,25 @@ class MonthlyReportIT extends ServiceIT {
     }
 
     @Test
+    void aCityReportHasARowPerChildOrganisationWithItsYearSoFar() {
+        String officer = TestTokens.benefitOfficer("/shaanxi/xianyang/");
+        JsonNode courier = get(COURIER_FEDERATION, officer).expect(200);
+        JsonNode city = get("/api/organizations/xianyang/reports/monthly", officer).expect(200);
+
+        JsonNode row = null;
+        for (JsonNode child : city.get("children")) {
+            if (child.get("organizationId").asString().equals("xianyang-courier-federation")) {
+                row = child;
+            }
+        }
+        assertThat(row).as("the courier federation's row").isNotNull();
+        assertThat(row.get("name").asString()).isEqualTo("咸阳市快递行业工会联合会");
+        assertThat(row.get("members").asLong()).isEqualTo(courier.get("members").asLong());
+        assertThat(row.get("figures").get("total").asLong()).isEqualTo(courier.get("totals").get("total").asLong());
+        assertThat(row.get("targetTotal").asLong()).isEqualTo(1600);
+    }
+
+    @Test
     void outOfScopeReportsDoNotExistAndBadMonthsAreRefused() {
         String officer = TestTokens.benefitOfficer("/shaanxi/xianyang/");
         get("/api/organizations/xian/reports/monthly", officer).expectProblem(404, null, null);
@@ -100,13 +139,16 @@ class MonthlyReportIT extends ServiceIT {
         get(COURIER_FEDERATION, TestTokens.attendant("xy-love-01")).expectProblem(403, null, null);
     }
 
-    private static void assertRow(Row row, List<String> types, JsonNode values, JsonNode total, JsonNode unions) {
+    private static void assertRow(Row row, List<String> types, JsonNode figures) {
         for (int c = 0; c < types.size(); c++) {
             assertThat((long) row.getCell(c + 1).getNumericCellValue()).as(types.get(c))
-                    .isEqualTo(values.get(types.get(c)).asLong());
+                    .isEqualTo(figures.get("newMembers").get(types.get(c)).asLong());
         }
-        assertThat((long) row.getCell(types.size() + 1).getNumericCellValue()).isEqualTo(total.asLong());
-        assertThat((long) row.getCell(types.size() + 2).getNumericCellValue()).isEqualTo(unions.asLong());
+        List<String> names = List.of("total", "leavers", "transfersIn", "transfersOut", "net", "unionsFounded");
+        for (int f = 0; f < names.size(); f++) {
+            assertThat((long) row.getCell(types.size() + 1 + f).getNumericCellValue()).as(names.get(f))
+                    .isEqualTo(figures.get(names.get(f)).asLong());
+        }
     }
 
     private static Double numberOrNull(Cell cell) {

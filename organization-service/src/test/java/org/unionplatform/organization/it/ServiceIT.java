@@ -18,7 +18,9 @@ import tools.jackson.databind.ObjectMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "platform.demo-data.enabled=true",
         "platform.demo-data.password=" + ServiceIT.DEMO_PASSWORD,
-        "platform.auth.bcrypt-strength=4"})
+        "platform.auth.bcrypt-strength=4",
+        // Months are closed by the tests that need it, never by the hourly schedule in the middle of another test.
+        "platform.reports.closing-cron=-"})
 public abstract class ServiceIT {
 
     public static final String DEMO_PASSWORD = "demo-password-for-tests";

@@ -65,4 +65,40 @@ class TargetIT extends ServiceIT {
         put("/api/organizations/xian/targets/2030", organizer,
                 Map.of("newMembers", Map.of("COURIER", 1), "unionsFounded", 0)).expect(404);
     }
+
+    @Test
+    void targetsFollowAMoveToTheNewParentAndGoWithADeletedOrganisation() {
+        JsonNode city = createOrganization("辛市总工会", "CITY_FEDERATION", "440700", Roots.guangdong(this));
+        String cityId = city.get("id").asString();
+        String first = createOrganization("辛市甲区总工会", "DISTRICT_FEDERATION", "440703", cityId).get("id").asString();
+        // An industry federation of the whole city: the district's union lies within its division too.
+        String second = createOrganization("辛市快递行业工会联合会", "INDUSTRY_FEDERATION", "440700", cityId, "COURIER")
+                .get("id").asString();
+        String union = createOrganization("辛市某公司工会", "ENTERPRISE_UNION", "440703", first).get("id").asString();
+        String other = createOrganization("辛市另一公司工会", "ENTERPRISE_UNION", "440703", second).get("id").asString();
+        put("/api/organizations/" + first + "/targets/2026", ADMIN,
+                Map.of("newMembers", Map.of("COURIER", 10), "unionsFounded", 0)).expect(200);
+        put("/api/organizations/" + second + "/targets/2026", ADMIN,
+                Map.of("newMembers", Map.of("COURIER", 10), "unionsFounded", 0)).expect(200);
+        put("/api/organizations/" + union + "/targets/2026", ADMIN,
+                Map.of("newMembers", Map.of("COURIER", 8), "unionsFounded", 0)).expect(200);
+
+        post("/api/organizations/" + union + "/move", ADMIN, Map.of("newParentId", second)).expect(200);
+
+        assertThat(get("/api/organizations/" + union + "/targets/2026", ADMIN).expect(200).get("parentId").asString())
+                .isEqualTo(second);
+        // The old parent no longer holds the moved union's target, the new one does.
+        put("/api/organizations/" + first + "/targets/2026", ADMIN,
+                Map.of("newMembers", Map.of("COURIER", 1), "unionsFounded", 0)).expect(200);
+        put("/api/organizations/" + other + "/targets/2026", ADMIN,
+                Map.of("newMembers", Map.of("COURIER", 3), "unionsFounded", 0))
+                .expectProblem(422, "newMembers.COURIER", "target-split-exceeds-parent");
+
+        delete("/api/organizations/" + union, ADMIN).expect(204);
+
+        get("/api/organizations/" + union + "/targets/2026", ADMIN).expectProblem(404, null, null);
+        // The deleted union's target no longer takes room in the parent's.
+        put("/api/organizations/" + other + "/targets/2026", ADMIN,
+                Map.of("newMembers", Map.of("COURIER", 3), "unionsFounded", 0)).expect(200);
+    }
 }
