@@ -77,7 +77,7 @@ class MemberDataExports {
                         .toList());
         var export = new MemberExport(clock.instant(), member.id(), record, applications(member),
                 documents("transfers", member.id(), Sort.by("requestedAt", "_id"),
-                        List.of("requestedBy", "decidedBy", "version")),
+                        List.of("requestedBy", "acceptedBy", "version", "outbox")),
                 documents("timeline", member.id(), OLDEST_FIRST, List.of()),
                 reads.of(member.id(), new PageQuery(0, PageQuery.MAX_SIZE).toPageRequest(Sort.unsorted())).items());
         audit.record(PersonalDataReads.EXPORTED, "member:" + member.id(), AuditOutcome.SUCCESS, Map.of());
