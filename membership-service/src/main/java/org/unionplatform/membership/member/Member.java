@@ -32,7 +32,9 @@ import org.unionplatform.membership.events.MembershipWithdrawn;
     @CompoundIndex(name = "one_person_one_member", def = "{'worker.residentId.lookupHash': 1}", unique = true),
     @CompoundIndex(name = "card_number", def = "{'cardNumber': 1}", unique = true),
     @CompoundIndex(name = "qr_token", def = "{'qrTokenHash': 1}", unique = true, sparse = true),
-    @CompoundIndex(name = "scope", def = "{'orgPath': 1, 'joinedAt': -1}")
+    @CompoundIndex(name = "scope", def = "{'orgPath': 1, 'joinedAt': -1}"),
+    // Phone sign-in and phone changes look a member up by the phone's keyed hash.
+    @CompoundIndex(name = "phone", def = "{'worker.phone.lookupHash': 1, 'status': 1}")
 })
 public class Member extends OutboxAggregate {
 

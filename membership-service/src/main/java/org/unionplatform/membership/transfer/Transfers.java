@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -128,8 +127,7 @@ class Transfers {
     }
 
     private boolean openFor(String memberId, Instant now) {
-        var query = Query.query(where("memberId").is(memberId).and("status").is(Transfer.Status.REQUESTED))
-                .with(Sort.by(Sort.Order.desc("requestedAt")));
+        var query = Query.query(where("memberId").is(memberId).and("status").is(Transfer.Status.REQUESTED));
         return mongo.find(query, Transfer.class).stream().anyMatch(t -> t.statusAt(now) == Transfer.Status.REQUESTED);
     }
 

@@ -3,6 +3,7 @@ package org.unionplatform.membership.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,11 +19,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.unionplatform.membership.MembershipIT;
+import org.unionplatform.membership.People;
 import org.unionplatform.membership.events.OrganizationEstablished;
 import org.unionplatform.membership.member.CardNumbers;
 import org.unionplatform.membership.member.Member;
 import org.unionplatform.membership.member.Workers;
 import org.unionplatform.membership.organization.KnownOrganization;
+import org.unionplatform.testsupport.http.HttpAnswer;
+import org.unionplatform.testsupport.http.HttpTestClient;
+import org.unionplatform.testsupport.security.TestTokens;
 
 /**
  * The demo members go through the paths real members take: they wait for their union to be announced, and each is
@@ -61,6 +66,33 @@ class DemoMembersIT extends MembershipIT {
                 .equals(one.id())).singleElement().satisfies(event -> assertThat(Instant.parse(
                         event.payload().get("approvedAt").asString()).truncatedTo(ChronoUnit.MILLIS))
                         .isEqualTo(one.joinedAt()));
+    }
+
+    @Test
+    void aDemoOrganizerBulkEnrolsIntoTheirDistrictUnionOnceOrganizationServiceAnnouncedIt() {
+        String district = "demo-it-district-" + UUID.randomUUID();
+        String path = "/demo-it/" + district + "/";
+        String organizer = TestTokens.organizer(path);
+        String csv = "姓名,身份证号,手机号,工种,平台,统一社会信用代码,行政区划代码\n王师傅," + People.residentId() + ","
+                + People.phone() + ",网约配送员,饿了么,,610103\n";
+
+        assertThat(upload(csv, district, organizer).status()).as("unknown before the announcement").isEqualTo(404);
+        organizations.onEstablished(new OrganizationEstablished(district, "碑林区总工会", "DISTRICT_FEDERATION", path,
+                "610103"));
+        var accepted = upload(csv, district, organizer);
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        String id = json(accepted).get("id").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> json(httpGet("/api/members/bulk-enrolments/" + id,
+                organizer)).get("status").asString().equals("DONE"));
+        assertThat(json(httpGet("/api/members/bulk-enrolments/" + id, organizer)).get("enrolled").asLong())
+                .isEqualTo(1);
+    }
+
+    private HttpAnswer upload(String csv, String organizationId, String token) {
+        return HttpTestClient.local(port).request("POST", "/api/members/bulk-enrolments?organizationId="
+                + organizationId).token(token).multipart("file", "花名册.csv", "text/csv",
+                        csv.getBytes(StandardCharsets.UTF_8)).send();
     }
 
     @Test
