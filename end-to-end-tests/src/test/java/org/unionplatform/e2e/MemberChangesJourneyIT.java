@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * platform and place.
  *
  * <p>The tree is in Qinghai's Xining (630100): the fixture's platform union in Chengdong (630102) and a second
- * platform union, for another platform, in Chengzhong (630103); each union has its own organizer.
+ * platform union, for another platform, in Chengzhong (630103) under the city; each union has its own organizer.
  */
 class MemberChangesJourneyIT {
 
@@ -42,7 +42,7 @@ class MemberChangesJourneyIT {
         sms = new SmsLog(fixture.platform);
         otherPlatform = "e2e-other-platform-" + fixture.run;
         Map<String, Object> body = organisation("城中区网约车司机工会（" + fixture.run + "）", "PLATFORM_UNION", "630103",
-                fixture.district.id(), MembershipFixture.WORKER_TYPE);
+                fixture.city.id(), MembershipFixture.WORKER_TYPE);
         body.put("platforms", List.of(otherPlatform));
         JsonNode created = expect(fixture.post("/api/organizations", fixture.organizer, body), 201);
         otherUnion = new MembershipFixture.Org(created.get("id").asString(), created.get("orgPath").asString(),
