@@ -153,14 +153,17 @@ final class MembershipFixture {
         return answer.json().get("accessToken").asString();
     }
 
-    private String staff(String role, Org scope) {
-        String username = "e2e-membership-" + role.toLowerCase().replace('_', '-') + "-" + run;
+    /** A staff account of {@code role} scoped to {@code scope}, signed in. */
+    String staff(String role, Org scope) {
+        // The scope's id in the name: a journey may need organizers of several unions.
+        String username = "e2e-membership-" + role.toLowerCase().replace('_', '-') + "-" + run + "-"
+                + scope.id().substring(0, Math.min(8, scope.id().length()));
         expect(post("/api/auth/accounts", admin, Map.of("username", username, "password", password, "roles",
                 List.of(role), "orgId", scope.id(), "orgPath", scope.path())), 201);
         return signIn(username, password);
     }
 
-    private Org create(String token, String name, String kind, String division, String parentId) {
+    Org create(String token, String name, String kind, String division, String parentId) {
         return org(expect(post("/api/organizations", token, organisation(name, kind, division, parentId)), 201),
                 division);
     }

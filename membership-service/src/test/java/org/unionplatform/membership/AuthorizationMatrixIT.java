@@ -80,6 +80,15 @@ class AuthorizationMatrixIT extends MembershipIT {
             if (path.endsWith("/applications/status")) {
                 return "{\"receiptCode\":\"" + People.receiptCode() + "\",\"code\":\"000000\"}";
             }
+            if (path.endsWith("/members/me/phone")) {
+                return "{\"phone\":\"" + People.phone() + "\",\"code\":\"000000\"}";
+            }
+            if (path.endsWith("/phone") && path.startsWith("/api/members/")) {
+                return "{\"phone\":\"" + People.phone() + "\",\"reason\":\"当面更换\"}";
+            }
+            if (path.endsWith("/readmission")) {
+                return "{\"reason\":\"恢复会籍\"}";
+            }
             if (path.endsWith("/phone/codes")) {
                 return "{\"phone\":\"" + People.phone() + "\"}";
             }

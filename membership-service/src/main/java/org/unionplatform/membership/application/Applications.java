@@ -74,7 +74,7 @@ class Applications {
 
     /** As {@link #submit(Worker, String)}, a new application taking the given id (a public receipt code). */
     Submitted submit(Worker worker, String submittedBy, String newId) {
-        var member = members.findByWorkerResidentIdLookupHash(worker.residentIdHash());
+        var member = currentMember(worker);
         if (member.isPresent()) {
             return new AlreadyMember(member.get());
         }
@@ -101,7 +101,7 @@ class Applications {
     /** Asks for the union once; on failure the application stays waiting for the next round. */
     Application tryDispatch(Application application) {
         var now = clock.instant();
-        var existing = members.findByWorkerResidentIdLookupHash(application.worker().residentIdHash());
+        var existing = currentMember(application.worker());
         if (existing.isPresent()) {
             application.closeAsAlreadyMember(existing.get().id(), now);
             return applications.save(application);
@@ -120,6 +120,12 @@ class Applications {
         return applications.save(application);
     }
 
+    /** The person's membership unless they withdrew: a withdrawn member applies again like anyone (a rejoin). */
+    private java.util.Optional<Member> currentMember(Worker worker) {
+        return members.findByWorkerResidentIdLookupHash(worker.residentIdHash())
+                .filter(found -> found.status() != org.unionplatform.membership.member.MemberStatus.WITHDRAWN);
+    }
+
     record Approval(Application application, Member member, String qrTokenShownOnce) {
     }
 
@@ -132,7 +138,7 @@ class Applications {
         Application saved = applications.save(application);
         audit.record("APPLICATION_APPROVED", "application:" + application.id(), AuditOutcome.SUCCESS,
                 Map.of("memberId", enrolled.member().id(), "organizationId", application.organizationId()));
-        if (enrolled.created()) {
+        if (enrolled.admitted()) {
             texts.sendCardNumber(new CardIssuedMessage(workers.revealPhone(enrolled.member().worker()),
                     enrolled.member().cardNumber(), enrolled.member().organizationName()));
         }

@@ -1,5 +1,7 @@
 package org.unionplatform.membership.demo;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,6 +10,8 @@ import java.util.Random;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -17,15 +21,17 @@ import org.unionplatform.common.pii.ResidentIdNumber;
 import org.unionplatform.membership.member.CardNumbers;
 import org.unionplatform.membership.member.Member;
 import org.unionplatform.membership.member.PersonDetails;
-import org.unionplatform.membership.member.Union;
 import org.unionplatform.membership.member.Workers;
 import org.unionplatform.membership.organization.KnownOrganization;
 import org.unionplatform.membership.organization.KnownOrganizations;
 
 /**
  * Demo members in the seed's proportions (about half its figures): Beilin riders, the two Xi'an ride-hailing
- * unions, Xianyang couriers, Yulin truck drivers. Loaded on first start only, when enabled and no member exists.
- * No events: every service loads its own demo figures.
+ * unions, Xianyang couriers, Yulin truck drivers. Loaded on first start only, when enabled and no member exists,
+ * through the same paths as real members: the unions are those organization-service's demo announced
+ * ({@code organization.established}; this loader waits until it knows them), and every member is announced by
+ * {@code membership.approved} at the instant they joined, so organization-service's member figures and
+ * benefits-service's welcome packs are derived from these records, never seeded beside them.
  */
 @Component
 @ConditionalOnProperty(name = "platform.demo-data.enabled", havingValue = "true")
@@ -34,46 +40,72 @@ class DemoMembers implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoMembers.class);
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡"};
     private static final String[] GIVEN = {"伟", "强", "磊", "军", "洋", "勇", "杰", "涛", "明", "超", "芳", "娜", "静", "丽", "斌", "鹏"};
+    private static final Duration POLL = Duration.ofSeconds(2);
 
-    private record Cohort(KnownOrganization union, String workerType, String platform, String division, int members) {
+    /** Members of a union of the demo tree (its id in organization-service's demo data). */
+    record Cohort(String unionId, String workerType, String platform, String division, int members) {
     }
+
+    static final List<Cohort> SEED = List.of(
+            new Cohort("beilin-delivery-joint", "DELIVERY_RIDER", "饿了么", "610103", 550),
+            new Cohort("beilin-delivery-sudajia", "DELIVERY_RIDER", "美团", "610103", 250),
+            new Cohort("beilin-delivery-youqi", "DELIVERY_RIDER", "美团", "610103", 229),
+            new Cohort("shouqi-union", "RIDE_HAILING_DRIVER", "首汽约车", "610100", 1_750),
+            new Cohort("rongcheng-union", "RIDE_HAILING_DRIVER", "荣橙出行", "610100", 250),
+            new Cohort("xianyang-courier-federation", "COURIER", "中通快递", "610400", 2_860),
+            new Cohort("yulin-truck-federation", "TRUCK_DRIVER", "满帮", "610800", 1_500));
 
     private final MongoOperations mongo;
     private final Workers workers;
     private final CardNumbers cardNumbers;
     private final KnownOrganizations organizations;
+    private final Clock clock;
+    private final Duration waitForUnions;
+    private final List<Cohort> cohorts;
 
-    DemoMembers(MongoOperations mongo, Workers workers, CardNumbers cardNumbers, KnownOrganizations organizations) {
+    @Autowired
+    DemoMembers(MongoOperations mongo, Workers workers, CardNumbers cardNumbers, KnownOrganizations organizations,
+            Clock clock, @Value("${platform.demo-data.wait-for-organizations:15m}") Duration waitForUnions) {
+        this(mongo, workers, cardNumbers, organizations, clock, waitForUnions, SEED);
+    }
+
+    DemoMembers(MongoOperations mongo, Workers workers, CardNumbers cardNumbers, KnownOrganizations organizations,
+            Clock clock, Duration waitForUnions, List<Cohort> cohorts) {
         this.mongo = mongo;
         this.workers = workers;
         this.cardNumbers = cardNumbers;
         this.organizations = organizations;
+        this.clock = clock;
+        this.waitForUnions = waitForUnions;
+        this.cohorts = cohorts;
     }
 
+    /** In the background: organization-service announces its demo tree after this service may be up. */
     @Override
     public void run(ApplicationArguments args) {
         if (mongo.estimatedCount(Member.class) > 0) {
             return;
         }
-        List<Cohort> cohorts = List.of(
-                new Cohort(union("beilin-delivery-joint", "碑林区网约送餐行业联合工会", "/shaanxi/xian/xian-beilin/beilin-delivery-joint/", "610103"),
-                        "DELIVERY_RIDER", "饿了么", "610103", 550),
-                new Cohort(union("shouqi-union", "首汽约车西安分公司工会", "/shaanxi/xian/xian-ride-hailing-federation/shouqi-union/", "610100"),
-                        "RIDE_HAILING_DRIVER", "首汽约车", "610100", 1_750),
-                new Cohort(union("rongcheng-union", "荣橙出行工会", "/shaanxi/xian/xian-ride-hailing-federation/rongcheng-union/", "610100"),
-                        "RIDE_HAILING_DRIVER", "荣橙出行", "610100", 250),
-                new Cohort(union("xianyang-courier-federation", "咸阳市快递行业工会联合会", "/shaanxi/xianyang/xianyang-courier-federation/", "610400"),
-                        "COURIER", "中通快递", "610400", 2_860),
-                new Cohort(union("yulin-truck-federation", "榆林市货车司机行业工会联合会", "/shaanxi/yulin/yulin-truck-federation/", "610800"),
-                        "TRUCK_DRIVER", "满帮", "610800", 1_500));
+        Thread.ofVirtual().name("demo-members").start(this::load);
+    }
+
+    /** Waits until every cohort's union is known, then enrols the cohorts; answers how many members it added. */
+    int load() {
+        List<KnownOrganization> unions = awaitUnions();
+        if (unions.isEmpty()) {
+            log.warn("Demo members not loaded: organization-service's demo unions were not announced within {}",
+                    waitForUnions);
+            return 0;
+        }
         Random random = new Random(20_240_610L);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         int total = 0;
-        for (Cohort cohort : cohorts) {
+        for (int c = 0; c < cohorts.size(); c++) {
+            Cohort cohort = cohorts.get(c);
             var block = cardNumbers.reserve(cohort.division(), now, cohort.members());
             List<Member> batch = new ArrayList<>();
             for (int i = 0; i < cohort.members(); i++) {
-                batch.add(demoMember(cohort, i, total + i, random, block.next(), now));
+                batch.add(demoMember(cohort, unions.get(c), i, total + i, random, block.next(), now));
                 if (batch.size() == 500) {
                     mongo.insert(batch, Member.class);
                     batch.clear();
@@ -82,19 +114,34 @@ class DemoMembers implements ApplicationRunner {
             mongo.insert(batch, Member.class);
             total += cohort.members();
         }
-        log.info("Demo data: {} members in {} unions", total, cohorts.size());
+        log.info("Demo data: {} members in {} unions, each announced", total, cohorts.size());
+        return total;
     }
 
-    private KnownOrganization union(String id, String name, String path, String division) {
-        var organization = new KnownOrganization(id, name, path, division, null);
-        if (organizations.find(id).isEmpty()) {
-            organizations.remember(organization);
+    /** The cohorts' unions in cohort order, once all are known; empty if they are not in time. */
+    private List<KnownOrganization> awaitUnions() {
+        Instant deadline = clock.instant().plus(waitForUnions);
+        while (true) {
+            List<KnownOrganization> known = cohorts.stream()
+                    .map(cohort -> organizations.find(cohort.unionId()).orElse(null)).toList();
+            if (known.stream().allMatch(union -> union != null && union.orgPath() != null)) {
+                return known;
+            }
+            if (clock.instant().isAfter(deadline)) {
+                return List.of();
+            }
+            try {
+                Thread.sleep(POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.of();
+            }
         }
-        return organization;
     }
 
     /** Unique IDs by construction: each thousand people get their own birth-date range, sequence = index mod 1000. */
-    private Member demoMember(Cohort cohort, int index, int overall, Random random, String cardNumber, Instant now) {
+    private Member demoMember(Cohort cohort, KnownOrganization union, int index, int overall, Random random,
+            String cardNumber, Instant now) {
         LocalDate born = LocalDate.of(1970, 1, 1).plusDays((overall / 1000) * 1_500L + random.nextInt(1_500));
         String first17 = cohort.division() + born.toString().replace("-", "") + String.format("%03d", overall % 1000);
         String residentId = first17 + ResidentIdNumber.checkCharacterFor(first17);
@@ -104,7 +151,6 @@ class DemoMembers implements ApplicationRunner {
         var worker = workers.protect(new PersonDetails(name, residentId, phone, cohort.workerType(), cohort.platform(),
                 null, cohort.division()));
         Instant joined = now.minusSeconds(86_400L * random.nextInt(700));
-        return Member.demo(cohort.union().id() + "-demo-" + index, worker,
-                new Union(cohort.union().id(), cohort.union().name(), cohort.union().orgPath()), cardNumber, joined);
+        return Member.demo(cohort.unionId() + "-demo-" + index, worker, union.asUnion(), cardNumber, joined);
     }
 }

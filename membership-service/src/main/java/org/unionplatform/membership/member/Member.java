@@ -20,7 +20,7 @@ import org.unionplatform.membership.events.MembershipSuspended;
 import org.unionplatform.membership.events.MembershipTransferred;
 import org.unionplatform.membership.events.MembershipWithdrawn;
 
-// Over 200 lines: sixteen stored fields and their accessors; the rules are the transition methods.
+// Over 200 lines: seventeen stored fields and their accessors; the rules are the transition methods.
 /**
  * A union member: one per person (the resident ID's keyed hash is unique), with a card number unique across
  * the platform and an optional QR token kept only as its hash. State changes go through the methods below,
@@ -32,7 +32,9 @@ import org.unionplatform.membership.events.MembershipWithdrawn;
     @CompoundIndex(name = "one_person_one_member", def = "{'worker.residentId.lookupHash': 1}", unique = true),
     @CompoundIndex(name = "card_number", def = "{'cardNumber': 1}", unique = true),
     @CompoundIndex(name = "qr_token", def = "{'qrTokenHash': 1}", unique = true, sparse = true),
-    @CompoundIndex(name = "scope", def = "{'orgPath': 1, 'joinedAt': -1}")
+    @CompoundIndex(name = "scope", def = "{'orgPath': 1, 'joinedAt': -1}"),
+    // Phone sign-in and phone changes look a member up by the phone's keyed hash.
+    @CompoundIndex(name = "phone", def = "{'worker.phone.lookupHash': 1, 'status': 1}")
 })
 public class Member extends OutboxAggregate {
 
@@ -52,6 +54,7 @@ public class Member extends OutboxAggregate {
     private boolean hardship;
     private List<StatusChange> statusHistory;
     private List<TransferRecord> transfers;
+    private List<ContactChange> contactChanges;
     @Version
     private Long version;
 
@@ -59,16 +62,24 @@ public class Member extends OutboxAggregate {
     public record StatusChange(MemberStatus status, String reason, String by, Instant at) {
     }
 
-    /** A move to another union, kept forever. */
+    /** A move to another union, kept forever, with the platform and division the member works in after it. */
     public record TransferRecord(String transferId, String fromOrganizationId, String fromOrgPath,
-            String toOrganizationId, String toOrgPath, Instant at) {
+            String toOrganizationId, String toOrgPath, Instant at, String platform, String divisionCode) {
+    }
+
+    /**
+     * A change of contact details, kept forever and shown to the member: the phone before and after, masked,
+     * and who changed it ({@code MEMBER} after a code to the new phone, or {@code ORGANIZER} with a reason).
+     */
+    public record ContactChange(String field, String before, String after, String changedBy, String by,
+            String reason, Instant at) {
     }
 
     @PersistenceCreator
     Member(String id, Worker worker, String organizationId, String organizationName, String orgPath,
             MemberStatus status, String cardNumber, String qrTokenHash, Instant joinedAt, LocalDate joinedOn,
             Channel channel, String source, boolean hardship, List<StatusChange> statusHistory,
-            List<TransferRecord> transfers, Long version) {
+            List<TransferRecord> transfers, List<ContactChange> contactChanges, Long version) {
         this.id = id;
         this.worker = worker;
         this.organizationId = organizationId;
@@ -84,6 +95,7 @@ public class Member extends OutboxAggregate {
         this.hardship = hardship;
         this.statusHistory = statusHistory == null ? new ArrayList<>() : new ArrayList<>(statusHistory);
         this.transfers = transfers == null ? new ArrayList<>() : new ArrayList<>(transfers);
+        this.contactChanges = contactChanges == null ? new ArrayList<>() : new ArrayList<>(contactChanges);
         this.version = version;
     }
 
@@ -107,22 +119,71 @@ public class Member extends OutboxAggregate {
             Channel channel, String source, String by, Instant now) {
         return new Member(id, worker, union.organizationId(), union.name(), union.orgPath(), MemberStatus.ACTIVE,
                 cardNumber, qrTokenHash, now, LocalDate.ofInstant(now, ChinaTime.ZONE), channel, source, false,
-                List.of(new StatusChange(MemberStatus.ACTIVE, "joined (" + channel + ")", by, now)), List.of(), null);
+                List.of(new StatusChange(MemberStatus.ACTIVE, "joined (" + channel + ")", by, now)), List.of(),
+                List.of(), null);
     }
 
-    /** The payload of this member's {@code membership.approved}. */
+    /** The payload of this member's {@code membership.approved} for the first admission. */
     public MembershipApproved approvedEvent() {
         return new MembershipApproved(id, cardNumber, organizationId, orgPath, worker.workerType(),
                 worker.gender().name(), worker.platform(), worker.companyCreditCode(), worker.divisionCode(), joinedAt,
                 channel.name());
     }
 
-    /** Demo members are loaded without events: the other services load their own demo figures. */
+    /**
+     * A demo member, joined at a past instant and announced like any other ({@code membership.approved} at that
+     * instant), so the other services derive their demo figures from these records.
+     */
     public static Member demo(String id, Worker worker, Union union, String cardNumber, Instant joinedAt) {
-        return new Member(id, worker, union.organizationId(), union.name(), union.orgPath(), MemberStatus.ACTIVE,
-                cardNumber, null, joinedAt, LocalDate.ofInstant(joinedAt, ChinaTime.ZONE), Channel.BULK, "demo-data",
-                false, List.of(new StatusChange(MemberStatus.ACTIVE, "demo data", "demo-data", joinedAt)), List.of(),
-                null);
+        Member member = new Member(id, worker, union.organizationId(), union.name(), union.orgPath(),
+                MemberStatus.ACTIVE, cardNumber, null, joinedAt, LocalDate.ofInstant(joinedAt, ChinaTime.ZONE),
+                Channel.BULK, "demo-data", false,
+                List.of(new StatusChange(MemberStatus.ACTIVE, "demo data", "demo-data", joinedAt)), List.of(),
+                List.of(), null);
+        member.registerEvent(member.approvedEvent());
+        return member;
+    }
+
+    /**
+     * A withdrawn person joins again, into {@code union}, with the details of their new application (the same
+     * person: the resident ID must be the same). They keep their member id and card number: one person is one
+     * member, and the card, the service history and benefits stay theirs. {@code joinedAt} stays the first
+     * admission; the rejoin is in the status history and announced as {@code membership.approved} (channel
+     * {@code REJOIN}), so every count that a withdrawal lowered rises again.
+     */
+    public void rejoin(Worker details, Union union, String qrTokenHash, String reason, String by, Instant now) {
+        requireStatus(MemberStatus.WITHDRAWN, "re-admit");
+        if (!worker.residentIdHash().equals(details.residentIdHash())) {
+            throw new ConflictException("The details are not those of member " + id + ".");
+        }
+        worker = details;
+        organizationId = union.organizationId();
+        organizationName = union.name();
+        orgPath = union.orgPath();
+        this.qrTokenHash = qrTokenHash;
+        changeStatus(MemberStatus.ACTIVE, reason, by, now);
+        registerEvent(new MembershipApproved(id, cardNumber, organizationId, orgPath, worker.workerType(),
+                worker.gender().name(), worker.platform(), worker.companyCreditCode(), worker.divisionCode(), now,
+                Channel.REJOIN.name()));
+    }
+
+    /**
+     * A new phone. {@code changedBy} says how it was proven: {@code MEMBER} (a code sent to the new phone) or
+     * {@code ORGANIZER} (in person, with a reason). A withdrawn member's record is history and does not change.
+     */
+    public void changePhone(Worker withNewPhone, String changedBy, String reason, String by, Instant now) {
+        if (status == MemberStatus.WITHDRAWN) {
+            throw new ConflictException("Member " + id + " has withdrawn; their contact details do not change.");
+        }
+        if (!worker.residentIdHash().equals(withNewPhone.residentIdHash())) {
+            throw new ConflictException("The details are not those of member " + id + ".");
+        }
+        if (worker.phone().lookupHash().equals(withNewPhone.phone().lookupHash())) {
+            throw new ConflictException("This is already the phone of member " + id + ".");
+        }
+        contactChanges.add(new ContactChange("phone", worker.phone().masked(), withNewPhone.phone().masked(),
+                changedBy, by, reason, now));
+        worker = withNewPhone;
     }
 
     public void suspend(String reason, String by, Instant now) {
@@ -145,21 +206,33 @@ public class Member extends OutboxAggregate {
         registerEvent(new MembershipWithdrawn(id, worker.workerType(), organizationId, orgPath, reason, now));
     }
 
-    /** Moves the member to another union; applying the same transfer twice changes nothing. */
-    public boolean transferTo(String transferId, Union to, Instant now) {
+    /**
+     * Moves the member to another union, where they now work on {@code platform} (null: none) in
+     * {@code divisionCode}; applying the same transfer twice changes nothing.
+     */
+    public boolean transferTo(String transferId, Union to, String platform, String divisionCode, Instant now) {
         if (transfers.stream().anyMatch(done -> done.transferId().equals(transferId))) {
             return false;
         }
-        if (status == MemberStatus.WITHDRAWN) {
-            throw new ConflictException("Member " + id + " has withdrawn and cannot be transferred.");
-        }
-        transfers.add(new TransferRecord(transferId, organizationId, orgPath, to.organizationId(), to.orgPath(), now));
+        requireTransferable();
+        transfers.add(new TransferRecord(transferId, organizationId, orgPath, to.organizationId(), to.orgPath(), now,
+                platform, divisionCode));
         registerEvent(new MembershipTransferred(id, worker.workerType(), organizationId, orgPath,
-                to.organizationId(), to.orgPath(), now));
+                to.organizationId(), to.orgPath(), now, platform, divisionCode));
+        worker = new Worker(worker.name(), worker.residentId(), worker.phone(), worker.phonePrefixKey(),
+                worker.gender(), worker.birthDate(), worker.workerType(), platform, worker.companyCreditCode(),
+                divisionCode);
         organizationId = to.organizationId();
         organizationName = to.name();
         orgPath = to.orgPath();
         return true;
+    }
+
+    /** Fails with 409 for a withdrawn member (a transfer is asked for and consented to only while a member). */
+    public void requireTransferable() {
+        if (status == MemberStatus.WITHDRAWN) {
+            throw new ConflictException("Member " + id + " has withdrawn and cannot be transferred.");
+        }
     }
 
     /** Replaces the QR token (the old one stops working). */
@@ -233,5 +306,9 @@ public class Member extends OutboxAggregate {
 
     public List<TransferRecord> transfers() {
         return List.copyOf(transfers);
+    }
+
+    public List<ContactChange> contactChanges() {
+        return List.copyOf(contactChanges);
     }
 }

@@ -130,6 +130,18 @@ class MemberController {
         return MemberView.of(members.reinstate(memberId, request.reason().strip(), caller));
     }
 
+    /** The member admitted again, with their new QR token (shown once). */
+    record Readmitted(MemberView member, String qrToken) {
+    }
+
+    /** An organizer in scope of the union a member withdrew from admits them again (docs/membership.md). */
+    @PostMapping("/{memberId}/readmission")
+    @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN')")
+    Readmitted readmit(@PathVariable String memberId, @Valid @RequestBody ReasonRequest request, Caller caller) {
+        var enrolled = members.readmit(memberId, request.reason().strip(), caller);
+        return new Readmitted(MemberView.of(enrolled.member()), enrolled.qrTokenShownOnce());
+    }
+
     /** An organizer in scope records a withdrawal; a member may withdraw themselves. */
     @PostMapping("/{memberId}/withdrawal")
     @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN','MEMBER')")

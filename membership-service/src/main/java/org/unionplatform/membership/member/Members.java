@@ -40,13 +40,16 @@ class Members {
     private final MongoOperations mongo;
     private final MemberRepository members;
     private final Workers workers;
+    private final Enrolments enrolments;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Members(MongoOperations mongo, MemberRepository members, Workers workers, AuditTrail audit, Clock clock) {
+    Members(MongoOperations mongo, MemberRepository members, Workers workers, Enrolments enrolments,
+            AuditTrail audit, Clock clock) {
         this.mongo = mongo;
         this.members = members;
         this.workers = workers;
+        this.enrolments = enrolments;
         this.audit = audit;
         this.clock = clock;
     }
@@ -157,6 +160,17 @@ class Members {
                 : AccessScope.of(caller).requireSelf(members.findById(memberId), Member::id, "Member", memberId);
         member.withdraw(reason, caller.subject(), clock.instant());
         return members.save(member);
+    }
+
+    /**
+     * An organizer in scope of the union a member withdrew from admits them again into that union (409 unless
+     * withdrawn). Joining another union is a new application. The card number stays; a new QR token is issued.
+     */
+    Enrolments.Enrolled readmit(String memberId, String reason, Caller caller) {
+        Member member = staffInScope(memberId, caller);
+        return enrolments.rejoin(member, member.worker(),
+                new Union(member.organizationId(), member.organizationName(), member.orgPath()), reason,
+                caller.subject());
     }
 
     private Member staffInScope(String memberId, Caller caller) {

@@ -34,6 +34,15 @@ public class Workers {
                 details.divisionCode().strip());
     }
 
+    /** The same worker with a new (validated) phone: encrypted, hashed, masked and prefix-keyed like the first. */
+    public Worker withPhone(Worker worker, String phone) {
+        MobilePhoneNumber parsed = MobilePhoneNumber.parse(phone);
+        return new Worker(worker.name(), worker.residentId(), protector.protect(parsed),
+                phonePrefixKey(parsed.value().substring(0, PHONE_PREFIX_DIGITS)).orElseThrow(), worker.gender(),
+                worker.birthDate(), worker.workerType(), worker.platform(), worker.companyCreditCode(),
+                worker.divisionCode());
+    }
+
     public String residentIdHash(String residentId) {
         return protector.lookupHash(ResidentIdNumber.parse(residentId));
     }

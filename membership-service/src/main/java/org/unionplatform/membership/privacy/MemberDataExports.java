@@ -54,10 +54,14 @@ class MemberDataExports {
     record MemberRecord(String id, String name, String residentId, String phone, String gender, LocalDate birthDate,
             String workerType, String platform, String companyCreditCode, String divisionCode, String organizationId,
             String organizationName, String status, String cardNumber, LocalDate joinedOn, Instant joinedAt,
-            String channel, boolean hardship, List<StatusChange> statusHistory) {
+            String channel, boolean hardship, List<StatusChange> statusHistory, List<ContactChange> contactChanges) {
     }
 
     record StatusChange(String status, String reason, Instant at) {
+    }
+
+    /** A phone change as the member sees it: masked phones, by whom as a role (MEMBER or ORGANIZER). */
+    record ContactChange(String field, String before, String after, String changedBy, String reason, Instant at) {
     }
 
     record ApplicationRecord(String id, Instant submittedAt, String status, String name, String residentId,
@@ -74,10 +78,12 @@ class MemberDataExports {
                 member.cardNumber(), member.joinedOn(), member.joinedAt(), member.channel().name(),
                 member.hardship(), member.statusHistory().stream()
                         .map(change -> new StatusChange(change.status().name(), change.reason(), change.at()))
-                        .toList());
+                        .toList(),
+                member.contactChanges().stream().map(change -> new ContactChange(change.field(), change.before(),
+                        change.after(), change.changedBy(), change.reason(), change.at())).toList());
         var export = new MemberExport(clock.instant(), member.id(), record, applications(member),
                 documents("transfers", member.id(), Sort.by("requestedAt", "_id"),
-                        List.of("requestedBy", "decidedBy", "version")),
+                        List.of("requestedBy", "acceptedBy", "version", "outbox")),
                 documents("timeline", member.id(), OLDEST_FIRST, List.of()),
                 reads.of(member.id(), new PageQuery(0, PageQuery.MAX_SIZE).toPageRequest(Sort.unsorted())).items());
         audit.record(PersonalDataReads.EXPORTED, "member:" + member.id(), AuditOutcome.SUCCESS, Map.of());

@@ -41,9 +41,11 @@ import org.unionplatform.organization.tree.Organizations;
 /**
  * The demo data of the seed (docs/organizations.md): the Shaanxi tree (Xi'an with Beilin and its streets, Xianyang's
  * courier federation, Yulin's counties and 21 industry federations), the platforms and partner companies with
- * their statuses, members as of today (a baseline from before this year plus this year's growth by month),
- * unions founded, targets, and one demo staff account per role. Loaded once, when the tree is empty. Company
- * names other than those the seed names are invented; credit codes are generated (valid check character).
+ * their statuses, unions founded, targets, and one demo staff account per role. Every organisation is announced
+ * ({@code organization.established}). Member figures are not seeded: they come from membership-service's demo
+ * members, each announced by {@code membership.approved}, through the same counting as real members. Loaded
+ * once, when the tree is empty. Company names other than those the seed names are invented; credit codes are
+ * generated (valid check character).
  */
 @Component
 @ConditionalOnBooleanProperty("platform.demo-data.enabled")
@@ -142,9 +144,6 @@ class DemoData implements ApplicationRunner {
                 OrganizationKind.ENTERPRISE_UNION, "610103", Set.of("DELIVERY_RIDER"), beilin);
         Organization partnerB = org("beilin-delivery-youqi", "西安优骑物流有限公司工会",
                 OrganizationKind.ENTERPRISE_UNION, "610103", Set.of("DELIVERY_RIDER"), beilin);
-        members(joint, "DELIVERY_RIDER", 1100, 0.55);
-        members(partnerA, "DELIVERY_RIDER", 500, 0.2);
-        members(partnerB, "DELIVERY_RIDER", 458, 0.2);
         founded(joint, 5);
 
         company("美团外卖陕西分公司", CompanyType.PLATFORM, "美团", "610103", beilin, CompanyStatus.GUIDED, null,
@@ -172,8 +171,6 @@ class DemoData implements ApplicationRunner {
                 "610100", Set.of("RIDE_HAILING_DRIVER"), rideHailing);
         Organization rongcheng = org("rongcheng-union", "荣橙出行工会", OrganizationKind.ENTERPRISE_UNION, "610100",
                 Set.of("RIDE_HAILING_DRIVER"), rideHailing);
-        members(shouqi, "RIDE_HAILING_DRIVER", 3500, 0.3);
-        members(rongcheng, "RIDE_HAILING_DRIVER", 460, 0.6);
         founded(rongcheng, 3);
         company("首汽约车西安分公司", CompanyType.PLATFORM, "首汽约车", "610100", rideHailing,
                 CompanyStatus.ESTABLISHED, shouqi, Map.of("RIDE_HAILING_DRIVER", 3800), true, 3);
@@ -198,8 +195,6 @@ class DemoData implements ApplicationRunner {
                 ALL_TYPES, shaanxi);
         Organization courier = org("xianyang-courier-federation", "咸阳市快递行业工会联合会",
                 OrganizationKind.INDUSTRY_FEDERATION, "610400", Set.of("COURIER"), xianyang);
-        // The seed: 4,281 members when it was founded, 5,720 about a year later.
-        members(courier, "COURIER", 5720, 1439.0 / 5720);
         founded(courier, 2);
         founded(courier, 7);
         String[][] districts = {{"610402", "秦都"}, {"610403", "杨陵"}, {"610404", "渭城"}, {"610422", "三原"},
@@ -267,24 +262,19 @@ class DemoData implements ApplicationRunner {
             federations.add(org("yulin-" + industry[0] + "-federation", prefix + industry[1] + "行业工会联合会",
                     OrganizationKind.INDUSTRY_FEDERATION, parent.divisionCode(), Set.of(industry[2]), parent));
         }
-        // 21 federations, 381 companies, 17,000+ members (the seed).
+        // 21 federations, 381 companies (the seed).
         int companiesLeft = 381;
-        int membersLeft = 17_240;
         String[] words = {"宏达", "顺通", "长运", "能源", "泰丰", "恒通", "塞上", "陕北"};
         for (int f = 0; f < federations.size(); f++) {
             Organization federation = federations.get(f);
             boolean last = f == federations.size() - 1;
             int companyCount = last ? companiesLeft : 8 + random.nextInt(8);
-            int memberCount = last ? membersLeft : 300 + random.nextInt(400);
             if (federation == truck) {
                 companyCount = 40;
-                memberCount = 3200;
             }
             companiesLeft -= companyCount;
-            membersLeft -= memberCount;
             String workerType = federation.workerTypes().contains("TRUCK_DRIVER") ? "TRUCK_DRIVER"
                     : federation.workerTypes().iterator().next();
-            members(federation, workerType, memberCount, 0.3);
             for (int c = 0; c < companyCount; c++) {
                 String division = federation.divisionCode().equals("610800")
                         ? counties[random.nextInt(counties.length)][0] : federation.divisionCode();
@@ -306,27 +296,10 @@ class DemoData implements ApplicationRunner {
 
     private Organization org(String id, String name, OrganizationKind kind, String division, Set<String> types,
             Organization parent, Set<String> platforms) {
+        // Announced like every organisation, so membership-service knows the demo unions (bulk enrolment,
+        // transfers, its own demo members) exactly as it knows real ones.
         return organizations.create(id, new CreateOrganization(name, kind, division, types, platforms,
-                parent == null ? null : parent.id()), parent, BY, false);
-    }
-
-    /**
-     * Members of a union today: a baseline from before this year, and {@code shareThisYear} of them joined
-     * this year, spread over the months so far.
-     */
-    private void members(Organization union, String workerType, int total, double shareThisYear) {
-        List<String> ids = Tally.idsOf(union.path());
-        int thisYear = (int) Math.round(total * shareThisYear);
-        tallies.add(ids, Map.of(Counters.MEMBERS + workerType, (long) (total - thisYear)));
-        int months = thisMonth.getMonthValue();
-        int left = thisYear;
-        for (int m = 1; m <= months; m++) {
-            int joined = m == months ? left : Math.min(left, (int) Math.round(thisYear / (double) months
-                    * (0.7 + 0.6 * random.nextDouble())));
-            left -= joined;
-            tallies.add(ids, Map.of(Counters.MEMBERS + workerType, (long) joined),
-                    YearMonth.of(thisMonth.getYear(), m), Map.of(Counters.NEW_MEMBERS + workerType, (long) joined));
-        }
+                parent == null ? null : parent.id()), parent, BY, true);
     }
 
     private void founded(Organization union, int month) {

@@ -2,16 +2,25 @@ package org.unionplatform.organization.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class DemoDataIT extends ServiceIT {
+
+    @Autowired
+    DemoMembersOnTheBus announcements;
 
     @ParameterizedTest(name = "{0} at {1}")
     @CsvSource({
@@ -41,7 +50,28 @@ class DemoDataIT extends ServiceIT {
                 .get("totalItems").asLong()).isEqualTo(12);
         JsonNode summary = get("/api/organizations/yulin/summary", ADMIN).expect(200);
         assertThat(summary.get("companiesByStatus").get("ESTABLISHED").asLong()).isEqualTo(381);
-        assertThat(summary.get("members").asLong()).isGreaterThan(17_000);
+    }
+
+    @Test
+    void memberFiguresAreDerivedFromMembershipEventsOnlyNeverSeeded() {
+        // The demo seeds no member figure: each union counts exactly the demo members announced to it.
+        assertThat(get("/api/organizations/yulin/summary", ADMIN).expect(200).get("members").asLong())
+                .isEqualTo(DemoMembersOnTheBus.YULIN_TRUCK_DRIVERS);
+        assertThat(get("/api/organizations/xianyang/summary", ADMIN).expect(200).get("members").asLong())
+                .isEqualTo(DemoMembersOnTheBus.XIANYANG_COURIERS);
+        assertThat(get("/api/organizations/rongcheng-union/summary", ADMIN).expect(200).get("members").asLong())
+                .as("no member announced there").isZero();
+    }
+
+    @Test
+    void everyDemoOrganisationIsAnnouncedSoMembershipServiceKnowsIt() {
+        List<String> demo = new ArrayList<>();
+        get("/api/organizations/shaanxi/descendants?size=200", ADMIN).expect(200).get("items")
+                .forEach(o -> demo.add(o.get("id").asString()));
+        demo.add("shaanxi");
+        assertThat(demo).contains("xian-beilin", "beilin-delivery-joint", "yulin-truck-federation").hasSizeGreaterThan(50);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(announcements.established)
+                .containsAll(demo));
     }
 
     @ParameterizedTest(name = "{0}")
