@@ -10,7 +10,7 @@ const LOG_KEEP = 200;
 /** Why the server did not record a visit, in Chinese. */
 export const REASONS = {
   STATION_NOT_FOUND: '站点不存在，或不是您负责的站点',
-  STATION_NOT_ACTIVE: '站点已暂停或关闭',
+  STATION_NOT_ACTIVE: '站点已关闭',
   INVALID_VISIT_ID: '登记编号无效',
   MISSING_TIME: '缺少登记时间',
   FUTURE_TIME: '登记时间晚于现在，请检查手机时间',
