@@ -28,7 +28,6 @@ import org.unionplatform.station.StationProperties;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
@@ -121,6 +120,9 @@ public class MonthFolds {
                 where(VisitDayRepository.REV).exists(false));
     }
 
+    // Filters are flat documents ({_id, condition}), not Filters.and ({$and: [...]}): the embedded server serves
+    // only the former by its _id index (docs/stations.md, Benchmarks), the latter scans the collection.
+
     /**
      * Writes one station-month recomputed from all its closed days; if the write won, adds the clearing of the
      * days it folded (each only while its {@code rev} is the one folded).
@@ -136,12 +138,12 @@ public class MonthFolds {
         }
         for (VisitDay day : days) {
             if (day.rev() == null) {
-                clear.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", day.id()),
-                        Filters.exists(VisitDayRepository.REV, false)), Updates.combine(
+                clear.add(new UpdateOneModel<>(new Document("_id", day.id()).append(VisitDayRepository.REV,
+                        new Document("$exists", false)), Updates.combine(
                                 Updates.set(VisitDayRepository.REV, 0L), Updates.unset(VisitDayRepository.DIRTY))));
             } else if (day.dirty()) {
-                clear.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", day.id()),
-                        Filters.eq(VisitDayRepository.REV, day.rev())), Updates.unset(VisitDayRepository.DIRTY)));
+                clear.add(new UpdateOneModel<>(new Document("_id", day.id()).append(VisitDayRepository.REV,
+                        day.rev()), Updates.unset(VisitDayRepository.DIRTY)));
             }
         }
     }
@@ -184,7 +186,7 @@ public class MonthFolds {
                 throw e;
             }
         }
-        return months.replaceOne(Filters.and(Filters.eq("_id", key), Filters.eq("folds", readFolds)), folded)
+        return months.replaceOne(new Document("_id", key).append("folds", readFolds), folded)
                 .getModifiedCount() == 1;
     }
 }
