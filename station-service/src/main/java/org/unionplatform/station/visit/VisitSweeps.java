@@ -114,8 +114,11 @@ class VisitSweeps {
                 .limit(rules.verificationBatch());
         List<Visit> found = mongo.find(pending, Visit.class);
         for (Visit visit : found) {
-            MemberCards.Verification answer = visit.cardNumber() != null
-                    ? memberCards.byCardNumber(visit.cardNumber()) : memberCards.byQrTokenHash(visit.qrTokenHash());
+            // Neither card nor token hash: recorded before tokens were hashed; its clear token is not read, so it
+            // cannot be verified (asking would fail as a bad request and stall every round behind it).
+            MemberCards.Verification answer = visit.cardNumber() != null ? memberCards.byCardNumber(visit.cardNumber())
+                    : visit.qrTokenHash() != null ? memberCards.byQrTokenHash(visit.qrTokenHash())
+                    : new MemberCards.NoSuchMember();
             switch (answer) {
                 case MemberCards.Unavailable unavailable -> {
                     return false;
