@@ -69,7 +69,8 @@ class VisitRollUpIT extends StationServiceIT {
             }
         }
         for (int from = 0; from < days.size(); from += 1_000) {
-            mongo.getCollection(VisitDay.COLLECTION).insertMany(days.subList(from, Math.min(days.size(), from + 1_000)));
+            mongo.getCollection(VisitDay.COLLECTION)
+                    .insertMany(days.subList(from, Math.min(days.size(), from + 1_000)));
         }
         String range = "/api/checkins/counts?organizationId=" + organization + "&from=" + first + "&to=" + today;
 
