@@ -10,17 +10,24 @@ const LOG_KEEP = 200;
 /** Why the server did not record a visit, in Chinese. */
 export const REASONS = {
   STATION_NOT_FOUND: '站点不存在，或不是您负责的站点',
-  STATION_NOT_ACTIVE: '站点已暂停或关闭',
+  STATION_NOT_ACTIVE: '站点已关闭',
   INVALID_VISIT_ID: '登记编号无效',
   MISSING_TIME: '缺少登记时间',
   FUTURE_TIME: '登记时间晚于现在，请检查手机时间',
-  TOO_OLD: '超过 7 天未上传，已过期',
+  TOO_OLD: '登记时间超过一年，不再接收',
   AMBIGUOUS_VISITOR: '同时填了卡号和扫码',
   MISSING_WORKER_TYPE: '没有选择职业',
   UNKNOWN_WORKER_TYPE: '职业类别无效',
   UNKNOWN_SERVICE: '服务项目无效',
   INVALID_CARD: '会员卡号格式不对',
   MEMBER_NOT_FOUND: '查无此会员卡',
+  VISIT_ID_CONFLICT: '登记编号与另一条登记冲突（其他站点或值守员已用过），这条未记录，请重新登记',
+};
+
+/** Why the server kept a visit apart (recorded, not in the normal counts, shown to the organizer), in Chinese. */
+export const FLAGS = {
+  LATE: '超过 7 天才上传',
+  STATION_SUSPENDED: '站点已暂停',
 };
 
 let opened = null;
@@ -69,14 +76,17 @@ export async function recent(stationId, limit = 10) {
 }
 
 /**
- * Uploads the whole outbox in batches. Answers {created, duplicates, rejected, rejections: [{label, reason}]};
- * throws the ApiError of a batch that got no per-item answer (offline, 401, 5xx): its items stay queued.
+ * Uploads the whole outbox in batches. Answers {created, flagged, duplicates, conflicts, rejected,
+ * rejections: [{label, reason}], flags: [{label, reason}]}; every item with an answer leaves the outbox (a
+ * conflict too: resending it under its id can never succeed). Throws the ApiError of a batch that got no
+ * per-item answer (offline, 401, 5xx): its items stay queued.
  */
 export async function upload() {
   const db = await database();
   const queued = (await transact(db, 'outbox', 'readonly', s => done(s.getAll())))
     .sort((a, b) => a.queuedAt - b.queuedAt);
-  const summary = { created: 0, duplicates: 0, rejected: 0, rejections: [], sent: 0 };
+  const summary = { created: 0, flagged: 0, duplicates: 0, conflicts: 0, rejected: 0, rejections: [], flags: [],
+    sent: 0 };
   for (let i = 0; i < queued.length; i += BATCH) {
     const chunk = queued.slice(i, i + BATCH);
     const answer = await api.post('/api/checkins/batch', { visits: chunk.map(wire) });
@@ -93,7 +103,11 @@ export async function upload() {
         log.put(entry);
         if (result.outcome === 'CREATED') summary.created++;
         else if (result.outcome === 'DUPLICATE') summary.duplicates++;
-        else {
+        else if (result.outcome === 'FLAGGED') {
+          summary.flagged++;
+          summary.flags.push({ label: entry.label, visitedAt: entry.visitedAt, reason: result.reason });
+        } else {
+          if (result.outcome === 'CONFLICT') summary.conflicts++;
           summary.rejected++;
           summary.rejections.push({ label: entry.label, visitedAt: entry.visitedAt, reason: result.reason });
         }

@@ -2,7 +2,7 @@
 // Sign in, pick a station, one tap per visit; visits go to the outbox first and are uploaded in batches.
 import { api, signIn, configureSession, hasSession, endSession, registerMessages } from '../api.js';
 import { el, render, $, errorNotice, toast, formatTime, beijingDay, WORKER_TYPES, workerTypeLabel, uuid } from '../ui.js';
-import { REASONS, sessionStore, setting, saveSetting, enqueue, pendingCount, recent, upload } from './outbox.js';
+import { REASONS, FLAGS, sessionStore, setting, saveSetting, enqueue, pendingCount, recent, upload } from './outbox.js';
 import { canScan, scanQr, visitorOf } from './scanner.js';
 
 const SERVICES = [
@@ -229,9 +229,14 @@ function showUploadResult() {
   const target = $('#upload-result');
   if (!target || !lastUpload || lastUpload.sent === 0) return;
   const u = lastUpload;
-  render(target, el('div', { class: 'notice ' + (u.rejected ? 'warn' : 'ok'), role: 'status' },
-    el('p', {}, `${formatTime(u.at)} 上传完成：新记录 ${u.created} 条，重复 ${u.duplicates} 条，未记录 ${u.rejected} 条。`),
+  render(target, el('div', { class: 'notice ' + (u.rejected || u.flagged ? 'warn' : 'ok'), role: 'status' },
+    el('p', {}, `${formatTime(u.at)} 上传完成：新记录 ${u.created} 条，重复 ${u.duplicates} 条，` +
+      (u.flagged ? `待核查 ${u.flagged} 条，` : '') + `未记录 ${u.rejected} 条。`),
     u.duplicates ? el('p', { class: 'muted' }, '重复的登记之前已经记过，不会重复计数。') : null,
+    u.flagged ? el('p', { class: 'muted' }, '待核查的登记已保存，但不计入站点人次，由组织方核查。') : null,
+    u.conflicts ? el('p', {}, `${u.conflicts} 条登记编号冲突，已从待传队列移除，请重新登记。`) : null,
+    u.flags.length ? el('ul', {}, u.flags.map(r =>
+      el('li', {}, `${formatTime(r.visitedAt)} ${r.label}：已保存待核查，${FLAGS[r.reason] || r.reason}`))) : null,
     u.rejections.length ? el('ul', {}, u.rejections.map(r =>
       el('li', {}, `${formatTime(r.visitedAt)} ${r.label}：未记录，${REASONS[r.reason] || r.reason}`))) : null));
 }
@@ -269,7 +274,11 @@ function statusTag(entry) {
   switch (entry.status) {
     case 'PENDING': return el('span', { class: 'tag wait' }, '待上传');
     case 'CREATED': return el('span', { class: 'tag ok' }, '✓ 已记录');
-    case 'DUPLICATE': return el('span', { class: 'tag ok' }, '✓ 已记过');
+    case 'DUPLICATE': return entry.reason && FLAGS[entry.reason]
+      ? el('span', { class: 'tag wait', title: FLAGS[entry.reason] }, '已保存，待核查：' + FLAGS[entry.reason])
+      : el('span', { class: 'tag ok' }, '✓ 已记过');
+    case 'FLAGGED': return el('span', { class: 'tag wait', title: FLAGS[entry.reason] || entry.reason },
+      '已保存，待核查：' + (FLAGS[entry.reason] || entry.reason));
     default: return el('span', { class: 'tag bad', title: REASONS[entry.reason] || entry.reason }, '✗ 未记录：' + (REASONS[entry.reason] || entry.reason));
   }
 }

@@ -38,21 +38,26 @@ public record StationProperties(List<String> types, List<String> amenities, List
     }
 
     /**
-     * @param maxAge             oldest visit time accepted (offline uploads)
+     * @param maxAge             the window: a visit uploaded later than this after it happened is kept, flagged LATE
+     * @param keepLateFor        oldest visit time accepted at all (older: refused, TOO_OLD)
      * @param clockSkew          how far in the future a visit time may be (phones' clocks drift)
      * @param maxBatch           visits per upload
      * @param countingSweep      how often visits whose counting was interrupted are counted
      * @param countingGrace      how old an uncounted visit must be before the sweep takes it over
      * @param verificationSweep  how often unverified member visits are verified again
      * @param verificationBatch  visits verified per sweep round
+     * @param foldSweep          how often changed closed station-days are folded into their months (figures are
+     *                           exact meanwhile; a round reads the changed days of visit_days)
      * @param backstopSweep      how often each sweep scans although this instance signalled nothing (another
      *                           instance may have died leaving work); every scan reads all visits on the
      *                           embedded MongoDB
      */
-    public record Visits(@DefaultValue("7d") Duration maxAge, @DefaultValue("2m") Duration clockSkew,
+    public record Visits(@DefaultValue("7d") Duration maxAge, @DefaultValue("366d") Duration keepLateFor,
+            @DefaultValue("2m") Duration clockSkew,
             @DefaultValue("500") int maxBatch, @DefaultValue("30s") Duration countingSweep,
             @DefaultValue("30s") Duration countingGrace, @DefaultValue("30s") Duration verificationSweep,
-            @DefaultValue("100") int verificationBatch, @DefaultValue("5m") Duration backstopSweep) {
+            @DefaultValue("100") int verificationBatch, @DefaultValue("5m") Duration foldSweep,
+            @DefaultValue("5m") Duration backstopSweep) {
     }
 
     /**

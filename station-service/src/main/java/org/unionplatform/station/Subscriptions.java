@@ -8,6 +8,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.unionplatform.common.events.EventSubscription;
 import org.unionplatform.common.orgpath.OrgPathRewriter;
 import org.unionplatform.station.counting.VisitDay;
+import org.unionplatform.station.counting.VisitMonth;
 import org.unionplatform.station.events.OrganizationMoved;
 import org.unionplatform.station.station.Station;
 import org.unionplatform.station.visit.Visit;
@@ -21,10 +22,10 @@ class Subscriptions {
 
     /**
      * The collections whose documents carry the operating organisation's {@code orgPath}: stations, their visits
-     * and the station-day counters (scope filters and roll-ups by organisation read it).
+     * and the station-day and station-month counters (scope filters and roll-ups by organisation read it).
      */
     static final List<String> ORG_PATH_COLLECTIONS = List.of(Station.COLLECTION, Visit.COLLECTION,
-            VisitDay.COLLECTION);
+            VisitDay.COLLECTION, VisitMonth.COLLECTION);
 
     /** organization-service moved a subtree: the stored scope paths under it follow. */
     @Bean

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,12 +33,14 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The one configuration of every station-service IT (one cached Spring context for the module): the real
  * service on a random port, membership-service faked by one WireMock server per JVM, fast sweeps and a
- * breaker that opens after two failures, and a capture of the events this service publishes.
+ * breaker that opens after two failures, a capture of the events this service publishes and a count of the
+ * documents MongoDB returns ({@link ReadDocuments}); month folds run when a test calls them (and once at start).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "platform.station.visits.counting-sweep=500ms",
         "platform.station.visits.counting-grace=1s",
         "platform.station.visits.verification-sweep=300ms",
+        "platform.station.visits.fold-sweep=1h",
         "platform.station.membership.read-timeout-millis=3000",
         "platform.station.membership.time-limit=5s",
         "logging.level.org.unionplatform.station.client=debug",
@@ -75,6 +78,12 @@ public abstract class StationServiceIT {
                     return TestTokens.service("station-service");
                 }
             };
+        }
+
+        /** Counts what the server returns per collection ({@link ReadDocuments}). */
+        @Bean
+        MongoClientSettingsBuilderCustomizer readDocuments() {
+            return settings -> settings.addCommandListener(ReadDocuments.INSTANCE);
         }
 
         @Bean

@@ -133,6 +133,30 @@ class StationPageIT extends PageTest {
         check(page, "station-results");
         assertThat(expect(tree.gateway.get("/api/stations/" + stationId + "/visit-counts", attendant), 200)
                 .get("total").asLong()).isEqualTo(30);
+
+        // A visit id already recorded for another visit (a conflict) and a visit recorded 9 days ago (kept,
+        // flagged): both answered, explained in Chinese, and gone from the queue.
+        JsonNode recorded = new tools.jackson.databind.ObjectMapper().readTree(batches.getFirst()).get("visits")
+                .get(0);
+        java.time.Instant recordedAt = java.time.Instant.parse(recorded.get("visitedAt").asString());
+        page.evaluate("([conflicting, late]) => import('/assets/station/outbox.js').then(async outbox => {"
+                + " await outbox.enqueue(conflicting, '冲突测试'); await outbox.enqueue(late, '迟传测试'); })",
+                List.of(Map.of("visitId", recorded.get("visitId").asString(), "stationId", stationId,
+                                "visitedAt", recordedAt.plusSeconds(5).toString(), "services", List.of(),
+                                "workerType", "COURIER"),
+                        Map.of("visitId", java.util.UUID.randomUUID().toString(), "stationId", stationId,
+                                "visitedAt", java.time.Instant.now().minus(java.time.Duration.ofDays(9)).toString(),
+                                "services", List.of(), "workerType", "COURIER")));
+        page.locator("#upload").click();
+        assertThat(page.locator("#upload-result")).containsText("待核查 1 条，未记录 1 条");
+        assertThat(page.locator("#upload-result")).containsText("登记编号与另一条登记冲突");
+        assertThat(page.locator("#upload-result")).containsText("1 条登记编号冲突，已从待传队列移除");
+        assertThat(page.locator("#upload-result")).containsText("迟传测试：已保存待核查，超过 7 天才上传");
+        assertThat(page.locator("#pending")).hasText("0");
+        check(page, "station-conflict-and-late");
+        JsonNode after = expect(tree.gateway.get("/api/stations/" + stationId + "/visit-counts", attendant), 200);
+        assertThat(after.get("total").asLong()).isEqualTo(30);
+        assertThat(after.get("flagged").asLong()).isEqualTo(1);
     }
 
     private static String openStation(UnionTree tree, String organizer, String attendant) {

@@ -26,6 +26,7 @@ import org.unionplatform.membership.member.MemberViews.QrToken;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The member endpoints; the roles are declared here, the reach of each caller is {@link Members}'. */
@@ -105,14 +106,15 @@ class MemberController {
         return Eligibility.of(members.forEligibility(memberId, caller));
     }
 
-    record CardVerificationRequest(@Size(max = 32) String cardNumber, @Size(max = 128) String qrToken) {
+    record CardVerificationRequest(@Size(max = 32) String cardNumber, @Size(max = 128) String qrToken,
+            @Pattern(regexp = "[0-9a-f]{64}") String qrTokenHash) {
     }
 
     /** station-service asks whose card or QR code this is. */
     @PostMapping("/card-verifications")
     @PreAuthorize("hasAnyRole('SERVICE','STATION_ATTENDANT','ADMIN')")
     CardHolder verifyCard(@Valid @RequestBody CardVerificationRequest request) {
-        return CardHolder.of(members.holderOf(request.cardNumber(), request.qrToken()));
+        return CardHolder.of(members.holderOf(request.cardNumber(), request.qrToken(), request.qrTokenHash()));
     }
 
     record ReasonRequest(@NotBlank @Size(max = 500) String reason) {

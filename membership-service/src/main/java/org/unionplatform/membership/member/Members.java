@@ -22,6 +22,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import org.unionplatform.common.audit.AuditOutcome;
 import org.unionplatform.common.audit.AuditTrail;
+import org.unionplatform.common.pii.QrTokenHash;
 import org.unionplatform.common.security.AccessScope;
 import org.unionplatform.common.security.Caller;
 import org.unionplatform.common.security.Role;
@@ -128,17 +129,22 @@ class Members {
         return AccessScope.of(caller).requireInSubtree(found, Member::orgPath, "Member", memberId);
     }
 
-    /** Whose card or QR code this is (exactly one of the two is given); 404 for an unknown one. */
-    Member holderOf(String cardNumber, String qrToken) {
+    /**
+     * Whose card or QR code this is (exactly one of card number, QR token, or the QR token's hash, which
+     * station-service keeps of a visit it could not verify at once); 404 for an unknown one.
+     */
+    Member holderOf(String cardNumber, String qrToken, String qrTokenHash) {
         boolean byCard = cardNumber != null && !cardNumber.isBlank();
         boolean byQr = qrToken != null && !qrToken.isBlank();
-        if (byCard == byQr) {
-            throw new BusinessRuleViolationException("one-credential", "Give either a cardNumber or a qrToken.");
+        boolean byHash = qrTokenHash != null && !qrTokenHash.isBlank();
+        if ((byCard ? 1 : 0) + (byQr ? 1 : 0) + (byHash ? 1 : 0) != 1) {
+            throw new BusinessRuleViolationException("one-credential",
+                    "Give exactly one of cardNumber, qrToken or qrTokenHash.");
         }
         Optional<Member> found = byCard
                 ? (CardNumbers.isWellFormed(cardNumber.strip())
                         ? members.findByCardNumber(cardNumber.strip()) : Optional.empty())
-                : members.findByQrTokenHash(QrTokens.hash(qrToken.strip()));
+                : members.findByQrTokenHash(byQr ? QrTokenHash.of(qrToken) : qrTokenHash);
         return found.orElseThrow(() -> new ResourceNotFoundException("Card", "presented"));
     }
 

@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.unionplatform.common.pii.QrTokenHash;
 import org.unionplatform.membership.MembershipIT;
 import org.unionplatform.membership.People;
 import org.unionplatform.testsupport.security.TestTokens;
@@ -44,7 +45,18 @@ class ApplicationFlowIT extends MembershipIT {
         String memberId = json(approval).get("memberId").asString();
         String cardNumber = json(approval).get("cardNumber").asString();
         assertThat(cardNumber).matches("610103\\d{10}");
-        assertThat(json(approval).get("qrToken").asString()).hasSizeGreaterThanOrEqualTo(43);
+        String qrToken = json(approval).get("qrToken").asString();
+        assertThat(qrToken).hasSizeGreaterThanOrEqualTo(43);
+        // station-service asks by the token, or by its hash for a visit it recorded unverified
+        var byToken = httpPost("/api/members/card-verifications", TestTokens.service("station-service"),
+                "{\"qrToken\":\"" + qrToken + "\"}");
+        var byHash = httpPost("/api/members/card-verifications", TestTokens.service("station-service"),
+                "{\"qrTokenHash\":\"" + QrTokenHash.of(qrToken) + "\"}");
+        var both = httpPost("/api/members/card-verifications", TestTokens.service("station-service"),
+                "{\"qrToken\":\"" + qrToken + "\",\"qrTokenHash\":\"" + QrTokenHash.of(qrToken) + "\"}");
+        assertThat(json(byToken).get("memberId").asString()).isEqualTo(memberId);
+        assertThat(json(byHash).get("memberId").asString()).isEqualTo(memberId);
+        assertThat(both.status()).isEqualTo(422);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events("membership.approved"))
                 .anySatisfy(event -> {

@@ -43,11 +43,16 @@ public class MemberCards {
     }
 
     public Verification byCardNumber(String cardNumber) {
-        return verify(() -> client.verify(new MembershipClient.VerificationRequest(cardNumber, null)));
+        return verify(() -> client.verify(new MembershipClient.VerificationRequest(cardNumber, null, null)));
     }
 
     public Verification byQrToken(String qrToken) {
-        return verify(() -> client.verify(new MembershipClient.VerificationRequest(null, qrToken)));
+        return verify(() -> client.verify(new MembershipClient.VerificationRequest(null, qrToken, null)));
+    }
+
+    /** By the hash of a QR token (platform-common {@code QrTokenHash}): what an unverified visit keeps of it. */
+    public Verification byQrTokenHash(String qrTokenHash) {
+        return verify(() -> client.verify(new MembershipClient.VerificationRequest(null, null, qrTokenHash)));
     }
 
     /** The member a member token names, asked with the service token. */

@@ -25,9 +25,9 @@ interface MembershipClient {
     @GetMapping("/api/members/{memberId}/eligibility")
     Eligibility eligibility(@PathVariable("memberId") String memberId);
 
-    /** Exactly one of the two. */
+    /** Exactly one of the three. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record VerificationRequest(String cardNumber, String qrToken) {
+    record VerificationRequest(String cardNumber, String qrToken, String qrTokenHash) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

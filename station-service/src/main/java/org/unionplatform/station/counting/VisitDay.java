@@ -3,16 +3,28 @@ package org.unionplatform.station.counting;
 import java.util.Map;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * The counters of one station on one Asia/Shanghai day, keyed {@code <stationId>|<yyyy-MM-dd>}. Each visit is
  * counted by one conditional single-document update that also adds the visit id to {@code visitIds}, so a
  * visit is counted exactly once whatever is retried or redelivered. Read without {@code visitIds}.
+ * <p>
+ * A flagged visit (late, or at a suspended station) is counted in {@code flagged} and {@code flaggedByReason}
+ * only, never in {@code count} and its breakdowns. Every update also raises {@code rev} and sets {@code dirty}:
+ * the day is to be folded (again) into its {@link VisitMonth}.
  */
 @Document(VisitDay.COLLECTION)
-public record VisitDay(@Id String id, String stationId, String day, String orgPath, String divisionCode, long count,
-        Map<String, Long> byWorkerType, Map<String, Long> byService, Map<String, Long> byHour) {
+@CompoundIndexes({
+    @CompoundIndex(name = "station_day", def = "{'stationId': 1, 'day': 1}"),
+    @CompoundIndex(name = "org_path_day", def = "{'orgPath': 1, 'day': 1}"),
+    @CompoundIndex(name = "dirty_day", def = "{'dirty': 1, 'day': 1}", sparse = true)
+})
+public record VisitDay(@Id String id, String stationId, String day, String orgPath, String divisionCode, Long count,
+        Map<String, Long> byWorkerType, Map<String, Long> byService, Map<String, Long> byHour, Long flagged,
+        Map<String, Long> flaggedByReason, Long rev, Boolean dirty) {
 
     public static final String COLLECTION = "visit_days";
 
@@ -20,6 +32,10 @@ public record VisitDay(@Id String id, String stationId, String day, String orgPa
         byWorkerType = byWorkerType == null ? Map.of() : byWorkerType;
         byService = byService == null ? Map.of() : byService;
         byHour = byHour == null ? Map.of() : byHour;
+        flaggedByReason = flaggedByReason == null ? Map.of() : flaggedByReason;
+        count = count == null ? 0L : count; // a day with flagged visits only has no count
+        flagged = flagged == null ? 0L : flagged;
+        dirty = dirty != null && dirty;
     }
 
     public static String key(String stationId, String day) {

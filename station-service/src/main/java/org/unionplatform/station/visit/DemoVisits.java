@@ -33,7 +33,7 @@ public class DemoVisits {
         for (HistoricVisit item : history) {
             Visit visit = Visit.record(item.visitId(), station, item.visitedAt(), now, "demo-data",
                     new Visit.Visitor(null, null, null, item.workerType(), Verification.ANONYMOUS), item.services(),
-                    false);
+                    null, false);
             visit.markCounted();
             batch.add(visit);
         }

@@ -88,7 +88,7 @@ public class SelfCheckins {
             return already(earlier, station);
         }
         Visit.Visitor visitor = verifiedMember(memberId);
-        Visit visit = Visit.record(visitId, station, now, now, caller.subject(), visitor, List.of(), true);
+        Visit visit = Visit.record(visitId, station, now, now, caller.subject(), visitor, List.of(), null, true);
         VisitResult result = recorder.recordOnce(visit);
         if (result.outcome() == Outcome.DUPLICATE) {
             return already(mongo.findById(visitId, Visit.class), station);

@@ -1,12 +1,17 @@
 package org.unionplatform.station.visit;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.common.events.OutboxAggregate;
 import org.unionplatform.common.time.ChinaTime;
@@ -15,6 +20,7 @@ import org.unionplatform.station.counting.VisitDayRepository;
 import org.unionplatform.station.events.CheckinRecorded;
 import org.unionplatform.station.events.CheckinVerified;
 import org.unionplatform.station.station.Station;
+import org.unionplatform.station.station.StationStatus;
 
 /**
  * One visit to a station, keyed by the id the attendant's phone generated: inserting it twice fails on the
@@ -24,8 +30,12 @@ import org.unionplatform.station.station.Station;
  * A member visit recorded while membership-service could not answer is PENDING until a later answer settles it
  * once: VERIFIED (the member) or UNMATCHED (no such card). ANONYMOUS, VERIFIED and UNMATCHED visits are settled;
  * settling one again is refused (409).
+ * <p>
+ * A visit uploaded later than the window after it happened, or at a station suspended meanwhile, is kept with a
+ * {@link VisitFlag}: counted apart from the normal figures, published to no one, listed for the organizer.
  */
 @Document(Visit.COLLECTION)
+@CompoundIndex(name = "flagged", def = "{'flag': 1, 'recordedAt': -1}", sparse = true)
 public class Visit extends OutboxAggregate {
 
     public static final String COLLECTION = "visits";
@@ -46,8 +56,10 @@ public class Visit extends OutboxAggregate {
     private final String recordedBy;
     private String memberId;
     private String cardNumber;
-    /** A member QR token kept only until the visit is verified. */
-    private String pendingQrToken;
+    /** Of a visit by member QR code: the token's hash (platform-common {@code QrTokenHash}), never the token. */
+    private String qrTokenHash;
+    /** Why the visit is held apart from the normal counts; null for a normal visit. */
+    private VisitFlag flag;
     private Verification verification;
     /** The worker type the visit is counted under. */
     private String workerType;
@@ -70,9 +82,12 @@ public class Visit extends OutboxAggregate {
         this.services = services == null ? List.of() : List.copyOf(services);
     }
 
-    /** A new visit; registers {@code checkin.recorded} (stored with the visit, published after). */
+    /**
+     * A new visit; registers {@code checkin.recorded} (stored with the visit, published after) unless it is
+     * flagged: at a suspended station, or older than {@code window} (null: never late, e.g. demo history).
+     */
     static Visit record(String id, Station station, Instant visitedAt, Instant now, String recordedBy,
-            Visitor visitor, List<String> services, boolean publish) {
+            Visitor visitor, List<String> services, Duration window, boolean publish) {
         ZonedDateTime local = visitedAt.atZone(ChinaTime.ZONE);
         Visit visit = new Visit(id, station.id(), station.name(), station.orgPath(), station.divisionCode(),
                 visitedAt, local.toLocalDate().toString(), local.getHour(), now, recordedBy, services);
@@ -81,10 +96,12 @@ public class Visit extends OutboxAggregate {
         visit.version = 0L;
         visit.memberId = visitor.memberId();
         visit.cardNumber = visitor.cardNumber();
-        visit.pendingQrToken = visitor.verification() == Verification.PENDING ? visitor.qrToken() : null;
+        visit.qrTokenHash = visitor.qrTokenHash();
         visit.verification = visitor.verification();
         visit.workerType = visitor.workerType();
-        if (publish) {
+        visit.flag = station.status() == StationStatus.SUSPENDED ? VisitFlag.STATION_SUSPENDED
+                : window != null && visitedAt.isBefore(now.minus(window)) ? VisitFlag.LATE : null;
+        if (publish && visit.flag == null) {
             visit.registerEvent(new CheckinRecorded(id, station.id(), station.name(),
                     station.orgPath(), visit.memberId, visit.verification == Verification.VERIFIED,
                     visit.workerType, visit.services, visitedAt));
@@ -98,15 +115,15 @@ public class Visit extends OutboxAggregate {
         this.memberId = verifiedMemberId;
         this.cardNumber = verifiedCardNumber == null ? cardNumber : verifiedCardNumber;
         this.workerType = verifiedWorkerType;
-        this.pendingQrToken = null;
         this.verification = Verification.VERIFIED;
-        registerEvent(new CheckinVerified(id, stationId, stationName, memberId, visitedAt));
+        if (flag == null) {
+            registerEvent(new CheckinVerified(id, stationId, stationName, memberId, visitedAt));
+        }
     }
 
     /** membership-service knows no such card: the pending visit stays, without a member. */
     void unmatched() {
         requirePending();
-        this.pendingQrToken = null;
         this.verification = Verification.UNMATCHED;
     }
 
@@ -120,8 +137,27 @@ public class Visit extends OutboxAggregate {
         this.counted = true;
     }
 
+    /**
+     * Whether an upload under this visit's id is this very visit sent again (idempotent: nothing changes) rather
+     * than another visit that happens to carry the same id (a conflict): same station, same attendant, same time
+     * (to the millisecond stored), same services and the same visitor (card, QR code, or for an anonymous worker
+     * the worker type; a member's worker type is only a hint, replaced on verification).
+     */
+    boolean isRepeatOf(Upload upload) {
+        boolean sameVisitor = upload.cardNumber() != null ? upload.cardNumber().equals(cardNumber)
+                : upload.qrTokenHash() != null ? upload.qrTokenHash().equals(qrTokenHash)
+                : cardNumber == null && qrTokenHash == null && memberId == null
+                        && Objects.equals(upload.workerType(), workerType);
+        return sameVisitor && stationId.equals(upload.stationId()) && Objects.equals(recordedBy, upload.recordedBy())
+                && upload.visitedAt() != null
+                && visitedAt.truncatedTo(ChronoUnit.MILLIS).equals(upload.visitedAt().truncatedTo(ChronoUnit.MILLIS))
+                && new HashSet<>(services).equals(new HashSet<>(upload.services() == null ? List.of()
+                        : upload.services()));
+    }
+
     VisitDayRepository.Tally tally() {
-        return new VisitDayRepository.Tally(id, stationId, day, hour, orgPath, divisionCode, workerType, services);
+        return new VisitDayRepository.Tally(id, stationId, day, hour, orgPath, divisionCode, workerType, services,
+                flag == null ? null : flag.name());
     }
 
     public String id() {
@@ -148,8 +184,24 @@ public class Visit extends OutboxAggregate {
         return cardNumber;
     }
 
-    String pendingQrToken() {
-        return pendingQrToken;
+    String qrTokenHash() {
+        return qrTokenHash;
+    }
+
+    public VisitFlag flag() {
+        return flag;
+    }
+
+    public String stationName() {
+        return stationName;
+    }
+
+    public Instant recordedAt() {
+        return recordedAt;
+    }
+
+    public String recordedBy() {
+        return recordedBy;
     }
 
     public Verification verification() {
@@ -168,8 +220,13 @@ public class Visit extends OutboxAggregate {
         return counted;
     }
 
-    /** Who the visitor is, as far as known when recording. */
-    record Visitor(String memberId, String cardNumber, String qrToken, String workerType,
+    /** Who the visitor is, as far as known when recording; a QR code only by its token's hash. */
+    record Visitor(String memberId, String cardNumber, String qrTokenHash, String workerType,
             Verification verification) {
+    }
+
+    /** What an upload says of a visit, to tell a repeat from a colliding id ({@link #isRepeatOf}). */
+    record Upload(String stationId, String recordedBy, Instant visitedAt, String cardNumber, String qrTokenHash,
+            String workerType, List<String> services) {
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionplatform.common.security.Caller;
 import org.unionplatform.common.web.BusinessRuleViolationException;
+import org.unionplatform.common.web.ConflictException;
 import org.unionplatform.common.web.ResourceNotFoundException;
 import org.unionplatform.station.StationProperties;
 import org.unionplatform.station.visit.VisitRequests.BatchResult;
@@ -32,13 +33,19 @@ class VisitController {
         this.properties = properties;
     }
 
-    /** 201 created, 200 for a duplicate (the same result again), 404 for a station not the caller's, else 422. */
+    /**
+     * 201 created, 202 kept but flagged (late, or the station is suspended), 200 for a duplicate (the same result
+     * again), 409 for a visit id already used by another visit, 404 for a station not the caller's, else 422.
+     */
     @PostMapping
     ResponseEntity<VisitResult> record(Caller caller, @RequestBody VisitItem item) {
         VisitResult result = visits.record(caller, item);
         return switch (result.outcome()) {
             case CREATED -> ResponseEntity.status(HttpStatus.CREATED).body(result);
+            case FLAGGED -> ResponseEntity.status(HttpStatus.ACCEPTED).body(result);
             case DUPLICATE -> ResponseEntity.ok(result);
+            case CONFLICT -> throw new ConflictException("Visit id " + item.visitId() + " is already another"
+                    + " visit's (another station, attendant or content); this visit was not recorded.");
             case REJECTED -> throw "STATION_NOT_FOUND".equals(result.reason())
                     ? new ResourceNotFoundException("Station", item.stationId())
                     : new BusinessRuleViolationException(result.reason(), "The visit was not recorded: "

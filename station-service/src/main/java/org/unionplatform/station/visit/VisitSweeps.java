@@ -114,8 +114,11 @@ class VisitSweeps {
                 .limit(rules.verificationBatch());
         List<Visit> found = mongo.find(pending, Visit.class);
         for (Visit visit : found) {
-            MemberCards.Verification answer = visit.cardNumber() != null
-                    ? memberCards.byCardNumber(visit.cardNumber()) : memberCards.byQrToken(visit.pendingQrToken());
+            // Neither card nor token hash: recorded before tokens were hashed; its clear token is not read, so it
+            // cannot be verified (asking would fail as a bad request and stall every round behind it).
+            MemberCards.Verification answer = visit.cardNumber() != null ? memberCards.byCardNumber(visit.cardNumber())
+                    : visit.qrTokenHash() != null ? memberCards.byQrTokenHash(visit.qrTokenHash())
+                    : new MemberCards.NoSuchMember();
             switch (answer) {
                 case MemberCards.Unavailable unavailable -> {
                     return false;
@@ -123,7 +126,11 @@ class VisitSweeps {
                 case MemberCards.Member member -> {
                     String workerType = member.workerType() == null ? visit.workerType() : member.workerType();
                     // Before the visit is saved as verified: a crash in between repeats this, which is apply-once.
-                    counters.reclassify(visit.id(), visit.stationId(), visit.day(), visit.workerType(), workerType);
+                    // A flagged visit is not in the worker-type counts.
+                    if (visit.flag() == null) {
+                        counters.reclassify(visit.id(), visit.stationId(), visit.day(), visit.workerType(),
+                                workerType);
+                    }
                     visit.verified(member.memberId(), member.cardNumber(), workerType);
                 }
                 case MemberCards.NoSuchMember none -> visit.unmatched();

@@ -22,6 +22,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import org.unionplatform.common.pii.QrTokenHash;
 import org.unionplatform.common.security.AccessScope;
 import org.unionplatform.common.security.Caller;
 import org.unionplatform.common.workers.WorkerTypes;
@@ -30,6 +31,7 @@ import org.unionplatform.station.client.MemberCards;
 import org.unionplatform.station.counting.VisitDayRepository;
 import org.unionplatform.station.station.Station;
 import org.unionplatform.station.station.StationCache;
+import org.unionplatform.station.station.StationStatus;
 import org.unionplatform.station.visit.VisitRequests.Outcome;
 import org.unionplatform.station.visit.VisitRequests.VisitItem;
 import org.unionplatform.station.visit.VisitRequests.VisitResult;
@@ -37,7 +39,9 @@ import org.unionplatform.station.visit.VisitRequests.VisitResult;
 // Over 200 lines: one visit and a batch share their checks, member look-up, duplicate handling and counting.
 /**
  * Records visits: checks each one, asks membership-service about members (recording them unverified when it
- * cannot answer), inserts the visit keyed by its client id (a second insert is a duplicate), then counts it.
+ * cannot answer), inserts the visit keyed by its client id, then counts it. An id already recorded answers
+ * "duplicate" when the upload is that very visit again, "conflict" when it describes another visit
+ * ({@link Visit#isRepeatOf}). Late visits and visits at a suspended station are kept, flagged.
  * <p>
  * The insert and the count are two single-document writes; the {@code counted} flag follows in bulk. The count
  * is apply-once by visit id (see {@link VisitDayRepository}), so whoever finishes an interrupted count (a
@@ -85,20 +89,31 @@ public class Visits {
         if (checked.rejection() != null) {
             return checked.rejection();
         }
+        Visit.Upload upload = upload(caller, item);
         if (isMember(item)) {
             Visit existing = mongo.findById(item.visitId(), Visit.class);
             if (existing != null) {
-                return duplicate(existing);
+                return known(existing, upload);
             }
         }
         Visit.Visitor visitor = visitor(item);
         if (visitor == null) {
             return VisitResult.rejected(item.visitId(), "MEMBER_NOT_FOUND");
         }
-        return recordOnce(newVisit(caller, item, checked.station(), visitor, checked.now()));
+        Visit visit = newVisit(caller, item, checked.station(), visitor, checked.now());
+        try {
+            mongo.insert(visit);
+        } catch (DuplicateKeyException recordedBefore) {
+            return known(mongo.findById(visit.id(), Visit.class), upload);
+        }
+        recorded(List.of(visit));
+        return created(visit);
     }
 
-    /** Inserts a checked visit under its id and counts it; a visit already under that id is the duplicate. */
+    /**
+     * Inserts a visit under an id derived from what it is (a member's own check-in) and counts it; a visit
+     * already under that id is the same one, the duplicate.
+     */
     VisitResult recordOnce(Visit visit) {
         try {
             mongo.insert(visit);
@@ -106,7 +121,7 @@ public class Visits {
             return duplicate(mongo.findById(visit.id(), Visit.class));
         }
         recorded(List.of(visit));
-        return new VisitResult(visit.id(), Outcome.CREATED, null, visit.verification());
+        return created(visit);
     }
 
     /**
@@ -144,10 +159,11 @@ public class Visits {
             VisitItem item = items.get(i);
             Visit existing = known.get(entry.getKey());
             if (existing != null) {
-                if (!existing.counted()) {
+                boolean repeat = existing.isRepeatOf(upload(caller, item));
+                if (repeat && !existing.counted()) {
                     unfinished.add(existing);
                 }
-                results[i] = duplicateResult(existing);
+                results[i] = repeat ? duplicateResult(existing) : VisitResult.conflict(existing.id());
                 continue;
             }
             Visit.Visitor visitor = visitor(item);
@@ -164,11 +180,11 @@ public class Visits {
             Visit visit = fresh.get(f);
             if (refused.contains(f)) {
                 // Uploaded by someone else between our read and our insert: theirs is the visit.
-                results[freshIndexes.get(f)] = duplicate(mongo.findById(visit.id(), Visit.class));
+                results[freshIndexes.get(f)] = known(mongo.findById(visit.id(), Visit.class),
+                        upload(caller, items.get(freshIndexes.get(f))));
             } else {
                 created.add(visit);
-                results[freshIndexes.get(f)] = new VisitResult(visit.id(), Outcome.CREATED, null,
-                        visit.verification());
+                results[freshIndexes.get(f)] = created(visit);
             }
         }
         recorded(created);
@@ -231,6 +247,19 @@ public class Visits {
         visits.forEach(visit -> countedMarks.add(visit.id()));
     }
 
+    /** The visit already under the upload's id: this one again (duplicate), or another one (conflict). */
+    private VisitResult known(Visit existing, Visit.Upload upload) {
+        if (existing != null && !existing.isRepeatOf(upload)) {
+            return VisitResult.conflict(existing.id());
+        }
+        return duplicate(existing);
+    }
+
+    private static VisitResult created(Visit visit) {
+        return visit.flag() == null ? new VisitResult(visit.id(), Outcome.CREATED, null, visit.verification())
+                : new VisitResult(visit.id(), Outcome.FLAGGED, visit.flag().name(), visit.verification());
+    }
+
     private VisitResult duplicate(Visit existing) {
         if (existing != null && !existing.counted()) {
             finishCounting(existing);
@@ -239,7 +268,8 @@ public class Visits {
     }
 
     private static VisitResult duplicateResult(Visit existing) {
-        return new VisitResult(existing == null ? null : existing.id(), Outcome.DUPLICATE, null,
+        return new VisitResult(existing == null ? null : existing.id(), Outcome.DUPLICATE,
+                existing == null || existing.flag() == null ? null : existing.flag().name(),
                 existing == null ? null : existing.verification());
     }
 
@@ -252,7 +282,8 @@ public class Visits {
         if (found.isEmpty() || !AccessScope.of(caller).coversStation(found.get().id())) {
             return Checked.rejected(VisitResult.rejected(item.visitId(), "STATION_NOT_FOUND"));
         }
-        if (!found.get().isActive()) {
+        // A suspended station's visits are kept, flagged (recorded before the suspension reached the phone).
+        if (found.get().status() == StationStatus.CLOSED) {
             return Checked.rejected(VisitResult.rejected(item.visitId(), "STATION_NOT_ACTIVE"));
         }
         String invalid = invalidity(item, now);
@@ -277,10 +308,15 @@ public class Visits {
         return item.cardNumber() != null || item.qrToken() != null;
     }
 
-    private static Visit newVisit(Caller caller, VisitItem item, Station station, Visit.Visitor visitor,
-            Instant now) {
+    private Visit newVisit(Caller caller, VisitItem item, Station station, Visit.Visitor visitor, Instant now) {
         return Visit.record(item.visitId(), station, item.visitedAt(), now, caller.subject(), visitor,
-                List.copyOf(new LinkedHashSet<>(item.services() == null ? List.of() : item.services())), true);
+                List.copyOf(new LinkedHashSet<>(item.services() == null ? List.of() : item.services())),
+                properties.visits().maxAge(), true);
+    }
+
+    private static Visit.Upload upload(Caller caller, VisitItem item) {
+        return new Visit.Upload(item.stationId(), caller.subject(), item.visitedAt(), item.cardNumber(),
+                item.qrToken() == null ? null : QrTokenHash.of(item.qrToken()), item.workerType(), item.services());
     }
 
     private String invalidity(VisitItem item, Instant now) {
@@ -291,7 +327,7 @@ public class Visits {
         if (item.visitedAt().isAfter(now.plus(rules.clockSkew()))) {
             return "FUTURE_TIME";
         }
-        if (item.visitedAt().isBefore(now.minus(rules.maxAge()))) {
+        if (item.visitedAt().isBefore(now.minus(rules.keepLateFor()))) {
             return "TOO_OLD";
         }
         boolean card = item.cardNumber() != null;
@@ -325,12 +361,13 @@ public class Visits {
         MemberCards.Verification answer = item.cardNumber() != null ? memberCards.byCardNumber(item.cardNumber())
                 : memberCards.byQrToken(item.qrToken());
         String hinted = item.workerType() == null ? UNKNOWN_WORKER_TYPE : item.workerType();
+        String qrTokenHash = item.qrToken() == null ? null : QrTokenHash.of(item.qrToken());
         return switch (answer) {
             case MemberCards.Member member -> new Visit.Visitor(member.memberId(),
-                    member.cardNumber() == null ? item.cardNumber() : member.cardNumber(), null,
+                    member.cardNumber() == null ? item.cardNumber() : member.cardNumber(), qrTokenHash,
                     member.workerType() == null ? hinted : member.workerType(), Verification.VERIFIED);
             case MemberCards.NoSuchMember none -> null;
-            case MemberCards.Unavailable unavailable -> new Visit.Visitor(null, item.cardNumber(), item.qrToken(),
+            case MemberCards.Unavailable unavailable -> new Visit.Visitor(null, item.cardNumber(), qrTokenHash,
                     hinted, Verification.PENDING);
         };
     }

@@ -22,4 +22,10 @@ public final class TestStations {
                 orgPath.length() - 1);
         return Station.open(id, organizationId, orgPath, details("测试驿站"), "wqj7k", at);
     }
+
+    public static Station suspended(String id, String orgPath, Instant at) {
+        Station station = open(id, orgPath, at);
+        station.suspend("装修", at);
+        return station;
+    }
 }

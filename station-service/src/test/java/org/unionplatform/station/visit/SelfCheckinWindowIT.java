@@ -44,7 +44,7 @@ class SelfCheckinWindowIT extends StationServiceIT {
         ZonedDateTime hour = at.atZone(ChinaTime.ZONE).truncatedTo(ChronoUnit.HOURS);
         Visit visit = Visit.record(SelfCheckins.visitId(memberId, stationId, hour),
                 mongo.findById(stationId, Station.class), at, at, "member-" + memberId,
-                new Visit.Visitor(memberId, null, null, "COURIER", Verification.VERIFIED), List.of(), false);
+                new Visit.Visitor(memberId, null, null, "COURIER", Verification.VERIFIED), List.of(), null, false);
         assertThat(recorder.recordOnce(visit).outcome()).isEqualTo(VisitRequests.Outcome.CREATED);
     }
 
