@@ -107,6 +107,21 @@ public abstract class PageTest {
         return context;
     }
 
+    /** A desktop or tablet browser window (mouse, zh-CN, Beijing time) on the gateway, for the staff pages. */
+    protected BrowserContext desktop(int width, int height) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL(platform.gateway().toString())
+                .setViewportSize(width, height)
+                .setDeviceScaleFactor(1)
+                .setLocale("zh-CN")
+                .setTimezoneId("Asia/Shanghai"));
+        context.setDefaultTimeout(60_000);
+        context.addInitScript(axe());
+        context.onPage(this::watch);
+        contexts.add(context);
+        return context;
+    }
+
     private void watch(Page page) {
         page.onConsoleMessage(message -> {
             if (message.text().contains("Content Security Policy") || message.text().contains("Content-Security-Policy")) {
@@ -175,7 +190,7 @@ public abstract class PageTest {
         int viewport = ((Number) values.get(1)).intValue();
         if (scroll > viewport) {
             findings.add("sideways scrolling on " + page.url() + ": " + scroll + " px wide on a " + viewport
-                    + " px phone");
+                    + " px screen");
         }
     }
 

@@ -16,7 +16,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The page addresses. {@code /station/} and {@code /m/} are folders of pages ({@code /m/index.html} and the
+ * The page addresses. {@code /station/}, {@code /m/} and the benefit officer's {@code /desk/} are folders of pages ({@code /m/index.html} and the
  * others beside it); {@code /check-in/{stationId}} answers the same page for every station id (the page reads the
  * id from its address). Assets: {@code /assets/<version>/...} cached for a year, the unversioned address for
  * whoever needs a stable one (never cached). Pages themselves are never cached by the browser (the security
@@ -37,10 +37,13 @@ class PagesConfiguration {
         return RouterFunctions.route()
                 .GET("/station", request -> redirect("/station/"))
                 .GET("/m", request -> redirect("/m/"))
+                .GET("/desk", request -> redirect("/desk/"))
                 .GET("/station/", request -> page(files, "station/index.html"))
                 .GET("/m/", request -> page(files, "m/index.html"))
+                .GET("/desk/", request -> page(files, "desk/index.html"))
                 .GET("/station/{file}", request -> page(files, "station/" + request.pathVariable("file")))
                 .GET("/m/{file}", request -> page(files, "m/" + request.pathVariable("file")))
+                .GET("/desk/{file}", request -> page(files, "desk/" + request.pathVariable("file")))
                 .GET("/check-in/{stationId}", request -> page(files, "check-in/index.html"))
                 .GET("/assets/**", request -> asset(files, request))
                 .build();

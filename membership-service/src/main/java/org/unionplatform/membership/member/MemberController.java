@@ -52,8 +52,10 @@ class MemberController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate joinedTo,
             @RequestParam(required = false) String platform, @RequestParam(required = false) String name,
             @RequestParam(required = false) String phone, @RequestParam(required = false) String organizationId,
-            @Valid PageQuery paging, Caller caller) {
-        var search = new MemberSearch(workerType, status, joinedFrom, joinedTo, platform, name, phone, organizationId);
+            @RequestParam(required = false) @Size(max = 32) String cardNumber, @Valid PageQuery paging,
+            Caller caller) {
+        var search = new MemberSearch(workerType, status, joinedFrom, joinedTo, platform, name, phone, organizationId,
+                cardNumber);
         return PageResponse.of(members.list(search, paging.toPageRequest(STABLE_ORDER), caller), MemberSummary::of);
     }
 
@@ -67,7 +69,7 @@ class MemberController {
             @RequestParam(required = false) String platform, @RequestParam(required = false) String organizationId,
             Caller caller) {
         return members.counts(new MemberSearch(workerType, status, joinedFrom, joinedTo, platform, null, null,
-                organizationId), caller);
+                organizationId, null), caller);
     }
 
     /** A member's own record. */

@@ -13,10 +13,10 @@ import org.unionplatform.common.web.BusinessRuleViolationException;
 /**
  * Filters of the member list. The phone is stored encrypted, so a phone search is one of: the first 3 digits
  * or the last 4 (both visible in the stored mask anyway), the first 7 (a keyed hash stored for that purpose)
- * or all 11 (the phone's lookup hash). Names are matched by prefix.
+ * or all 11 (the phone's lookup hash). Names are matched by prefix, card numbers exactly (spaces ignored).
  */
 record MemberSearch(String workerType, MemberStatus status, LocalDate joinedFrom, LocalDate joinedTo, String platform,
-        String name, String phone, String organizationId) {
+        String name, String phone, String organizationId, String cardNumber) {
 
     List<Criteria> criteria(Workers workers) {
         List<Criteria> conditions = new ArrayList<>();
@@ -47,6 +47,10 @@ record MemberSearch(String workerType, MemberStatus status, LocalDate joinedFrom
         }
         if (phone != null && !phone.isBlank()) {
             conditions.add(phoneCriteria(phone.strip(), workers));
+        }
+        if (cardNumber != null && !cardNumber.isBlank()) {
+            // The benefit officer's desk finds a member by the card they show (unique index card_number).
+            conditions.add(where("cardNumber").is(cardNumber.replaceAll("\\s", "")));
         }
         return conditions;
     }
