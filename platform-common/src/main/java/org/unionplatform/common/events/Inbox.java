@@ -13,20 +13,14 @@ import static com.mongodb.client.model.Updates.unset;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
-import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 
@@ -41,7 +35,6 @@ import com.mongodb.client.model.UpdateOptions;
  */
 final class Inbox {
 
-    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
     static final String PROCESSED_AT = "processedAt";
     private static final String ATTEMPTS = "attempts";
     private static final String LEASE_UNTIL = "leaseUntil";
@@ -64,16 +57,6 @@ final class Inbox {
         this.mongo = mongo;
         this.properties = properties;
         this.clock = clock;
-    }
-
-    /** Expires processed entries where MongoDB supports TTL indexes (the retention sweep does it elsewhere). */
-    void ensureIndexes() {
-        try {
-            collection().createIndex(Indexes.ascending(PROCESSED_AT),
-                    new IndexOptions().expireAfter(properties.inboxRetention().toSeconds(), TimeUnit.SECONDS));
-        } catch (MongoException e) {
-            log.warn("Inbox TTL index not created: {}", e.getMessage());
-        }
     }
 
     /** Claims the event for this delivery, for {@code platform.bus.inbox-lease}. */
