@@ -3,6 +3,7 @@ package org.unionplatform.benefits.welcome;
 import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.benefits.events.MembershipApproved;
 import org.unionplatform.common.web.ConflictException;
@@ -12,6 +13,8 @@ import org.unionplatform.common.web.ConflictException;
  * is what makes a redelivered {@code membership.approved} give no second pack. Served in {@code queuedAt} order:
  * WAITING, then SERVED once its pack (grant id {@code welcome-<memberId>}) exists.
  */
+@CompoundIndex(name = "programId_status_queuedAt", def = "{'programId': 1, 'status': 1, 'queuedAt': 1, '_id': 1}")
+@CompoundIndex(name = "orgPath", def = "{'orgPath': 1}")
 @Document("welcome_queue")
 record WelcomeEntry(@Id String id, String memberId, String programId, String organizationId, String orgPath,
         String workerType, String gender, Instant queuedAt, String grantId, Status status, Instant servedAt) {

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.common.web.BusinessRuleViolationException;
@@ -21,6 +22,7 @@ import org.unionplatform.organization.tree.OrganizationKind;
  * A union being founded under a parent organisation, step by step in the fixed order of {@link FoundingStep}.
  * Its scope is the parent's path; on completion the union gets the founding's id.
  */
+@CompoundIndex(name = "startedAt", def = "{'startedAt': 1, '_id': 1}")
 @Document(Founding.COLLECTION)
 class Founding {
 

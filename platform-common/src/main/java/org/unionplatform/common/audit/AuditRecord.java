@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -16,6 +17,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param requestId the request that did it (ties the entry to the logs)
  * @param details   a few plain facts (never a password, token or personal data value)
  */
+@CompoundIndex(name = "action_at", def = "{'action': 1, 'at': -1, '_id': -1}")
+@CompoundIndex(name = "target_at", def = "{'target': 1, 'at': -1, '_id': -1}")
 @Document(AuditRecord.COLLECTION)
 public record AuditRecord(@Id String id, @Indexed Instant at, String actor, String action, String target,
         String requestId, AuditOutcome outcome, Map<String, String> details) {

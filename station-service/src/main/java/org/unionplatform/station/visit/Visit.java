@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.common.events.OutboxAggregate;
 import org.unionplatform.common.time.ChinaTime;
@@ -25,6 +26,9 @@ import org.unionplatform.station.station.Station;
  * once: VERIFIED (the member) or UNMATCHED (no such card). ANONYMOUS, VERIFIED and UNMATCHED visits are settled;
  * settling one again is refused (409).
  */
+@CompoundIndex(name = "counted_recordedAt", def = "{'counted': 1, 'recordedAt': 1}")
+@CompoundIndex(name = "verification_counted", def = "{'verification': 1, 'counted': 1}")
+@CompoundIndex(name = "orgPath", def = "{'orgPath': 1}")
 @Document(Visit.COLLECTION)
 public class Visit extends OutboxAggregate {
 
