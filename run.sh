@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole union platform on this machine with nothing installed but a JDK (21 or newer):
 # builds what is missing or out of date, then starts the local launcher, which runs an embedded
-# MongoDB-wire server (data kept in ./data/mongo) and AMQP broker, the gateway and the four services.
+# MongoDB-wire server (data kept in ./data/mongo) and AMQP broker (unconsumed
+# events kept in ./data/broker), the gateway and the four services.
 #
 #   ./run.sh                  build if needed, then run; Ctrl-C stops everything
 #   LOCAL_MONGO_PORT=27118 LOCAL_BROKER_PORT=5674 ./run.sh    other ports for the embedded servers

@@ -21,8 +21,10 @@ import org.apache.qpid.server.model.SystemConfig;
 /**
  * An AMQP 0-9-1 broker in this JVM (Apache Qpid Broker-J), for machines without RabbitMQ.
  * <p>
- * One in-memory virtual host that is also the default one, so clients connecting to RabbitMQ's
- * default virtual host {@code /} (Spring AMQP's default) land on it. Messages do not survive a stop.
+ * One virtual host that is also the default one, so clients connecting to RabbitMQ's default virtual host
+ * {@code /} (Spring AMQP's default) land on it. {@link #start} keeps it in memory (tests: nothing survives a stop);
+ * {@link #startPersistent} keeps it in an Apache Derby store in a folder (Qpid's own Derby store plugin), so durable
+ * queues, their bindings and their persistent messages survive a stop and a start on the same folder.
  * Unlike RabbitMQ it rejects queue arguments such as {@code x-dead-letter-exchange} or
  * {@code x-queue-type}: callers must make those configurable.
  * <p>
@@ -48,8 +50,37 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts a broker listening on {@code host:port}; {@code port} 0 picks a free port. */
+    /** Starts an in-memory broker listening on {@code host:port}; {@code port} 0 picks a free port. */
     public static EmbeddedAmqpBroker start(String host, int port) {
+        return start(host, port, null);
+    }
+
+    /**
+     * Starts a broker whose virtual host lives in {@code storeDir} (created if missing): what a previous broker on
+     * that folder held (durable queues, bindings, unconsumed persistent messages) is there again.
+     */
+    public static EmbeddedAmqpBroker startPersistent(String host, int port, Path storeDir) {
+        try {
+            Files.createDirectories(storeDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the broker's store folder " + storeDir, e);
+        }
+        configureDerby(storeDir.toAbsolutePath());
+        return start(host, port, storeDir.toAbsolutePath());
+    }
+
+    /** Derby's own log goes into the store folder, not the working directory (JVM-wide, kept if already set). */
+    private static void configureDerby(Path storeDir) {
+        setIfAbsent("derby.stream.error.file", storeDir.resolve("derby.log").toString());
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
+    }
+
+    private static EmbeddedAmqpBroker start(String host, int port, Path storeDir) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("Not a port: " + port);
         }
@@ -62,7 +93,7 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
             }
         });
         try {
-            launcher.startup(systemAttributes(workDir, host, port));
+            launcher.startup(systemAttributes(workDir, host, port, storeDir));
             removeQpidShutdownHook(system.get());
             return new EmbeddedAmqpBroker(launcher, workDir, host, boundPort(system.get(), host, port));
         } catch (Exception e) {
@@ -93,7 +124,10 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
         return VIRTUAL_HOST;
     }
 
-    /** Closes client connections and stops the broker; queued messages are gone. Safe to call twice. */
+    /**
+     * Closes client connections and stops the broker; queued messages are gone unless it is persistent (the store
+     * folder stays). Safe to call twice.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -114,7 +148,7 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
         return "EmbeddedAmqpBroker[" + host + ":" + port + "]";
     }
 
-    private static Map<String, Object> systemAttributes(Path workDir, String host, int port) {
+    private static Map<String, Object> systemAttributes(Path workDir, String host, int port, Path storeDir) {
         Map<String, Object> context = new HashMap<>();
         context.put("qpid.work_dir", workDir.toString());
         context.put("QPID_WORK", workDir.toString());
@@ -124,7 +158,8 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("type", "Memory");
         attributes.put("startupLoggedToSystemOut", false);
-        attributes.put("initialConfigurationLocation", writeFile(workDir, "initial-config.json", initialConfig(host, port)));
+        attributes.put("initialConfigurationLocation", writeFile(workDir, "initial-config.json",
+                initialConfig(host, port, storeDir)));
         // The default ("classpath:system.properties") cannot be opened from inside a Spring Boot fat jar.
         attributes.put("initialSystemPropertiesLocation", writeFile(workDir, "system.properties", ""));
         attributes.put("preferenceStoreAttributes", "{\"type\": \"Noop\"}");
@@ -135,9 +170,11 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
     /**
      * Broker model: a Plain provider with one managed user (PLAIN allowed without TLS, as RabbitMQ does
      * and as Spring AMQP expects), an AMQP 0-9-1 port on {@code host} whose
-     * default-alias maps any unknown or empty virtual host name (so RabbitMQ's "/") to the only node.
+     * default-alias maps any unknown or empty virtual host name (so RabbitMQ's "/") to the only node. The broker's
+     * own model is rebuilt from this at every start; a persistent node finds its virtual host (its queues and
+     * messages) in its store and ignores the initial configuration.
      */
-    static String initialConfig(String host, int port) {
+    static String initialConfig(String host, int port, Path storeDir) {
         if (!host.matches("[A-Za-z0-9.:\\-]+")) {
             throw new IllegalArgumentException("Not a host name or address: " + host);
         }
@@ -158,12 +195,29 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
                       { "name": "defaultAlias", "type": "defaultAlias" }
                     ]
                   } ],
-                  "virtualhostnodes": [ {
-                    "name": "default", "type": "Memory", "defaultVirtualHostNode": "true",
-                    "virtualHostInitialConfiguration": "{\\"type\\": \\"Memory\\"}"
-                  } ]
+                  "virtualhostnodes": [ %s ]
                 }
-                """.formatted(USERNAME, PASSWORD, port, host);
+                """.formatted(USERNAME, PASSWORD, port, host, virtualHostNode(storeDir));
+    }
+
+    private static String virtualHostNode(Path storeDir) {
+        if (storeDir == null) {
+            return """
+                    {
+                      "name": "default", "type": "Memory", "defaultVirtualHostNode": "true",
+                      "virtualHostInitialConfiguration": "{\\"type\\": \\"Memory\\"}"
+                    }""";
+        }
+        // One Derby database for the node's configuration and the virtual host's messages (ProvidedStore).
+        String path = storeDir.toString().replace("\\", "/");
+        if (path.contains("\"")) {
+            throw new IllegalArgumentException("Not a usable store folder: " + storeDir);
+        }
+        return """
+                {
+                  "name": "default", "type": "DERBY", "defaultVirtualHostNode": "true", "storePath": "%s",
+                  "virtualHostInitialConfiguration": "{\\"type\\": \\"ProvidedStore\\"}"
+                }""".formatted(path);
     }
 
     /** Qpid starts even when its port cannot be bound (the port object is then in error): check. */

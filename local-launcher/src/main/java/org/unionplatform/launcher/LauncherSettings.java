@@ -40,6 +40,11 @@ record LauncherSettings(Path projectRoot, Path dataDir, int mongoPort, int broke
         return dataDir.resolve("mongo").resolve("union-platform.mv");
     }
 
+    /** The embedded broker's virtual host (Derby): unconsumed events survive a restart. */
+    Path brokerStore() {
+        return dataDir.resolve("broker");
+    }
+
     Path aotDir() {
         return dataDir.resolve("aot");
     }

@@ -76,8 +76,9 @@ public final class LocalPlatform {
         try {
             mongo = EmbeddedMongo.onFile(settings.mongoFile(), "127.0.0.1", settings.mongoPort());
             say("MongoDB (embedded)  %s  data in %s", mongo.connectionString(), relative(settings.mongoFile().getParent()));
-            broker = EmbeddedAmqpBroker.start("127.0.0.1", settings.brokerPort());
-            say("AMQP broker (embedded Qpid)  amqp://%s:%d", broker.host(), broker.port());
+            broker = EmbeddedAmqpBroker.startPersistent("127.0.0.1", settings.brokerPort(), settings.brokerStore());
+            say("AMQP broker (embedded Qpid)  amqp://%s:%d  messages in %s", broker.host(), broker.port(),
+                    relative(settings.brokerStore()));
         } catch (RuntimeException e) {
             System.err.println("✗ " + e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
             stopInfrastructure();
@@ -228,7 +229,8 @@ public final class LocalPlatform {
                 }
             });
             stopInfrastructure();
-            say("Stopped. MongoDB data is kept in %s.", relative(settings.mongoFile().getParent()));
+            say("Stopped. MongoDB data is kept in %s, unconsumed events in %s.",
+                    relative(settings.mongoFile().getParent()), relative(settings.brokerStore()));
             if (recording) {
                 assembleAotCaches();
             }

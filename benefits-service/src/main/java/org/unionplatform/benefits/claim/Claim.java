@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.benefits.client.MemberEligibility;
 import org.unionplatform.benefits.events.ClaimDecided;
@@ -18,6 +19,9 @@ import org.unionplatform.common.web.BusinessRuleViolationException;
  * held on the program's budget under {@code reservationRef}) or REJECTED once (422 {@code claim-status} for a second
  * decision); an APPROVED claim is PAID once, which spends what was held.
  */
+@CompoundIndex(name = "memberId_submittedAt", def = "{'memberId': 1, 'submittedAt': -1, '_id': 1}")
+@CompoundIndex(name = "submittedAt", def = "{'submittedAt': -1, '_id': 1}")
+@CompoundIndex(name = "orgPath", def = "{'orgPath': 1}")
 @Document("claims")
 public class Claim extends OutboxAggregate {
 

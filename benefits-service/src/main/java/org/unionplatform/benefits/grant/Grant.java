@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.benefits.client.MemberEligibility;
 import org.unionplatform.benefits.events.BenefitGranted;
@@ -18,6 +19,11 @@ import org.unionplatform.common.web.BusinessRuleViolationException;
  * and inserting the document is the commit point: whoever inserts that id first (the issuance as GRANTED, or
  * the recovery sweep as a CANCELLED tombstone) decides the outcome.
  */
+@CompoundIndex(name = "memberId_grantedAt", def = "{'memberId': 1, 'grantedAt': -1, '_id': 1}")
+@CompoundIndex(name = "grantedAt", def = "{'grantedAt': -1, '_id': 1}")
+@CompoundIndex(name = "orgPath", def = "{'orgPath': 1}")
+@CompoundIndex(name = "status_programId_orgPath", def = "{'status': 1, 'programId': 1, 'orgPath': 1}")
+@CompoundIndex(name = "status_returned_revokedAt", def = "{'status': 1, 'returned': 1, 'revokedAt': 1}")
 @Document("grants")
 public class Grant extends OutboxAggregate {
 

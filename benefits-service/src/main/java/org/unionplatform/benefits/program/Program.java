@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.common.web.BusinessRuleViolationException;
 import org.unionplatform.common.web.ConflictException;
@@ -20,6 +21,10 @@ import org.unionplatform.common.web.ConflictException;
  * Money (fen): {@code budgetFen = availableFen + reservedFen + spentFen}. Items likewise with
  * {@code stockTotal = stockAvailable + stockReserved + stockIssued}. Either may be absent (null).
  */
+@CompoundIndex(name = "kind_status", def = "{'kind': 1, 'status': 1}")
+@CompoundIndex(name = "createdAt", def = "{'createdAt': 1, '_id': 1}")
+@CompoundIndex(name = "orgPath", def = "{'orgPath': 1}")
+@CompoundIndex(name = "pending", def = "{'pending.kind': 1, 'pending.at': 1}")
 @Document("programs")
 public record Program(@Id String id, String name, String kind, String season, String description,
         String organizationId, String orgPath, LocalDate startsOn, LocalDate endsOn,

@@ -15,6 +15,8 @@ import org.unionplatform.common.web.ConflictException;
  * gave its pack (grant id {@code welcome-<memberId>}). The store applies each transition conditionally on the
  * state checked here, so of two instances acting on one entry only one changes it.
  */
+@CompoundIndex(name = "programId_status_queuedAt", def = "{'programId': 1, 'status': 1, 'queuedAt': 1, '_id': 1}")
+@CompoundIndex(name = "orgPath", def = "{'orgPath': 1}")
 @Document("welcome_queue")
 @CompoundIndex(name = "program_waiting_order", def = "{'programId': 1, 'status': 1, 'queuedAt': 1, '_id': 1}")
 @CompoundIndex(name = "scope_waiting_order", def = "{'orgPath': 1, 'status': 1, 'queuedAt': 1, '_id': 1}")

@@ -3,6 +3,7 @@ package org.unionplatform.organization.auth;
 import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -11,8 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * again means it was copied: the whole family is REVOKED.
  */
 @Document("refresh_tokens")
-record RefreshToken(@Id String hash, String familyId, String accountId, Instant issuedAt, Instant expiresAt,
-        State state) {
+record RefreshToken(@Id String hash, @Indexed String familyId, @Indexed String accountId, Instant issuedAt,
+        Instant expiresAt, State state) {
 
     enum State {
         ACTIVE,

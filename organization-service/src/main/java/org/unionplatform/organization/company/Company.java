@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.common.events.OutboxAggregate;
@@ -21,6 +22,8 @@ import org.unionplatform.organization.tree.Organization;
  * responsible for it ({@code orgPath}, the scope) and, once a union is founded, is covered by that union.
  * The credit code is unique (sparse: outlets may have none).
  */
+@CompoundIndex(name = "keyPlatform_lastFollowUpAt", def = "{'keyPlatform': 1, 'lastFollowUpAt': 1, '_id': 1}")
+@CompoundIndex(name = "name", def = "{'name': 1, '_id': 1}")
 @Document(Company.COLLECTION)
 public class Company extends OutboxAggregate {
 

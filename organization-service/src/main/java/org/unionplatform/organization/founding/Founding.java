@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.common.events.OutboxAggregate;
@@ -25,6 +26,7 @@ import org.unionplatform.organization.tree.OrganizationKind;
  * (the parent), from which the union exists with the founding's id ({@code APPROVED}); the legal-person
  * certificate and the bank account follow ({@code COMPLETED}). Its scope is the parent's path.
  */
+@CompoundIndex(name = "startedAt", def = "{'startedAt': 1, '_id': 1}")
 @Document(Founding.COLLECTION)
 class Founding extends OutboxAggregate {
 

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.common.events.OutboxAggregate;
@@ -21,6 +22,8 @@ import org.unionplatform.organization.tally.Tally;
  * ({@code /shaanxi/xian/xian-beilin/}). On real MongoDB the path index serves the anchored prefix queries of
  * subtree listings; totals never scan (they live in tallies).
  */
+@CompoundIndex(name = "kind_path", def = "{'kind': 1, 'path': 1}")
+@CompoundIndex(name = "parentId_path", def = "{'parentId': 1, 'path': 1}")
 @Document(Organization.COLLECTION)
 public class Organization extends OutboxAggregate {
 

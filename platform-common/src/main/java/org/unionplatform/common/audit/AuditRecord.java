@@ -17,6 +17,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param requestId the request that did it (ties the entry to the logs)
  * @param details   a few plain facts (never a password, token or personal data value)
  */
+@CompoundIndex(name = "action_at", def = "{'action': 1, 'at': -1, '_id': -1}")
+@CompoundIndex(name = "target_at", def = "{'target': 1, 'at': -1, '_id': -1}")
 @Document(AuditRecord.COLLECTION)
 // "Is this step audited already?": services that finish a step after a crash write its entry once (benefits-service).
 @CompoundIndex(name = "target_action", def = "{'target': 1, 'action': 1}")

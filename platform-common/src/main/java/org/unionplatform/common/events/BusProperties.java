@@ -25,7 +25,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outboxBackoff delay before a failed publish is tried again (doubles per attempt, capped)
  * @param consumerBackoff pause before a failed message is requeued (doubles per attempt, capped)
  * @param inboxCollection the collection recording processed event ids per queue
- * @param inboxRetention how long processed event ids are kept (a TTL index where MongoDB honours it)
+ * @param inboxRetention how long processed event ids are kept (a TTL index where MongoDB honours it, and the
+ *        retention sweep everywhere: see {@code platform.retention})
+ * @param inboxLease how long a consumer holds an event it claimed before another consumer may take it over (a
+ *        consumer that died mid-handler); longer than any handler runs
  * @param appliedEventsKept how many event ids {@link AppliedEvents} keeps per document
  * @param unroutableGrace how long an event the broker explicitly returns as unroutable (no queue is bound for its
  *        type: no service has ever subscribed to it) is retried before it is set aside as delivered to nobody;
@@ -48,6 +51,7 @@ public record BusProperties(
         Backoff consumerBackoff,
         @DefaultValue("bus_inbox") String inboxCollection,
         @DefaultValue("14d") Duration inboxRetention,
+        @DefaultValue("1m") Duration inboxLease,
         @DefaultValue("50") int appliedEventsKept,
         @DefaultValue("15m") Duration unroutableGrace,
         @DefaultValue("false") boolean deleteTopologyOnShutdown) {
@@ -59,6 +63,9 @@ public record BusProperties(
         }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("platform.bus.max-attempts must be at least 1");
+        }
+        if (inboxLease == null || inboxLease.isNegative() || inboxLease.isZero()) {
+            throw new IllegalArgumentException("platform.bus.inbox-lease must be positive");
         }
         if (relayBatchSize < 1) {
             throw new IllegalArgumentException("platform.bus.relay-batch-size must be at least 1");

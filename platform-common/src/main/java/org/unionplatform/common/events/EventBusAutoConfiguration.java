@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.unionplatform.common.retention.ExpiringCollection;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -98,9 +99,13 @@ public class EventBusAutoConfiguration {
 
     @Bean
     Inbox busInbox(MongoTemplate mongo, BusProperties properties) {
-        var inbox = new Inbox(mongo, properties, Clock.systemUTC());
-        inbox.ensureIndexes();
-        return inbox;
+        return new Inbox(mongo, properties, Clock.systemUTC());
+    }
+
+    /** Processed inbox entries expire after {@code platform.bus.inbox-retention}. */
+    @Bean
+    ExpiringCollection busInboxExpiry(BusProperties properties) {
+        return new ExpiringCollection(properties.inboxCollection(), Inbox.PROCESSED_AT, properties.inboxRetention());
     }
 
     @Bean

@@ -3,36 +3,51 @@ package org.unionplatform.common.events;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.not;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.unset;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Date;
-import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoOperations;
 
-import com.mongodb.MongoException;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 
 /**
- * Per queue and event id: whether the event was processed, and how many attempts failed. Keyed by
- * {@code <queue>|<event id>} as {@code _id}, so every lookup goes by the primary key.
+ * Per queue and event id: who is applying the event, whether it was processed, and how many attempts failed.
+ * Keyed by {@code <queue>|<event id>} as {@code _id}, so every lookup goes by the primary key.
+ * <p>
+ * A consumer claims an event before its handler runs, atomically: the insert of the entry with a lease (the
+ * unique {@code _id} lets one of two concurrent deliveries win), or, for an entry whose earlier attempt failed or
+ * whose consumer died, a conditional update that takes over an expired lease. So two deliveries of one event never
+ * run the handler at the same time, and once one of them marked it processed no other runs it again.
  */
 final class Inbox {
 
-    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
-    private static final String PROCESSED_AT = "processedAt";
+    static final String PROCESSED_AT = "processedAt";
     private static final String ATTEMPTS = "attempts";
+    private static final String LEASE_UNTIL = "leaseUntil";
+
+    /** What a delivery may do with its event. */
+    enum Claim {
+        /** This delivery holds the event: run the handler, then mark it processed (or record the failure). */
+        WON,
+        /** Processed before: a duplicate, ack it. */
+        PROCESSED,
+        /** Another delivery holds a live lease on it: requeue, its outcome decides. */
+        BUSY
+    }
 
     private final MongoOperations mongo;
     private final BusProperties properties;
@@ -44,33 +59,50 @@ final class Inbox {
         this.clock = clock;
     }
 
-    /** Expires processed entries where MongoDB supports TTL indexes (the embedded server ignores it). */
-    void ensureIndexes() {
-        try {
-            collection().createIndex(Indexes.ascending(PROCESSED_AT),
-                    new IndexOptions().expireAfter(properties.inboxRetention().toSeconds(), TimeUnit.SECONDS));
-        } catch (MongoException e) {
-            log.warn("Inbox TTL index not created: {}", e.getMessage());
+    /** Claims the event for this delivery, for {@code platform.bus.inbox-lease}. */
+    Claim claim(String queue, EventEnvelope envelope) {
+        String id = key(queue, envelope.id().toString());
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Instant now = clock.instant();
+            Date leaseUntil = Date.from(now.plus(properties.inboxLease()));
+            try {
+                collection().insertOne(new Document("_id", id).append("queue", queue).append("type", envelope.type())
+                        .append(LEASE_UNTIL, leaseUntil));
+                return Claim.WON;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+            // Not processed and nobody's lease is running: an attempt failed (released) or its consumer died.
+            Document takenOver = collection().findOneAndUpdate(
+                    and(eq("_id", id), exists(PROCESSED_AT, false), not(gte(LEASE_UNTIL, Date.from(now)))),
+                    set(LEASE_UNTIL, leaseUntil));
+            if (takenOver != null) {
+                return Claim.WON;
+            }
+            Document entry = collection().find(eq("_id", id)).first();
+            if (entry != null) {
+                return entry.get(PROCESSED_AT) != null ? Claim.PROCESSED : Claim.BUSY;
+            }
+            // Removed in between (a dead letter's replay forgets its attempts): claim again.
         }
-    }
-
-    boolean isProcessed(String queue, String eventId) {
-        Document entry = collection().find(eq("_id", key(queue, eventId))).first();
-        return entry != null && entry.get(PROCESSED_AT) != null;
+        return Claim.BUSY;
     }
 
     void markProcessed(String queue, EventEnvelope envelope) {
         collection().updateOne(eq("_id", key(queue, envelope.id().toString())),
                 combine(set(PROCESSED_AT, Date.from(clock.instant())), set("queue", queue),
-                        set("type", envelope.type())),
+                        set("type", envelope.type()), unset(LEASE_UNTIL)),
                 new UpdateOptions().upsert(true));
     }
 
-    /** Counts one more failed attempt and returns the count so far. */
+    /** Counts one more failed attempt, releases the lease (the redelivery may claim at once), returns the count. */
     int recordFailure(String queue, String eventId, String type, String reason) {
+        Date now = Date.from(clock.instant());
         Document entry = collection().findOneAndUpdate(eq("_id", key(queue, eventId)),
                 combine(inc(ATTEMPTS, 1), set("queue", queue), set("type", type), set("lastError", reason),
-                        set("lastFailedAt", Date.from(clock.instant()))),
+                        set("lastFailedAt", now), set(LEASE_UNTIL, now)),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         return entry == null ? 1 : entry.getInteger(ATTEMPTS, 1);
     }

@@ -14,9 +14,10 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The idempotent consumer of one subscription's queue, acknowledging manually. A message is acked only
- * after its handler succeeded and its id is recorded in the inbox, or when it was processed before
- * (duplicate), or once a copy sits confirmed in the dead-letter queue. A failure is counted per queue and
+ * The idempotent consumer of one subscription's queue, acknowledging manually. The event is claimed in the inbox
+ * before its handler runs (one delivery at a time, see {@link Inbox#claim}); a message is acked only after its
+ * handler succeeded and its id is recorded in the inbox, or when it was processed before (duplicate), or once a
+ * copy sits confirmed in the dead-letter queue. A delivery that finds the event claimed by another is requeued. A failure is counted per queue and
  * event id, waits briefly and is requeued; after {@code max-attempts} it is dead-lettered. A message that
  * is not an event envelope is dead-lettered at once.
  */
@@ -59,10 +60,22 @@ final class InboxListener implements ChannelAwareMessageListener {
         }
         String eventId = envelope.id().toString();
         try {
-            if (inbox.isProcessed(queue, eventId)) {
-                metrics.duplicate(queue, envelope.type());
-                channel.basicAck(tag, false);
-                return;
+            switch (inbox.claim(queue, envelope)) {
+                case PROCESSED -> {
+                    metrics.duplicate(queue, envelope.type());
+                    channel.basicAck(tag, false);
+                    return;
+                }
+                case BUSY -> {
+                    // Another delivery is applying it now: its success makes this one a duplicate, its failure
+                    // or death (lease expiry) lets this one claim it. Not an attempt of this event.
+                    pause(1);
+                    channel.basicNack(tag, false, true);
+                    return;
+                }
+                case WON -> {
+                    // This delivery applies it.
+                }
             }
             handler.handle(new ReceivedEvent(envelope, queue, jsonMapper));
             inbox.markProcessed(queue, envelope);

@@ -25,7 +25,7 @@ class BusPropertiesTest {
     void consumerBackoffDefaultsToShortPauses() {
         var properties = new BusProperties("union.events", "", null, 5, 100, Duration.ofSeconds(10),
                 Duration.ofMinutes(5), Duration.ofSeconds(5), new BusProperties.Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)), null,
-                "bus_inbox", Duration.ofDays(14), 50, Duration.ofMinutes(15), false);
+                "bus_inbox", Duration.ofDays(14), Duration.ofMinutes(1), 50, Duration.ofMinutes(15), false);
 
         assertThat(properties.consumerBackoff().max()).isEqualTo(Duration.ofSeconds(2));
         assertThat(properties.queueArguments()).isEqualTo(Map.of());
@@ -34,7 +34,7 @@ class BusPropertiesTest {
     @Test
     void zeroAttemptsAreRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> new BusProperties("union.events", "", Map.of(), 0, 100,
-                Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(5), null, null, "bus_inbox", Duration.ofDays(14), 50,
+                Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(5), null, null, "bus_inbox", Duration.ofDays(14), Duration.ofMinutes(1), 50,
                 Duration.ofMinutes(15), false));
     }
 }

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
-import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -16,12 +15,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * only, never in {@code count} and its breakdowns. Every update also raises {@code rev} and sets {@code dirty}:
  * the day is to be folded (again) into its {@link VisitMonth}.
  */
+@CompoundIndex(name = "station_day", def = "{'stationId': 1, 'day': 1}")
+@CompoundIndex(name = "stationId_divisionCode", def = "{'stationId': 1, 'divisionCode': 1}")
+@CompoundIndex(name = "org_path_day", def = "{'orgPath': 1, 'day': 1}")
+@CompoundIndex(name = "divisionCode", def = "{'divisionCode': 1}")
+@CompoundIndex(name = "dirty_day", def = "{'dirty': 1, 'day': 1}", sparse = true)
 @Document(VisitDay.COLLECTION)
-@CompoundIndexes({
-    @CompoundIndex(name = "station_day", def = "{'stationId': 1, 'day': 1}"),
-    @CompoundIndex(name = "org_path_day", def = "{'orgPath': 1, 'day': 1}"),
-    @CompoundIndex(name = "dirty_day", def = "{'dirty': 1, 'day': 1}", sparse = true)
-})
 public record VisitDay(@Id String id, String stationId, String day, String orgPath, String divisionCode, Long count,
         Map<String, Long> byWorkerType, Map<String, Long> byService, Map<String, Long> byHour, Long flagged,
         Map<String, Long> flaggedByReason, Long rev, Boolean dirty) {

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.common.events.OutboxAggregate;
 import org.unionplatform.common.web.BusinessRuleViolationException;
@@ -24,6 +25,8 @@ import org.unionplatform.station.geo.GeoPoint;
  * Its status moves ACTIVE &lt;-&gt; SUSPENDED and to CLOSED, which is final: a closed station is never reopened
  * (422 {@code station-closed}). Asking for the status a station has already is allowed and only records the reason.
  */
+@CompoundIndex(name = "status", def = "{'status': 1, '_id': 1}")
+@CompoundIndex(name = "orgPath", def = "{'orgPath': 1}")
 @Document(Station.COLLECTION)
 public class Station extends OutboxAggregate {
 

@@ -34,6 +34,9 @@ import org.unionplatform.station.station.StationStatus;
  * A visit uploaded later than the window after it happened, or at a station suspended meanwhile, is kept with a
  * {@link VisitFlag}: counted apart from the normal figures, published to no one, listed for the organizer.
  */
+@CompoundIndex(name = "counted_recordedAt", def = "{'counted': 1, 'recordedAt': 1}")
+@CompoundIndex(name = "verification_counted", def = "{'verification': 1, 'counted': 1}")
+@CompoundIndex(name = "orgPath", def = "{'orgPath': 1}")
 @Document(Visit.COLLECTION)
 @CompoundIndex(name = "flagged", def = "{'flag': 1, 'recordedAt': -1}", sparse = true)
 public class Visit extends OutboxAggregate {
