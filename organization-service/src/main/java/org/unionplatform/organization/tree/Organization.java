@@ -6,14 +6,15 @@ import java.util.Set;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.common.events.OutboxAggregate;
+import org.unionplatform.common.reference.DivisionCodes;
 import org.unionplatform.common.web.BusinessRuleViolationException;
 import org.unionplatform.common.web.PlatformProblemException;
 import org.unionplatform.organization.events.OrganizationEstablished;
 import org.unionplatform.organization.events.OrganizationMoved;
-import org.unionplatform.organization.reference.DivisionCodes;
 import org.unionplatform.organization.tally.Tally;
 
 /**
@@ -22,6 +23,7 @@ import org.unionplatform.organization.tally.Tally;
  * subtree listings; totals never scan (they live in tallies).
  */
 @Document(Organization.COLLECTION)
+@CompoundIndex(name = "dispatch", def = "{'kind': 1, 'divisionCode': 1}")
 public class Organization extends OutboxAggregate {
 
     public static final String COLLECTION = "organizations";
