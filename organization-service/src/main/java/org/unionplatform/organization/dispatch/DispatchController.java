@@ -24,7 +24,7 @@ import org.unionplatform.common.reference.KnownDivision;
 @RequestMapping("/api/organizations/dispatch")
 class DispatchController {
 
-    record DispatchRequest(@Size(max = 50) String platform, @CreditCode String companyCreditCode,
+    record DispatchRequest(@Size(max = 60) String platform, @CreditCode String companyCreditCode,
             @NotNull @KnownDivision String divisionCode, @NotNull @KnownWorkerType String workerType) {
     }
 
