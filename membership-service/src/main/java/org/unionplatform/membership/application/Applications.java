@@ -153,7 +153,22 @@ class Applications {
     record Approval(Application application, Member member, String qrTokenShownOnce) {
     }
 
+    /**
+     * Approves; when the overdue round escalated the application between our read and our write, approves the
+     * fresh copy once more (escalation leaves it in the same union's queue), else answers the conflict.
+     */
     Approval approve(Application application, String by) {
+        try {
+            return approveOnce(application, by);
+        } catch (OptimisticLockingFailureException changedMeanwhile) {
+            Application fresh = applications.findById(application.id())
+                    .filter(again -> java.util.Objects.equals(again.orgPath(), application.orgPath()))
+                    .orElseThrow(() -> changedMeanwhile);
+            return approveOnce(fresh, by);
+        }
+    }
+
+    private Approval approveOnce(Application application, String by) {
         // Member first: if we stop between the two writes, approving again finds the member and finishes.
         var enrolled = enrolment.enrol(application.worker(), new org.unionplatform.membership.member.Union(
                 application.organizationId(), application.organizationName(), application.orgPath()),
