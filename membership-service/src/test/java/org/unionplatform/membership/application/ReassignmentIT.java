@@ -122,8 +122,9 @@ class ReassignmentIT extends MembershipIT {
     @Test
     void aMistypedCreditCodeIsAnswered422BeforeOrganizationServiceIsAsked() {
         String platform = "mistyped-" + System.nanoTime();
-        apply(Map.of("platform", platform, "companyCreditCode", "91610000MA6TG1234X"))
+        JsonNode mistyped = apply(Map.of("platform", platform, "companyCreditCode", "91610000MA6TG1234X"))
                 .expectProblem(422, "companyCreditCode", null);
+        assertThat(mistyped.get("status").asInt()).isEqualTo(422);
         apply(Map.of("platform", platform, "companyCreditCode", "123")).expectProblem(400, "companyCreditCode", null);
         apply(Map.of("platform", platform, "divisionCode", "610199")).expectProblem(400, "divisionCode", null);
         apply(Map.of("platform", platform, "divisionCode", "610113099")).expectProblem(400, "divisionCode", null);

@@ -107,7 +107,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .toList();
         HttpStatus answer = ex.getBindingResult().getAllErrors().stream().allMatch(ProblemHandler::unprocessable)
                 ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST;
-        return respond(ex, invalid(errors), answer, request);
+        ProblemDetail problem = invalid(errors);
+        problem.setStatus(answer);
+        return respond(ex, problem, answer, request);
     }
 
     /** A violation of a constraint marked {@link Unprocessable}. */
