@@ -456,11 +456,14 @@ class OrganizationsJourneyIT {
                 "DELIVERY_RIDER"), platformUnion, "PLATFORM_UNION");
         assertDispatch(admin, Map.of("divisionCode", "632802", "workerType", "COURIER"), courierFederation,
                 "INDUSTRY_FEDERATION");
+        // A county federation does not admit: with no union for the type it takes the application to re-assign.
         assertDispatch(organizer, Map.of("divisionCode", "632802", "workerType", "DOMESTIC_WORKER"), delingha,
-                "REGIONAL_FEDERATION");
+                "REASSIGNMENT");
         assertDispatch(organizer, Map.of("companyCreditCode", company.get("creditCode").asString(), "divisionCode",
                 "632802", "workerType", "COURIER"), platformUnion, "COMPANY_UNION");
-        expectProblem(post("/api/organizations/dispatch", organizer, Map.of("divisionCode", "632803", "workerType",
+        assertDispatch(organizer, Map.of("divisionCode", "632803", "workerType", "DESIGNATED_DRIVER"), haixi,
+                "REASSIGNMENT");
+        expectProblem(post("/api/organizations/dispatch", organizer, Map.of("divisionCode", "652101", "workerType",
                 "DESIGNATED_DRIVER")), 404, null, "no-matching-union");
 
         expectProblem(post("/api/organizations/dispatch", organizer, Map.of("divisionCode", "999999", "workerType",

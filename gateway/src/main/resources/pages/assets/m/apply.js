@@ -10,7 +10,7 @@ const PROVINCE = '610000';
 
 const form = document.getElementById('apply-form');
 const fields = Object.fromEntries(['name', 'residentId', 'phone', 'workerType', 'platform', 'platformOther', 'city',
-  'county'].map(id => [id, document.getElementById(id)]));
+  'county', 'street'].map(id => [id, document.getElementById(id)]));
 
 fields.workerType.append(new Option('请选择', ''));
 for (const [code, label] of WORKER_TYPES) fields.workerType.append(new Option(label, code));
@@ -34,8 +34,18 @@ fillPlaces(PROVINCE, fields.city, '选择城市');
 fields.county.append(new Option('选择区县', ''));
 fields.city.addEventListener('change', async () => {
   fields.county.disabled = !fields.city.value;
+  fields.street.hidden = true;
+  fields.street.replaceChildren();
   if (fields.city.value) await fillPlaces(fields.city.value, fields.county, '选择区县');
   showFieldProblem(fields.county, '');
+});
+// A street or town, where the county's are listed, lets dispatch reach that street's union; choosing none is fine.
+fields.county.addEventListener('change', async () => {
+  fields.street.hidden = true;
+  fields.street.replaceChildren();
+  if (!fields.county.value) return;
+  await fillPlaces(fields.county.value, fields.street, '街道（镇），可不选');
+  fields.street.hidden = fields.street.options.length < 2;
 });
 
 const checks = {
@@ -84,7 +94,7 @@ form.addEventListener('submit', async event => {
       phone: fields.phone.value.replace(/\s/g, ''),
       workerType: fields.workerType.value,
       platform: platform || null,
-      divisionCode: fields.county.value,
+      divisionCode: fields.street.value || fields.county.value,
     });
     sessionStorage.setItem('union.receipt', answer.receiptCode);
     document.getElementById('receipt-code').textContent = groupReceipt(answer.receiptCode);

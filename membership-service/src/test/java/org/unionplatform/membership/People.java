@@ -38,7 +38,7 @@ public final class People {
     public static String applicationJson(String name, String residentId, String phone, String workerType) {
         return """
                 {"name":"%s","residentId":"%s","phone":"%s","workerType":"%s","platform":"首汽约车",
-                 "companyCreditCode":"91610000MA6TG1234X","divisionCode":"610103"}""".formatted(name, residentId, phone,
+                 "companyCreditCode":"91610000MA6TG12349","divisionCode":"610103"}""".formatted(name, residentId, phone,
                 workerType);
     }
 }

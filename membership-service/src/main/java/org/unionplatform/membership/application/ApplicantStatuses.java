@@ -48,9 +48,9 @@ class ApplicantStatuses {
     }
 
     /** Files the application (or finds what the person already has) and answers the receipt code. */
-    String applyPublicly(Worker worker) {
+    String applyPublicly(Worker worker, String residentIdNote) {
         String code = ReceiptCodes.next();
-        var submitted = applications.submit(worker, "self-service", code);
+        var submitted = applications.submit(worker, residentIdNote, "self-service", code);
         String applicationId = switch (submitted) {
             case Applications.New created -> created.application().id();
             case Applications.AlreadyApplied open -> open.application().id();
@@ -81,12 +81,14 @@ class ApplicantStatuses {
                 return StatusView.cannotConfirm(receipt);
             }
             return switch (application.status()) {
-                case AWAITING_DISPATCH -> new StatusView(receipt.id(), "RECEIVED", null, null, receipt.submittedAt(),
+                case AWAITING_DISPATCH, AWAITING_REASSIGNMENT -> new StatusView(receipt.id(), "RECEIVED", null, null, receipt.submittedAt(),
                         null, null);
                 case PENDING_APPROVAL -> new StatusView(receipt.id(), "PENDING_APPROVAL",
                         application.organizationName(), null, receipt.submittedAt(), null, null);
                 case REJECTED -> new StatusView(receipt.id(), "REJECTED", application.organizationName(), null,
                         receipt.submittedAt(), application.decidedAt(), application.rejectionReason());
+                case REFUSED -> new StatusView(receipt.id(), "REFUSED", null, null, receipt.submittedAt(),
+                        application.decidedAt(), application.dispatchProblem());
                 case APPROVED -> members.findById(application.memberId())
                         .map(member -> approved(receipt, member, application.decidedAt()))
                         .orElseGet(() -> StatusView.cannotConfirm(receipt));
@@ -115,7 +117,8 @@ class ApplicantStatuses {
 
     /**
      * What the applicant learns. {@code status}: RECEIVED (no union yet), PENDING_APPROVAL, APPROVED (with the
-     * card number), REJECTED (with the reason), or CANNOT_CONFIRM (the phone given is not the one on record:
+     * card number), REJECTED (with the reason), REFUSED (the details were invalid, with what was wrong; apply
+     * again), or CANNOT_CONFIRM (the phone given is not the one on record:
      * the applicant is asked to contact the union with their resident ID card).
      */
     record StatusView(String receiptCode, String status, String organizationName, String cardNumber,

@@ -2,6 +2,7 @@ package org.unionplatform.membership.application;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -10,6 +11,7 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.common.events.OutboxAggregate;
+import org.unionplatform.common.web.BusinessRuleViolationException;
 import org.unionplatform.common.web.ConflictException;
 import org.unionplatform.membership.events.MembershipApplied;
 import org.unionplatform.membership.events.MembershipRejected;
@@ -26,9 +28,15 @@ import org.unionplatform.membership.member.Worker;
 @CompoundIndexes({
     @CompoundIndex(name = "one_open_application", def = "{'openApplicantKey': 1}", unique = true, sparse = true),
     @CompoundIndex(name = "queue", def = "{'orgPath': 1, 'status': 1, 'submittedAt': 1}"),
-    @CompoundIndex(name = "waiting", def = "{'status': 1, 'nextDispatchAt': 1}")
+    @CompoundIndex(name = "waiting", def = "{'status': 1, 'nextDispatchAt': 1}"),
+    @CompoundIndex(name = "escalated", def = "{'escalatedToOrgPath': 1, 'status': 1, 'submittedAt': 1}")
 })
 public class Application extends OutboxAggregate {
+
+    /** The dispatch rule of an application in a federation's re-assignment queue. */
+    static final String REASSIGNMENT = "REASSIGNMENT";
+    /** The dispatch rule of an application a federation's organizer handed to a union. */
+    static final String REASSIGNED = "REASSIGNED";
 
     @Id
     private final String id;
@@ -41,6 +49,9 @@ public class Application extends OutboxAggregate {
     private String organizationName;
     private String orgPath;
     private String dispatchRule;
+    private String dispatchReason;
+    private String reassignedBy;
+    private String residentIdNote;
     private int dispatchAttempts;
     private Instant nextDispatchAt;
     private String dispatchProblem;
@@ -57,7 +68,8 @@ public class Application extends OutboxAggregate {
     @PersistenceCreator
     Application(String id, Worker worker, String submittedBy, Instant submittedAt, ApplicationStatus status,
             String openApplicantKey, String organizationId, String organizationName, String orgPath,
-            String dispatchRule, int dispatchAttempts, Instant nextDispatchAt, String dispatchProblem,
+            String dispatchRule, String dispatchReason, String reassignedBy, String residentIdNote,
+            int dispatchAttempts, Instant nextDispatchAt, String dispatchProblem,
             Instant dispatchedAt, Instant decidedAt, String decidedBy, String rejectionReason, String memberId,
             Instant escalatedAt, String escalatedToOrgPath, Long version) {
         this.id = id;
@@ -70,6 +82,9 @@ public class Application extends OutboxAggregate {
         this.organizationName = organizationName;
         this.orgPath = orgPath;
         this.dispatchRule = dispatchRule;
+        this.dispatchReason = dispatchReason;
+        this.reassignedBy = reassignedBy;
+        this.residentIdNote = residentIdNote;
         this.dispatchAttempts = dispatchAttempts;
         this.nextDispatchAt = nextDispatchAt;
         this.dispatchProblem = dispatchProblem;
@@ -83,25 +98,89 @@ public class Application extends OutboxAggregate {
         this.version = version;
     }
 
-    static Application submit(String id, Worker worker, String submittedBy, Instant now, Instant firstRoundAt) {
+    /** @param residentIdNote what the staff should know about the resident ID (a retired region code), or null */
+    static Application submit(String id, Worker worker, String residentIdNote, String submittedBy, Instant now,
+            Instant firstRoundAt) {
         Application application = new Application(id, worker, submittedBy, now, ApplicationStatus.AWAITING_DISPATCH,
-                worker.residentIdHash(), null, null, null, null, 0, firstRoundAt, null, null, null, null, null, null, null, null,
-                null);
+                worker.residentIdHash(), null, null, null, null, null, null, residentIdNote, 0, firstRoundAt, null,
+                null, null, null, null, null, null, null, null);
         application.registerEvent(new MembershipApplied(id, worker.workerType(), worker.divisionCode(), now));
         return application;
     }
 
-    void dispatchedTo(Union union, String rule, Instant now) {
+    /** @param reason why this union, as organization-service said it (Chinese) */
+    void dispatchedTo(Union union, String rule, String reason, Instant now) {
         requireStatus(ApplicationStatus.AWAITING_DISPATCH);
         status = ApplicationStatus.PENDING_APPROVAL;
-        organizationId = union.organizationId();
-        organizationName = union.name();
-        orgPath = union.orgPath();
-        dispatchRule = rule;
+        placeAt(union, rule, reason);
         dispatchedAt = now;
         dispatchAttempts++;
         nextDispatchAt = null;
         dispatchProblem = null;
+    }
+
+    /** No union that admits matched: the federation's re-assignment queue takes it. */
+    void awaitReassignment(Union federation, String reason, Instant now) {
+        requireStatus(ApplicationStatus.AWAITING_DISPATCH);
+        status = ApplicationStatus.AWAITING_REASSIGNMENT;
+        placeAt(federation, REASSIGNMENT, reason);
+        dispatchedAt = now;
+        dispatchAttempts++;
+        nextDispatchAt = null;
+        dispatchProblem = null;
+    }
+
+    /**
+     * A federation's organizer hands the application from its re-assignment queue to a union below the
+     * federation (422 {@code reassign-below} otherwise); the union's own wait starts now.
+     */
+    void reassign(Union union, String reason, String by, Instant now) {
+        String queue = reassignmentQueue().orElseThrow(() -> new ConflictException("Application " + id + " is "
+                + status + " and in no re-assignment queue."));
+        if (!union.orgPath().startsWith(queue) || union.orgPath().equals(queue)
+                || union.organizationId().equals(organizationId)) {
+            throw new BusinessRuleViolationException("reassign-below", "An application is re-assigned to another"
+                    + " union below the federation whose queue it is in.").with("field", "organizationId");
+        }
+        String from = status == ApplicationStatus.AWAITING_REASSIGNMENT ? organizationName : null;
+        status = ApplicationStatus.PENDING_APPROVAL;
+        placeAt(union, REASSIGNED, (from == null ? "逾期未处理，" : from) + "重新分派：" + reason);
+        reassignedBy = by;
+        dispatchedAt = now;
+        escalatedAt = null;
+        escalatedToOrgPath = null;
+    }
+
+    /**
+     * The path of the federation whose re-assignment queue holds the application: where it waits when no union
+     * matched, or where it was escalated while its union still holds it.
+     */
+    Optional<String> reassignmentQueue() {
+        if (status == ApplicationStatus.AWAITING_REASSIGNMENT) {
+            return Optional.of(orgPath);
+        }
+        return status == ApplicationStatus.PENDING_APPROVAL && escalatedAt != null
+                ? Optional.of(escalatedToOrgPath) : Optional.empty();
+    }
+
+    /** organization-service refused the details as invalid: a final answer, the person may apply again. */
+    void refuse(String problem, Instant now) {
+        requireStatus(ApplicationStatus.AWAITING_DISPATCH);
+        status = ApplicationStatus.REFUSED;
+        dispatchProblem = problem;
+        dispatchAttempts++;
+        nextDispatchAt = null;
+        decidedAt = now;
+        decidedBy = "organization-service";
+        openApplicantKey = null;
+    }
+
+    private void placeAt(Union organization, String rule, String reason) {
+        organizationId = organization.organizationId();
+        organizationName = organization.name();
+        orgPath = organization.orgPath();
+        dispatchRule = rule;
+        dispatchReason = reason;
     }
 
     /** Stays waiting; the next attempt comes after a pause that doubles with each failure, up to {@code max}. */
@@ -144,20 +223,17 @@ public class Application extends OutboxAggregate {
         registerEvent(new MembershipRejected(id, organizationId, orgPath, reason, now));
     }
 
-    /** Flags an application left unhandled to the union's parent organisation. */
-    boolean escalate(Instant now) {
+    /**
+     * Left unhandled by its union too long: the application also enters the re-assignment queue of the
+     * federation above it (the county-level one where known); the union may still decide it meanwhile.
+     */
+    boolean escalate(Union federation, Instant now) {
         if (status != ApplicationStatus.PENDING_APPROVAL || escalatedAt != null) {
             return false;
         }
         escalatedAt = now;
-        escalatedToOrgPath = parentPath(orgPath);
+        escalatedToOrgPath = federation.orgPath();
         return true;
-    }
-
-    static String parentPath(String path) {
-        String trimmed = path.substring(0, path.length() - 1);
-        int cut = trimmed.lastIndexOf('/');
-        return cut <= 0 ? path : trimmed.substring(0, cut + 1);
     }
 
     private void requireStatus(ApplicationStatus required) {
@@ -200,6 +276,18 @@ public class Application extends OutboxAggregate {
 
     public String dispatchRule() {
         return dispatchRule;
+    }
+
+    public String dispatchReason() {
+        return dispatchReason;
+    }
+
+    public String reassignedBy() {
+        return reassignedBy;
+    }
+
+    public String residentIdNote() {
+        return residentIdNote;
     }
 
     public int dispatchAttempts() {

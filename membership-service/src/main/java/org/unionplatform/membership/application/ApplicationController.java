@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.unionplatform.common.pii.ResidentIdNumber;
 import org.unionplatform.common.security.AccessScope;
 import org.unionplatform.common.security.Caller;
 import org.unionplatform.common.web.PageQuery;
@@ -63,7 +64,7 @@ class ApplicationController {
      */
     @PostMapping
     ResponseEntity<Received> apply(@Valid @RequestBody PersonDetails details) {
-        String receiptCode = statuses.applyPublicly(workers.protect(details));
+        String receiptCode = statuses.applyPublicly(workers.protect(details), residentIdNote(details));
         return ResponseEntity.status(HttpStatus.ACCEPTED).cacheControl(CacheControl.noStore())
                 .body(new Received(receiptCode, "RECEIVED",
                         "Application received. Keep the receipt code: with it and a code sent to your phone you can"
@@ -77,7 +78,11 @@ class ApplicationController {
     @PostMapping("/by-organizer")
     @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN')")
     ResponseEntity<ApplicantReceipt> applyForWorker(@Valid @RequestBody PersonDetails details, Caller caller) {
-        return answer(applications.submit(workers.protect(details), caller.subject()));
+        return answer(applications.submit(workers.protect(details), residentIdNote(details), caller.subject()));
+    }
+
+    private static String residentIdNote(PersonDetails details) {
+        return ResidentIdNumber.parse(details.residentId()).regionNote().orElse(null);
     }
 
     private static ResponseEntity<ApplicantReceipt> answer(Applications.Submitted submitted) {
@@ -90,7 +95,10 @@ class ApplicationController {
         return ResponseEntity.ok(receipt);
     }
 
-    /** The caller's queue: applications dispatched to unions in their subtree; oldest first (stable paging). */
+    /**
+     * The caller's queue: applications dispatched to unions in their subtree, and those waiting in the
+     * re-assignment queue of a federation in it ({@code status=AWAITING_REASSIGNMENT}); oldest first (stable paging).
+     */
     @GetMapping
     @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN')")
     PageResponse<ApplicationView> queue(@RequestParam(required = false) ApplicationStatus status,
@@ -110,6 +118,25 @@ class ApplicationController {
         return PageResponse.of(new PageImpl<>(items, pageable, total), ApplicationView::of);
     }
 
+    /**
+     * The re-assignment queue of the federations in the caller's subtree: applications no union matched, and
+     * applications a union left unhandled too long (escalated; the union may still decide them); oldest first.
+     */
+    @GetMapping("/reassignments")
+    @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN')")
+    PageResponse<ApplicationView> reassignmentQueue(@Valid PageQuery paging, Caller caller) {
+        var scope = AccessScope.of(caller);
+        Criteria unmatched = new Criteria().andOperator(where("status").is(ApplicationStatus.AWAITING_REASSIGNMENT),
+                scope.subtree("orgPath"));
+        Criteria escalated = new Criteria().andOperator(where("status").is(ApplicationStatus.PENDING_APPROVAL),
+                where("escalatedAt").exists(true), scope.subtree("escalatedToOrgPath"));
+        var pageable = paging.toPageRequest(Sort.by("submittedAt", "_id"));
+        Query query = Query.query(new Criteria().orOperator(unmatched, escalated));
+        long total = mongo.count(query, Application.class);
+        var items = mongo.find(Query.of(query).with(pageable), Application.class);
+        return PageResponse.of(new PageImpl<>(items, pageable, total), ApplicationView::of);
+    }
+
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN')")
     ApplicationView one(@PathVariable String id, Caller caller) {
@@ -122,6 +149,25 @@ class ApplicationController {
         var approval = applications.approve(inScope(id, caller), caller.subject());
         return new ApprovalView(id, approval.application().status().name(), approval.member().id(),
                 approval.member().cardNumber(), approval.qrTokenShownOnce());
+    }
+
+    record ReassignmentRequest(@NotBlank @Size(max = 100) String organizationId,
+            @NotBlank @Size(max = 500) String reason) {
+    }
+
+    /**
+     * A federation's organizer hands an application from its re-assignment queue to a union below; the
+     * federation must be in the caller's subtree (404 otherwise, as for anything out of scope).
+     */
+    @PostMapping("/{id}/reassignment")
+    @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN')")
+    ApplicationView reassign(@PathVariable String id, @Valid @RequestBody ReassignmentRequest request,
+            Caller caller) {
+        Application application = AccessScope.of(caller).requireInSubtree(
+                Optional.ofNullable(mongo.findById(id, Application.class)),
+                a -> a.reassignmentQueue().orElse(a.orgPath()), "Application", id);
+        return ApplicationView.of(applications.reassign(application, request.organizationId().strip(),
+                request.reason().strip(), caller.subject()));
     }
 
     record RejectionRequest(@NotBlank @Size(max = 500) String reason) {

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The background rounds: waiting applications are offered to organization-service again (nothing is lost
- * while it is away, and nobody has to press a button), and applications left unhandled too long are flagged
- * to the union's parent organisation.
+ * while it is away, and nobody has to press a button), and applications a union left unhandled too long enter
+ * the re-assignment queue of the federation above it.
  */
 @Component
 class ApplicationRounds {
@@ -36,7 +36,7 @@ class ApplicationRounds {
         this.clock = clock;
     }
 
-    /** @param after how long an application may wait in a union's queue before its parent is told */
+    /** @param after how long an application may wait in a union's queue before it goes to re-assignment */
     @ConfigurationProperties("membership.applications.overdue")
     record OverdueProperties(Duration after, int batch) {
     }
@@ -60,12 +60,10 @@ class ApplicationRounds {
             var now = clock.instant();
             for (Application application : repository.findByStatusAndDispatchedAtLessThanAndEscalatedAtIsNull(
                     ApplicationStatus.PENDING_APPROVAL, now.minus(overdue.after()), Limit.of(overdue.batch()))) {
-                if (application.escalate(now)) {
-                    try {
-                        repository.save(application);
-                    } catch (OptimisticLockingFailureException decidedMeanwhile) {
-                        // approved or rejected while we looked: nothing to flag
-                    }
+                try {
+                    applications.escalate(application);
+                } catch (OptimisticLockingFailureException decidedMeanwhile) {
+                    // approved or rejected while we looked: nothing to escalate
                 }
             }
         } catch (RuntimeException e) {

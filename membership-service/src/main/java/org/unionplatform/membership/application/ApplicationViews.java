@@ -36,16 +36,16 @@ final class ApplicationViews {
     record ApplicationView(String id, String status, String name, ProtectedResidentId residentId,
             ProtectedMobilePhone phone, String gender, LocalDate birthDate, String workerType, String platform,
             String companyCreditCode, String divisionCode, String organizationId, String organizationName,
-            String orgPath, String dispatchRule, Instant submittedAt, Instant dispatchedAt, String dispatchProblem,
-            Instant decidedAt, String decidedBy, String rejectionReason, String memberId, Instant escalatedAt,
-            String escalatedToOrgPath) {
+            String orgPath, String dispatchRule, String dispatchReason, String reassignedBy, String residentIdNote,
+            Instant submittedAt, Instant dispatchedAt, String dispatchProblem, Instant decidedAt, String decidedBy,
+            String rejectionReason, String memberId, Instant escalatedAt, String escalatedToOrgPath) {
 
         static ApplicationView of(Application a) {
             var w = a.worker();
             return new ApplicationView(a.id(), a.status().name(), w.name(), w.residentId(), w.phone(),
                     w.gender().name(), w.birthDate(), w.workerType(), w.platform(), w.companyCreditCode(),
                     w.divisionCode(), a.organizationId(), a.organizationName(), a.orgPath(), a.dispatchRule(),
-                    a.submittedAt(), a.dispatchedAt(), a.dispatchProblem(), a.decidedAt(), a.decidedBy(),
+                    a.dispatchReason(), a.reassignedBy(), a.residentIdNote(), a.submittedAt(), a.dispatchedAt(), a.dispatchProblem(), a.decidedAt(), a.decidedBy(),
                     a.rejectionReason(), a.memberId(), a.escalatedAt(), a.escalatedToOrgPath());
         }
     }

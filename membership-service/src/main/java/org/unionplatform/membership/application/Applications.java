@@ -1,7 +1,10 @@
 package org.unionplatform.membership.application;
 
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -9,9 +12,12 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.unionplatform.common.audit.AuditOutcome;
 import org.unionplatform.common.audit.AuditTrail;
+import org.unionplatform.common.web.BusinessRuleViolationException;
 import org.unionplatform.membership.client.OrganizationDirectory;
 import org.unionplatform.membership.client.OrganizationDirectory.Dispatched;
 import org.unionplatform.membership.client.OrganizationDirectory.NoUnionMatches;
+import org.unionplatform.membership.client.OrganizationDirectory.Refused;
+import org.unionplatform.membership.client.OrganizationDirectory.ToReassign;
 import org.unionplatform.membership.client.OrganizationDirectory.Unavailable;
 import org.unionplatform.membership.member.Channel;
 import org.unionplatform.membership.member.Enrolments;
@@ -19,15 +25,16 @@ import org.unionplatform.membership.member.Member;
 import org.unionplatform.membership.member.MemberRepository;
 import org.unionplatform.membership.member.Worker;
 import org.unionplatform.membership.member.Workers;
+import org.unionplatform.membership.organization.KnownOrganization;
 import org.unionplatform.membership.organization.KnownOrganizations;
 import org.unionplatform.membership.signin.CardIssuedMessage;
 import org.unionplatform.membership.signin.TextMessages;
 
-/** Submitting, dispatching and deciding applications. */
+/** Submitting, dispatching, re-assigning and deciding applications. */
 @Service
 class Applications {
 
-    static final String NO_MATCHING_UNION = "no union matches this applicant yet";
+    static final String NO_MATCHING_UNION = "no union or federation of this place is known yet";
 
     private final ApplicationRepository applications;
     private final MemberRepository members;
@@ -67,13 +74,18 @@ class Applications {
     record New(Application application) implements Submitted {
     }
 
-    /** One person, one membership and at most one open application; the new one is dispatched right away if possible. */
-    Submitted submit(Worker worker, String submittedBy) {
-        return submit(worker, submittedBy, UUID.randomUUID().toString());
+    /**
+     * One person, one membership and at most one open application; the new one is dispatched right away if
+     * possible. Details organization-service refuses as invalid close it at once (422, {@link DetailsRefused}).
+     *
+     * @param residentIdNote what the staff should know about the resident ID, or null
+     */
+    Submitted submit(Worker worker, String residentIdNote, String submittedBy) {
+        return submit(worker, residentIdNote, submittedBy, UUID.randomUUID().toString());
     }
 
-    /** As {@link #submit(Worker, String)}, a new application taking the given id (a public receipt code). */
-    Submitted submit(Worker worker, String submittedBy, String newId) {
+    /** As {@link #submit(Worker, String, String)}, a new application taking the given id (a public receipt code). */
+    Submitted submit(Worker worker, String residentIdNote, String submittedBy, String newId) {
         var member = currentMember(worker);
         if (member.isPresent()) {
             return new AlreadyMember(member.get());
@@ -84,17 +96,29 @@ class Applications {
         }
         var now = clock.instant();
         // The background round leaves it alone while this request asks for its union.
-        Application application = Application.submit(newId, worker, submittedBy, now,
+        Application application = Application.submit(newId, worker, residentIdNote, submittedBy, now,
                 now.plus(properties.redispatchInterval().multipliedBy(4)));
         try {
             application = applications.insert(application);
         } catch (DuplicateKeyException raced) {
             return new AlreadyApplied(applications.findByOpenApplicantKey(worker.residentIdHash()).orElseThrow(() -> raced));
         }
+        Application dispatched;
         try {
-            return new New(tryDispatch(application));
+            dispatched = tryDispatch(application);
         } catch (OptimisticLockingFailureException dispatchedByTheRound) {
-            return new New(applications.findById(application.id()).orElseThrow());
+            dispatched = applications.findById(application.id()).orElseThrow();
+        }
+        if (dispatched.status() == ApplicationStatus.REFUSED) {
+            throw new DetailsRefused(dispatched.dispatchProblem());
+        }
+        return new New(dispatched);
+    }
+
+    /** 422: organization-service refused the applicant's details; nothing waits, the person may apply again. */
+    static final class DetailsRefused extends BusinessRuleViolationException {
+        DetailsRefused(String problem) {
+            super("details-refused", "The application's details were refused as invalid: " + problem);
         }
     }
 
@@ -109,7 +133,13 @@ class Applications {
         switch (directory.dispatch(application.worker())) {
             case Dispatched dispatched -> {
                 knownOrganizations.remember(dispatched.union());
-                application.dispatchedTo(dispatched.union(), dispatched.rule(), now);
+                application.dispatchedTo(dispatched.union(), dispatched.rule(), dispatched.reason(), now);
+            }
+            case ToReassign queue -> application.awaitReassignment(queue.federation(), queue.reason(), now);
+            case Refused refused -> {
+                application.refuse(refused.detail(), now);
+                audit.record("APPLICATION_REFUSED", "application:" + application.id(), AuditOutcome.FAILURE,
+                        Map.of("problem", refused.detail()));
             }
             case NoUnionMatches ignored -> application.dispatchFailed(NO_MATCHING_UNION, now,
                     properties.redispatchInterval(), properties.redispatchBackoffMax());
@@ -129,7 +159,22 @@ class Applications {
     record Approval(Application application, Member member, String qrTokenShownOnce) {
     }
 
+    /**
+     * Approves; when the overdue round escalated the application between our read and our write, approves the
+     * fresh copy once more (escalation leaves it in the same union's queue), else answers the conflict.
+     */
     Approval approve(Application application, String by) {
+        try {
+            return approveOnce(application, by);
+        } catch (OptimisticLockingFailureException changedMeanwhile) {
+            Application fresh = applications.findById(application.id())
+                    .filter(again -> java.util.Objects.equals(again.orgPath(), application.orgPath()))
+                    .orElseThrow(() -> changedMeanwhile);
+            return approveOnce(fresh, by);
+        }
+    }
+
+    private Approval approveOnce(Application application, String by) {
         // Member first: if we stop between the two writes, approving again finds the member and finishes.
         var enrolled = enrolment.enrol(application.worker(), new org.unionplatform.membership.member.Union(
                 application.organizationId(), application.organizationName(), application.orgPath()),
@@ -144,6 +189,62 @@ class Applications {
         }
         return new Approval(saved, enrolled.member(), enrolled.qrTokenShownOnce());
     }
+
+    /**
+     * A federation's organizer hands an application from its re-assignment queue to a union below it that admits
+     * members (422 otherwise: {@code unknown-organization}, {@code cannot-admit}, {@code reassign-below}).
+     */
+    Application reassign(Application application, String organizationId, String reason, String by) {
+        KnownOrganization target = knownOrganizations.find(organizationId).orElseThrow(() ->
+                new BusinessRuleViolationException("unknown-organization", "No union " + organizationId
+                        + " is known to this service.").with("field", "organizationId"));
+        if (target.kind() != null && FEDERATIONS.contains(target.kind())) {
+            throw new BusinessRuleViolationException("cannot-admit", target.name() + " is a federation of a"
+                    + " province, city or county: it does not admit members.").with("field", "organizationId");
+        }
+        application.reassign(new org.unionplatform.membership.member.Union(target.id(), target.name(),
+                target.orgPath()), reason, by, clock.instant());
+        Application saved = applications.save(application);
+        audit.record("APPLICATION_REASSIGNED", "application:" + application.id(), AuditOutcome.SUCCESS,
+                Map.of("organizationId", target.id()));
+        return saved;
+    }
+
+    /**
+     * Puts an application its union left unhandled too long in the re-assignment queue of the federation above
+     * it: the nearest county-level, city or province federation on its path that this service knows (from
+     * {@code organization.established}), else the union's parent.
+     */
+    boolean escalate(Application application) {
+        if (!application.escalate(federationAbove(application.orgPath()), clock.instant())) {
+            return false;
+        }
+        applications.save(application);
+        audit.record("APPLICATION_ESCALATED", "application:" + application.id(), AuditOutcome.SUCCESS,
+                Map.of("organizationId", application.organizationId()));
+        return true;
+    }
+
+    private org.unionplatform.membership.member.Union federationAbove(String orgPath) {
+        List<String> ids = Arrays.stream(orgPath.split("/")).filter(id -> !id.isEmpty()).toList();
+        for (int i = ids.size() - 1; i >= 0; i--) {
+            var known = knownOrganizations.find(ids.get(i)).filter(o -> FEDERATIONS.contains(o.kind()));
+            if (known.isPresent()) {
+                return new org.unionplatform.membership.member.Union(known.get().id(), known.get().name(),
+                        pathTo(ids, i));
+            }
+        }
+        int parent = Math.max(0, ids.size() - 2);
+        String name = knownOrganizations.find(ids.get(parent)).map(KnownOrganization::name).orElse(ids.get(parent));
+        return new org.unionplatform.membership.member.Union(ids.get(parent), name, pathTo(ids, parent));
+    }
+
+    private static String pathTo(List<String> ids, int last) {
+        return "/" + String.join("/", ids.subList(0, last + 1)) + "/";
+    }
+
+    /** The kinds that never admit members: their organizers re-assign instead. */
+    static final Set<String> FEDERATIONS = Set.of("PROVINCE_FEDERATION", "CITY_FEDERATION", "DISTRICT_FEDERATION");
 
     Application reject(Application application, String reason, String by) {
         application.reject(reason, by, clock.instant());

@@ -1,6 +1,7 @@
 package org.unionplatform.membership.client;
 
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,15 +16,22 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Asks organization-service which grassroots union handles an applicant. Retry around a circuit breaker
- * (Resilience4j's recommended order); a 404 is an answer ("no union matches"), not a failure.
+ * Asks organization-service where an application goes. Retry around a circuit breaker (Resilience4j's recommended
+ * order). A 404 ("no organisation of this place") and a 400 or 422 (the details are invalid) are answers, not
+ * failures: neither is retried nor counted by the breaker, so one applicant's wrong details cannot trip it for
+ * everyone.
  */
 @Component
 public class OrganizationDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(OrganizationDirectory.class);
+
+    static final String REASSIGNMENT = "REASSIGNMENT";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final OrganizationDispatchClient client;
     private final CircuitBreaker breaker;
@@ -39,7 +47,8 @@ public class OrganizationDirectory {
                 .waitDurationInOpenState(properties.breakerOpenFor())
                 .permittedNumberOfCallsInHalfOpenState(properties.breakerHalfOpenCalls())
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
-                .ignoreExceptions(FeignException.NotFound.class)
+                .ignoreExceptions(FeignException.NotFound.class, FeignException.BadRequest.class,
+                        FeignException.UnprocessableEntity.class)
                 .build());
         this.retry = Retry.of("organization-dispatch", RetryConfig.custom()
                 .maxAttempts(properties.retryAttempts())
@@ -49,10 +58,19 @@ public class OrganizationDirectory {
     }
 
     /** The outcome of asking; {@link Unavailable} when the question could not be answered now. */
-    public sealed interface Dispatch permits Dispatched, NoUnionMatches, Unavailable {
+    public sealed interface Dispatch permits Dispatched, ToReassign, NoUnionMatches, Refused, Unavailable {
     }
 
-    public record Dispatched(Union union, String rule) implements Dispatch {
+    /** A union that admits; {@code reason} says why it, in Chinese. */
+    public record Dispatched(Union union, String rule, String reason) implements Dispatch {
+    }
+
+    /** No union admits: the federation whose re-assignment queue takes the application. */
+    public record ToReassign(Union federation, String reason) implements Dispatch {
+    }
+
+    /** organization-service refused the details as invalid (400/422): a final answer. */
+    public record Refused(String detail) implements Dispatch {
     }
 
     public record NoUnionMatches() implements Dispatch {
@@ -70,10 +88,13 @@ public class OrganizationDirectory {
             if (answer == null || answer.organizationId() == null || answer.orgPath() == null) {
                 return new Unavailable("empty dispatch answer");
             }
-            return new Dispatched(new Union(answer.organizationId(), answer.organizationName(), answer.orgPath()),
-                    answer.rule());
+            var union = new Union(answer.organizationId(), answer.organizationName(), answer.orgPath());
+            return REASSIGNMENT.equals(answer.rule()) ? new ToReassign(union, answer.reason())
+                    : new Dispatched(union, answer.rule(), answer.reason());
         } catch (FeignException.NotFound noMatch) {
             return new NoUnionMatches();
+        } catch (FeignException.BadRequest | FeignException.UnprocessableEntity invalid) {
+            return new Refused(problemDetail(invalid));
         } catch (CallNotPermittedException open) {
             return new Unavailable("circuit breaker open");
         } catch (FeignException | ServiceUnavailableException e) {
@@ -82,6 +103,19 @@ public class OrganizationDirectory {
         } catch (RuntimeException e) {
             log.info("Dispatch question failed: {}", e.getClass().getSimpleName());
             return new Unavailable("unreachable");
+        }
+    }
+
+    /** The refusal's field errors ("companyCreditCode: is not ...") or its detail; never the request itself. */
+    private static String problemDetail(FeignException refusal) {
+        try {
+            JsonNode problem = JSON.readTree(refusal.contentUTF8());
+            List<String> errors = new ArrayList<>();
+            problem.path("errors").forEach(error -> errors.add(error.path("field").asString() + ": "
+                    + error.path("message").asString()));
+            return errors.isEmpty() ? problem.path("detail").asString("invalid details") : String.join("; ", errors);
+        } catch (RuntimeException unreadable) {
+            return "invalid details (status " + refusal.status() + ")";
         }
     }
 

@@ -6,8 +6,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.unionplatform.common.clients.ServiceTokenRequests;
 
 /**
- * organization-service's dispatch question (docs/membership.md, "Applications and dispatch"): 200 with the union,
- * 404 when none matches. Timeouts are set per client in
+ * organization-service's dispatch question (docs/membership.md, "Applications and dispatch"): 200 with the union or
+ * the federation whose re-assignment queue takes the application (rule REASSIGNMENT), 404 when the place has no
+ * organisation at all, 400 when the details are invalid. Timeouts are set per client in
  * {@code spring.cloud.openfeign.client.config.organization-dispatch}; every call carries this service's token.
  */
 @FeignClient(name = "organization-dispatch", url = "${membership.dispatch.organization-service-uri}",
@@ -21,6 +22,7 @@ interface OrganizationDispatchClient {
     }
 
     /** Only the fields this service reads. */
-    record DispatchAnswer(String organizationId, String organizationName, String orgPath, String rule) {
+    record DispatchAnswer(String organizationId, String organizationName, String orgPath, String rule,
+            String reason) {
     }
 }

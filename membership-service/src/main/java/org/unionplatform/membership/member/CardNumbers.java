@@ -34,9 +34,12 @@ public class CardNumbers {
     record CardSequence(@Id String id, long next) {
     }
 
-    /** Reserves {@code count} consecutive numbers of the division and year of {@code now}. */
+    /**
+     * Reserves {@code count} consecutive numbers of the division and year of {@code now}; a worker's 9-digit
+     * township code numbers the card by its county (the first six digits).
+     */
     public Block reserve(String divisionCode, Instant now, int count) {
-        String prefix = divisionCode + String.format("%02d", now.atZone(ChinaTime.ZONE).getYear() % 100);
+        String prefix = divisionCode.substring(0, 6) + String.format("%02d", now.atZone(ChinaTime.ZONE).getYear() % 100);
         CardSequence after = mongo.findAndModify(Query.query(where("_id").is(prefix)), new Update().inc("next", count),
                 FindAndModifyOptions.options().upsert(true).returnNew(true), CardSequence.class);
         long last = after.next();

@@ -2,6 +2,9 @@ package org.unionplatform.membership.member;
 
 import org.unionplatform.common.pii.MobilePhone;
 import org.unionplatform.common.pii.ResidentId;
+import org.unionplatform.common.reference.CreditCode;
+import org.unionplatform.common.reference.KnownDivision;
+import org.unionplatform.common.web.Unprocessable;
 import org.unionplatform.common.workers.KnownWorkerType;
 
 import jakarta.validation.constraints.NotBlank;
@@ -10,7 +13,10 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A worker as they describe themselves: the one set of rules for the self-service form, the organizer's
- * form and every row of a bulk file. Gender and birth date are not asked: the resident ID holds them.
+ * form and every row of a bulk file. Gender and birth date are not asked: the resident ID holds them. The place
+ * is a county (6-digit GB/T 2260 code) or a street or town (9-digit township code) listed in the shipped places;
+ * the company's credit code must carry the right GB 32100 check character (a mistyped one answers 422):
+ * organization-service refuses both otherwise, so they are checked here, where the applicant is told at once.
  */
 public record PersonDetails(
         @NotBlank @Size(max = 40) String name,
@@ -19,7 +25,6 @@ public record PersonDetails(
         @NotBlank @KnownWorkerType String workerType,
         @Size(max = 60) String platform,
         @Pattern(regexp = "[0-9A-HJ-NP-RTUWXY]{18}", message = "must be an 18-character unified social credit code")
-        String companyCreditCode,
-        @NotBlank @Pattern(regexp = "[1-8][0-9]{5}", message = "must be a 6-digit administrative division code")
-        String divisionCode) {
+        @CreditCode(payload = Unprocessable.class) String companyCreditCode,
+        @NotBlank @KnownDivision String divisionCode) {
 }

@@ -154,7 +154,7 @@ class ApplicationFlowIT extends MembershipIT {
     }
 
     @Test
-    void anApplicationLeftUnhandledIsFlaggedToTheParentOrganisation() {
+    void anApplicationLeftUnhandledIsFlaggedToTheFederationAboveWhereNoneIsKnownItsParent() {
         String applicationId = dispatchedApplication(People.residentId());
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {

@@ -14,7 +14,7 @@ import org.unionplatform.common.events.OutboxAggregate;
 import org.unionplatform.common.web.BusinessRuleViolationException;
 import org.unionplatform.common.web.PlatformProblemException;
 import org.unionplatform.organization.events.EnterpriseStatusChanged;
-import org.unionplatform.organization.reference.DivisionCodes;
+import org.unionplatform.common.reference.DivisionCodes;
 import org.unionplatform.organization.tree.Organization;
 
 /**

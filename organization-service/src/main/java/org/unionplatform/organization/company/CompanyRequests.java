@@ -11,8 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.unionplatform.common.workers.KnownWorkerType;
-import org.unionplatform.organization.reference.CreditCode;
-import org.unionplatform.organization.place.KnownDivision;
+import org.unionplatform.common.reference.CreditCode;
+import org.unionplatform.common.reference.KnownDivision;
 import org.unionplatform.organization.tree.OrganizationRequests;
 
 /** Request and response records of the company endpoints. */

@@ -28,7 +28,7 @@ import org.unionplatform.organization.company.CompanyRequests.RegisterCompany;
 import org.unionplatform.organization.company.CompanyStatus;
 import org.unionplatform.organization.company.CompanyType;
 import org.unionplatform.organization.progress.Targets;
-import org.unionplatform.organization.reference.CreditCodes;
+import org.unionplatform.common.reference.CreditCodes;
 import org.unionplatform.organization.tally.Counters;
 import org.unionplatform.organization.tally.Tally;
 import org.unionplatform.organization.tally.TallyRepository;
@@ -130,11 +130,12 @@ class DemoData implements ApplicationRunner {
         Organization xian = org("xian", "西安市总工会", OrganizationKind.CITY_FEDERATION, "610100", ALL_TYPES, shaanxi);
         Organization beilin = org("xian-beilin", "碑林区总工会", OrganizationKind.DISTRICT_FEDERATION, "610103",
                 ALL_TYPES, xian);
-        String[][] streets = {{"nanyuanmen", "南院门街道"}, {"baishulin", "柏树林街道"}, {"changlefang", "长乐坊街道"},
-                {"dongguannanjie", "东关南街街道"}, {"taiyilu", "太乙路街道"}, {"wenyilu", "文艺路街道"},
-                {"changanlu", "长安路街道"}, {"zhangjiacun", "张家村街道"}};
+        String[][] streets = {{"nanyuanmen", "南院门街道", "610103001"}, {"baishulin", "柏树林街道", "610103002"},
+                {"changlefang", "长乐坊街道", "610103003"}, {"dongguannanjie", "东关南街街道", "610103004"},
+                {"taiyilu", "太乙路街道", "610103005"}, {"wenyilu", "文艺路街道", "610103006"},
+                {"changanlu", "长安路街道", "610103007"}, {"zhangjiacun", "张家村街道", "610103008"}};
         for (String[] street : streets) {
-            org("beilin-" + street[0], street[1] + "总工会", OrganizationKind.STREET_FEDERATION, "610103",
+            org("beilin-" + street[0], street[1] + "总工会", OrganizationKind.STREET_FEDERATION, street[2],
                     ALL_TYPES, beilin);
         }
         Organization joint = org("beilin-delivery-joint", "碑林区网约送餐行业联合工会（蓝骑士）",

@@ -11,22 +11,26 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionplatform.common.web.PlatformProblemException;
 import org.unionplatform.common.workers.KnownWorkerType;
-import org.unionplatform.organization.reference.CreditCode;
-import org.unionplatform.organization.reference.DivisionCode;
+import org.unionplatform.common.reference.CreditCode;
+import org.unionplatform.common.reference.KnownDivision;
 
 /**
- * Which grassroots union handles an application (docs/organizations.md): for membership-service (SERVICE token) and
- * for any organizer or administrator. The answer is not scoped: the worker is not yet anyone's member.
+ * Where an application goes (docs/organizations.md): a union that admits, or a federation's re-assignment queue
+ * (rule REASSIGNMENT); for membership-service (SERVICE token) and for any organizer or administrator. The answer is
+ * not scoped: the worker is not yet anyone's member. Invalid details (a credit code with a wrong check character,
+ * an unknown place) answer 400: membership-service takes that as final, not as a failure to retry.
  */
 @RestController
 @RequestMapping("/api/organizations/dispatch")
 class DispatchController {
 
-    record DispatchRequest(@Size(max = 50) String platform, @CreditCode String companyCreditCode,
-            @NotNull @DivisionCode String divisionCode, @NotNull @KnownWorkerType String workerType) {
+    record DispatchRequest(@Size(max = 60) String platform, @CreditCode String companyCreditCode,
+            @NotNull @KnownDivision String divisionCode, @NotNull @KnownWorkerType String workerType) {
     }
 
-    record DispatchResponse(String organizationId, String organizationName, String orgPath, DispatchRule rule) {
+    /** @param reason why this organisation, in Chinese, for the application's record */
+    record DispatchResponse(String organizationId, String organizationName, String orgPath, DispatchRule rule,
+            String reason) {
     }
 
     private final Dispatcher dispatcher;
@@ -43,14 +47,14 @@ class DispatchController {
         return dispatcher.dispatch(platform, request.companyCreditCode(), request.divisionCode(),
                         request.workerType())
                 .map(d -> new DispatchResponse(d.organization().id(), d.organization().name(),
-                        d.organization().path(), d.rule()))
+                        d.organization().path(), d.rule(), d.reason()))
                 .orElseThrow(NoUnionFound::new);
     }
 
     static final class NoUnionFound extends PlatformProblemException {
         NoUnionFound() {
             super(HttpStatus.NOT_FOUND, "No union found",
-                    "No union handles applications for this platform, company, division and worker type.");
+                    "No union or federation of this place is in the tree.");
             with("rule", "no-matching-union");
         }
     }

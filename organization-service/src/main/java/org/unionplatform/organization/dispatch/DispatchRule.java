@@ -1,13 +1,20 @@
 package org.unionplatform.organization.dispatch;
 
-/** Which rule chose the union, most specific first (docs/organizations.md). */
+/** Which rule chose the organisation, most specific first (docs/organizations.md). */
 enum DispatchRule {
     /** The worker's company has its own union (it is established and covered). */
     COMPANY_UNION,
-    /** A union built on the platform's own structure takes in that platform's workers in the division. */
+    /** A union built on the platform's own structure takes in that platform's workers in the place. */
     PLATFORM_UNION,
-    /** The industry federation for the worker type whose division contains the worker's. */
+    /** The industry federation for the worker type whose area contains the worker's place. */
     INDUSTRY_FEDERATION,
-    /** The district/county (or street) federation for the worker's division. */
-    REGIONAL_FEDERATION
+    /** The joint union (or the union) of the worker's street or town, found by its 9-digit township code. */
+    STREET_UNION,
+    /** A joint or regional union whose area contains the worker's county. */
+    JOINT_UNION,
+    /**
+     * No union that admits matched: the county-level federation of the place (else the nearest city or province
+     * federation) receives the application in its re-assignment queue and hands it to a union below.
+     */
+    REASSIGNMENT
 }

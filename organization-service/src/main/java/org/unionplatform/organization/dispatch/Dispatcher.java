@@ -2,80 +2,130 @@ package org.unionplatform.organization.dispatch;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Component;
+import org.unionplatform.common.reference.DivisionCodes;
+import org.unionplatform.common.reference.Place;
+import org.unionplatform.common.reference.Places;
+import org.unionplatform.common.workers.WorkerTypes;
 import org.unionplatform.organization.company.Company;
 import org.unionplatform.organization.company.CompanyRepository;
 import org.unionplatform.organization.company.CompanyStatus;
-import org.unionplatform.organization.reference.DivisionCodes;
 import org.unionplatform.organization.tree.Organization;
 import org.unionplatform.organization.tree.OrganizationKind;
 import org.unionplatform.organization.tree.OrganizationRepository;
 
 /**
- * Finds the grassroots union that handles a worker's application, most specific rule first:
- * the company's own union, then a platform-based union, then the industry federation for the worker type,
- * then the district/street federation of the division. Within a rule the organisation with the most specific
- * division wins (county before city before province), then the lowest id, so the answer is deterministic.
+ * Finds where a worker's application goes, most specific rule first (docs/organizations.md): the company's own
+ * union, a platform-based union (platform names compared through {@link KnownPlatforms}), the industry federation
+ * for the worker type, the joint union of the worker's street or town (9-digit township code), a joint union of
+ * the county or above; these admit members. City, province and county federations never admit: when nothing
+ * matched, the county-level federation of the place (else the nearest city or province federation) takes the
+ * application into its re-assignment queue. Within a rule the most specific area wins, then the organisation
+ * created last (a union newly set up for a place takes over from an older one with the same code), then the
+ * smallest id, so the answer is deterministic.
  */
 @Component
 class Dispatcher {
 
-    record Decision(Organization organization, DispatchRule rule) {
+    /** @param reason why this organisation, in Chinese, recorded on the application */
+    record Decision(Organization organization, DispatchRule rule, String reason) {
     }
 
-    private static final List<OrganizationKind> REGIONAL =
-            List.of(OrganizationKind.DISTRICT_FEDERATION, OrganizationKind.STREET_FEDERATION);
+    private static final Set<OrganizationKind> ADMITTING_LOCAL = Set.of(OrganizationKind.JOINT_UNION,
+            OrganizationKind.REGIONAL_UNION);
+    /** In this order of preference for a street: its joint union, a regional union, the street's own union. */
+    private static final List<OrganizationKind> STREET = List.of(OrganizationKind.JOINT_UNION,
+            OrganizationKind.REGIONAL_UNION, OrganizationKind.STREET_FEDERATION);
+    private static final Set<OrganizationKind> FEDERATIONS = Set.of(OrganizationKind.DISTRICT_FEDERATION,
+            OrganizationKind.CITY_FEDERATION, OrganizationKind.PROVINCE_FEDERATION);
+    private static final Set<OrganizationKind> CANDIDATES = Set.of(OrganizationKind.PLATFORM_UNION,
+            OrganizationKind.INDUSTRY_FEDERATION, OrganizationKind.JOINT_UNION, OrganizationKind.REGIONAL_UNION,
+            OrganizationKind.STREET_FEDERATION, OrganizationKind.DISTRICT_FEDERATION,
+            OrganizationKind.CITY_FEDERATION, OrganizationKind.PROVINCE_FEDERATION);
 
     private final OrganizationRepository organizations;
     private final CompanyRepository companies;
+    private final KnownPlatforms platforms;
+    private final WorkerTypes workerTypes;
 
-    Dispatcher(OrganizationRepository organizations, CompanyRepository companies) {
+    Dispatcher(OrganizationRepository organizations, CompanyRepository companies, KnownPlatforms platforms,
+            WorkerTypes workerTypes) {
         this.organizations = organizations;
         this.companies = companies;
+        this.platforms = platforms;
+        this.workerTypes = workerTypes;
     }
 
     Optional<Decision> dispatch(String platform, String companyCreditCode, String divisionCode, String workerType) {
         Optional<Company> company = Optional.ofNullable(companyCreditCode).flatMap(companies::byCreditCode);
         Optional<Decision> decision = company.filter(c -> c.status() == CompanyStatus.ESTABLISHED)
-                .flatMap(c -> organizations.byId(c.coveringOrganizationId()))
-                .map(union -> new Decision(union, DispatchRule.COMPANY_UNION));
+                .flatMap(c -> organizations.byId(c.coveringOrganizationId()).map(union -> new Decision(union,
+                        DispatchRule.COMPANY_UNION, "所在企业「" + c.name() + "」已建会，由企业工会接收")));
         if (decision.isPresent()) {
             return decision;
         }
         String effectivePlatform = platform != null ? platform : company.map(Company::platform).orElse(null);
         List<String> areas = DivisionCodes.selfAndEnclosing(divisionCode);
+        // One query for every rule below: the organisations of these kinds in the place and the areas around it.
+        List<Organization> around = organizations.matching(where("kind").in(CANDIDATES).and("divisionCode").in(areas));
+        Predicate<Organization> takesType = o -> o.workerTypes().contains(workerType);
+        String label = workerTypes.label(workerType);
         if (effectivePlatform != null) {
-            decision = mostSpecific(organizations.matching(where("kind").is(OrganizationKind.PLATFORM_UNION)
-                    .and("platforms").is(effectivePlatform).and("workerTypes").is(workerType)
-                    .and("divisionCode").in(areas)), divisionCode, DispatchRule.PLATFORM_UNION);
+            String wanted = platforms.canonical(effectivePlatform);
+            decision = mostSpecific(around, areas, o -> o.kind() == OrganizationKind.PLATFORM_UNION
+                    && takesType.test(o) && o.platforms().stream().anyMatch(p -> platforms.canonical(p).equals(wanted)))
+                    .map(o -> new Decision(o, DispatchRule.PLATFORM_UNION, "依托平台「" + effectivePlatform
+                            + "」组建的工会，接收" + placeName(o.divisionCode()) + "的" + label));
             if (decision.isPresent()) {
                 return decision;
             }
         }
-        decision = mostSpecific(organizations.matching(where("kind").is(OrganizationKind.INDUSTRY_FEDERATION)
-                .and("workerTypes").is(workerType).and("divisionCode").in(areas)), divisionCode,
-                DispatchRule.INDUSTRY_FEDERATION);
+        decision = mostSpecific(around, areas, o -> o.kind() == OrganizationKind.INDUSTRY_FEDERATION
+                && takesType.test(o)).map(o -> new Decision(o, DispatchRule.INDUSTRY_FEDERATION,
+                        placeName(o.divisionCode()) + label + "的行业工会联合会"));
         if (decision.isPresent()) {
             return decision;
         }
-        // Street unions carry their district's code (GB/T 2260 stops at county level), so a six-digit code
-        // cannot tell streets apart: the district federation is preferred, a street only if it is alone.
-        return organizations.matching(where("kind").in(REGIONAL).and("divisionCode").is(divisionCode)).stream()
-                .min(Comparator.comparing((Organization o) -> REGIONAL.indexOf(o.kind()))
-                        .thenComparing(Organization::id))
-                .map(o -> new Decision(o, DispatchRule.REGIONAL_FEDERATION));
+        if (DivisionCodes.level(divisionCode) == DivisionCodes.Level.TOWNSHIP) {
+            decision = around.stream()
+                    .filter(o -> o.divisionCode().equals(divisionCode) && STREET.contains(o.kind()) && takesType.test(o))
+                    .min(Comparator.comparing((Organization o) -> STREET.indexOf(o.kind())).thenComparing(NEWEST))
+                    .map(o -> new Decision(o, DispatchRule.STREET_UNION, "所在街道（镇）" + placeName(divisionCode)
+                            + "的" + (o.kind() == OrganizationKind.JOINT_UNION ? "联合工会" : "工会")));
+            if (decision.isPresent()) {
+                return decision;
+            }
+        }
+        decision = mostSpecific(around, areas, o -> ADMITTING_LOCAL.contains(o.kind()) && takesType.test(o))
+                .map(o -> new Decision(o, DispatchRule.JOINT_UNION, placeName(o.divisionCode()) + "的联合工会"));
+        if (decision.isPresent()) {
+            return decision;
+        }
+        return mostSpecific(around, areas, o -> FEDERATIONS.contains(o.kind()))
+                .map(o -> new Decision(o, DispatchRule.REASSIGNMENT, placeName(divisionCode) + "没有接收" + label
+                        + "的企业、平台、行业或街道工会，转" + o.name() + "重新分派"));
     }
 
-    private static Optional<Decision> mostSpecific(List<Organization> candidates, String divisionCode,
-            DispatchRule rule) {
-        List<String> areas = DivisionCodes.selfAndEnclosing(divisionCode);
-        return candidates.stream()
-                .min(Comparator.comparing((Organization o) -> areas.indexOf(o.divisionCode()))
-                        .thenComparing(Organization::id))
-                .map(o -> new Decision(o, rule));
+    private static final Comparator<Organization> NEWEST = Comparator
+            .comparing((Organization o) -> o.createdAt() == null ? Instant.MIN : o.createdAt()).reversed()
+            .thenComparing(Organization::id);
+
+    private static Optional<Organization> mostSpecific(List<Organization> around, List<String> areas,
+            Predicate<Organization> rule) {
+        return around.stream().filter(rule)
+                .min(Comparator.comparing((Organization o) -> areas.indexOf(o.divisionCode())).thenComparing(NEWEST));
+    }
+
+    private static String placeName(String code) {
+        Places places = Places.shipped();
+        return places.find(code).map(place -> String.join("", places.path(place).stream().map(Place::name).toList()))
+                .orElse(code);
     }
 }

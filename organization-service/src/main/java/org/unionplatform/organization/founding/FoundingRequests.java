@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.unionplatform.common.workers.KnownWorkerType;
-import org.unionplatform.organization.place.KnownDivision;
+import org.unionplatform.common.reference.KnownDivision;
 import org.unionplatform.organization.tree.OrganizationKind;
 import org.unionplatform.organization.tree.OrganizationRequests;
 

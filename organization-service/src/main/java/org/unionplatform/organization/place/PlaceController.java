@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.unionplatform.common.reference.Place;
+import org.unionplatform.common.reference.Places;
 import org.unionplatform.common.web.ResourceNotFoundException;
 
 /** Public, read-only: the place-name picker of the forms (province, city, county, street or town). */

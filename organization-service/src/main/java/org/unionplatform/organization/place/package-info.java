@@ -1,5 +1,5 @@
 /**
- * Places as data: the GB/T 2260 divisions and the statistics bureau's township codes shipped with the service
- * (docs/organizations.md says which and from when), the public place-name picker and the division-code check.
+ * The public place-name picker of the forms, over the places platform-common ships as data
+ * ({@code org.unionplatform.common.reference.Places}; docs/places.md says which and from when).
  */
 package org.unionplatform.organization.place;

@@ -10,11 +10,11 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.common.events.OutboxAggregate;
+import org.unionplatform.common.reference.DivisionCodes;
 import org.unionplatform.common.web.BusinessRuleViolationException;
 import org.unionplatform.common.web.PlatformProblemException;
 import org.unionplatform.organization.events.OrganizationEstablished;
 import org.unionplatform.organization.events.OrganizationMoved;
-import org.unionplatform.organization.reference.DivisionCodes;
 import org.unionplatform.organization.tally.Tally;
 
 /**
@@ -25,6 +25,7 @@ import org.unionplatform.organization.tally.Tally;
 @CompoundIndex(name = "kind_path", def = "{'kind': 1, 'path': 1}")
 @CompoundIndex(name = "parentId_path", def = "{'parentId': 1, 'path': 1}")
 @Document(Organization.COLLECTION)
+@CompoundIndex(name = "dispatch", def = "{'kind': 1, 'divisionCode': 1}")
 public class Organization extends OutboxAggregate {
 
     public static final String COLLECTION = "organizations";

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.unionplatform.common.workers.KnownWorkerType;
-import org.unionplatform.organization.place.KnownDivision;
+import org.unionplatform.common.reference.KnownDivision;
 
 /** Request and response records of the organisation endpoints. */
 public final class OrganizationRequests {

@@ -56,11 +56,11 @@ class SubtreeBench extends ServiceIT {
                 count++;
                 for (int s = 1; s <= 9; s++) {
                     Organization street = create(district.id() + "-s" + s, "街道" + s,
-                            OrganizationKind.STREET_FEDERATION, districtCode, district);
+                            OrganizationKind.STREET_FEDERATION, districtCode + "00" + s, district);
                     count++;
                     for (int u = 1; u <= 10 && count < 10_000; u++) {
                         leaves.add(create(street.id() + "-u" + u, "工会" + u, OrganizationKind.ENTERPRISE_UNION,
-                                districtCode, street));
+                                street.divisionCode(), street));
                         count++;
                     }
                 }

@@ -2,7 +2,7 @@ package org.unionplatform.organization.it;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.unionplatform.organization.reference.CreditCodes;
+import org.unionplatform.common.reference.CreditCodes;
 
 /** Fresh valid unified social credit codes for tests (not a test class itself). */
 final class TestCreditCodes {

@@ -75,7 +75,7 @@ class OrganizationTest {
 
     @Test
     void aMoveChangesThePathAndAnnouncesIt() {
-        Organization street = create("street", OrganizationKind.STREET_FEDERATION, "610103", beilin);
+        Organization street = create("street", OrganizationKind.STREET_FEDERATION, "610103001", beilin);
         Organization joint = create("joint", OrganizationKind.JOINT_UNION, "610103", xian);
 
         assertThat(street.moveUnder(joint, "mover", AT)).isTrue();

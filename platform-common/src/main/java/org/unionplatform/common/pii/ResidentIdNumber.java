@@ -9,6 +9,8 @@ import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.unionplatform.common.reference.DivisionCodes;
+import org.unionplatform.common.reference.Places;
 import org.unionplatform.common.time.ChinaTime;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -85,6 +87,20 @@ public record ResidentIdNumber(String value) implements MaskedPersonalData {
 		return Character.toUpperCase(candidate.charAt(LENGTH - 1)) == checkCharacterFor(candidate);
 	}
 
+	/**
+	 * A note for the staff when the address code (first 6 digits) is not a current GB/T 2260 code of a province
+	 * the shipped places cover: IDs keep the code of the county where they were first issued, which may since have
+	 * been retired or renamed (e.g. 610121, 长安县, now 610116). The number is valid all the same.
+	 */
+	public Optional<String> regionNote() {
+		String region = this.value.substring(0, 6);
+		Places places = Places.shipped();
+		if (!places.covers(region) || places.find(region).isPresent()) {
+			return Optional.empty();
+		}
+		return Optional.of("身份证地址码不在现行行政区划代码中（可能是旧证件上已撤销或更名的县级代码），已按有效证件受理");
+	}
+
 	/** The masked form, keeping the first 3 and last 4 characters: {@code 110***********002X}. */
 	public static String mask(String fullNumber) {
 		return fullNumber.substring(0, 3) + "*".repeat(fullNumber.length() - 7)
@@ -129,8 +145,9 @@ public record ResidentIdNumber(String value) implements MaskedPersonalData {
 		if (last != checkCharacterFor(value)) {
 			return Optional.of(ResidentIdProblem.CHECK_CHARACTER);
 		}
-		char province = value.charAt(0);
-		if (province < '1' || province > '8') {
+		// Only the province is checked: a county code an old ID was issued under may since have been retired
+		// (regionNote says so), and every province prefix ever assigned is still in GB/T 2260.
+		if (!DivisionCodes.isProvincePrefix(value.substring(0, 2))) {
 			return Optional.of(ResidentIdProblem.REGION);
 		}
 		if (!isPlausibleBirthDate(value.substring(6, 14), clock)) {

@@ -10,7 +10,7 @@ public enum ResidentIdProblem {
 	LENGTH("length", "a resident ID number has 18 characters"),
 	CHARACTERS("characters", "a resident ID number has 17 digits followed by a digit or X"),
 	CHECK_CHARACTER("check-character", "the check character does not match: the number was probably mistyped"),
-	REGION("region", "the region code (first 6 digits) is not a mainland region"),
+	REGION("region", "the first two digits are not a province code of GB/T 2260"),
 	BIRTH_DATE("birth-date", "the birth date (characters 7 to 14) is not a real date between 1900 and today");
 
 	private final String key;

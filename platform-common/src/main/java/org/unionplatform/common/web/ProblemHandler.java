@@ -105,7 +105,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         : new FieldProblem(error.getObjectName(), error.getDefaultMessage()))
                 .sorted(Comparator.comparing(FieldProblem::field))
                 .toList();
-        return respond(ex, invalid(errors), HttpStatus.BAD_REQUEST, request);
+        HttpStatus answer = ex.getBindingResult().getAllErrors().stream().allMatch(ProblemHandler::unprocessable)
+                ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST;
+        ProblemDetail problem = invalid(errors);
+        problem.setStatus(answer);
+        return respond(ex, problem, answer, request);
+    }
+
+    /** A violation of a constraint marked {@link Unprocessable}. */
+    private static boolean unprocessable(org.springframework.validation.ObjectError error) {
+        return error.contains(jakarta.validation.ConstraintViolation.class) && error
+                .unwrap(jakarta.validation.ConstraintViolation.class).getConstraintDescriptor().getPayload()
+                .contains(Unprocessable.class);
     }
 
     @Override

@@ -53,7 +53,7 @@ class PiiValidationTest {
 		assertThat(message(validator, "1101051949123100")).isEqualTo("a resident ID number must have 18 characters");
 		assertThat(message(validator, "1101051949123100AX")).contains("17 digits");
 		assertThat(message(validator, "110105194912310021")).contains("check character");
-		assertThat(message(validator, ResidentIds.withCheckCharacter("91010519900307123"))).contains("region code");
+		assertThat(message(validator, ResidentIds.withCheckCharacter("91010519900307123"))).contains("province code");
 		assertThat(message(validator, ResidentIds.withCheckCharacter("11010519900230123"))).contains("birth date");
 		assertThat(message(validator, "")).isEqualTo("resident ID number is missing");
 	}

@@ -73,6 +73,19 @@ class ResidentIdNumberTest {
 			.contains(ResidentIdProblem.REGION);
 		assertThat(ResidentIdNumber.problemWith(ResidentIds.withCheckCharacter("91010519900307123")))
 			.contains(ResidentIdProblem.REGION);
+		assertThat(ResidentIdNumber.problemWith(ResidentIds.withCheckCharacter("19010519900307123")))
+			.as("19 is no province of GB/T 2260")
+			.contains(ResidentIdProblem.REGION);
+	}
+
+	@Test
+	void aRetiredCountyCodeOfAnOldIdIsAcceptedWithANote() {
+		var retired = ResidentIdNumber.parse(ResidentIds.withCheckCharacter("61012119800307123"));
+		assertThat(retired.regionNote()).hasValueSatisfying(note -> assertThat(note).contains("旧证件"));
+		assertThat(ResidentIdNumber.parse(ResidentIds.withCheckCharacter("61011619800307123")).regionNote()).isEmpty();
+		assertThat(ResidentIdNumber.parse(ResidentIds.withCheckCharacter("11010519800307123")).regionNote())
+			.as("no places data for Beijing: nothing to compare with")
+			.isEmpty();
 	}
 
 	@ParameterizedTest

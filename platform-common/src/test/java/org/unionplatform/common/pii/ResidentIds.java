@@ -22,9 +22,11 @@ final class ResidentIds {
 		return withCheckCharacter("110105" + birthDate.format(YYYYMMDD) + "123");
 	}
 
-	/** A valid number: region first digit 1-8, a birth date from 1900 to a year ago, any sequence number. */
+	private static final String[] PROVINCES = { "11", "31", "44", "51", "62", "65" };
+
+	/** A valid number: a real province, any county digits, a birth date from 1900 to a year ago, any sequence. */
 	static String random(Random random) {
-		String region = (1 + random.nextInt(8)) + String.format("%05d", random.nextInt(100_000));
+		String region = PROVINCES[random.nextInt(PROVINCES.length)] + String.format("%04d", random.nextInt(10_000));
 		LocalDate earliest = ResidentIdNumber.EARLIEST_BIRTH_DATE;
 		long days = ChronoUnit.DAYS.between(earliest, LocalDate.now(org.unionplatform.common.time.ChinaTime.ZONE).minusYears(1));
 		LocalDate birthDate = earliest.plusDays(random.nextLong(days));

@@ -1,4 +1,4 @@
-package org.unionplatform.organization.reference;
+package org.unionplatform.common.reference;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -11,23 +11,23 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** A GB/T 2260-shaped administrative division code ({@link DivisionCodes}); null is left to {@code @NotNull}. */
+/** A unified social credit code with a correct GB 32100 check character; null is left to {@code @NotNull}. */
 @Documented
-@Constraint(validatedBy = DivisionCode.Validator.class)
+@Constraint(validatedBy = CreditCode.Validator.class)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.TYPE_USE, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
-public @interface DivisionCode {
+public @interface CreditCode {
 
-    String message() default "is not a GB/T 2260 division code (6 digits, a real province prefix, city 01-70 or 90)";
+    String message() default "is not a unified social credit code (18 characters, GB 32100 check character)";
 
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
 
-    class Validator implements ConstraintValidator<DivisionCode, String> {
+    class Validator implements ConstraintValidator<CreditCode, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || DivisionCodes.isValid(value);
+            return value == null || CreditCodes.isValid(value);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.unionplatform.organization.place;
+package org.unionplatform.common.reference;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,13 +15,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The places shipped with the service ({@code places/*.csv}, read once): lookups by code and by parent. The
- * data covers whole provinces (today Shaanxi); a code of a province it does not cover can only be checked for
- * its shape, so {@link #covers(String)} tells the two apart.
+ * The places shipped with the platform ({@code places-*.csv} beside this class, read once; source and date in
+ * docs/places.md): lookups by code and by parent. The data covers whole provinces (today Shaanxi); a code of a
+ * province it does not cover can only be checked for its shape, so {@link #covers(String)} tells the two apart
+ * and {@link #isKnown(String)} applies the right check.
  */
 public final class Places {
 
-    private static final List<String> FILES = List.of("places/shaanxi.csv");
+    private static final List<String> FILES = List.of("places-shaanxi.csv");
     private static final Places SHIPPED = load(FILES);
 
     private final Map<String, Place> byCode;
@@ -48,6 +49,17 @@ public final class Places {
         return Optional.ofNullable(code).map(byCode::get);
     }
 
+    /**
+     * Whether a 6-digit division or 9-digit township code may be used: listed, where the data covers its province
+     * (610199 is not); well-shaped elsewhere.
+     */
+    public boolean isKnown(String code) {
+        if (!DivisionCodes.isValidPlace(code)) {
+            return false;
+        }
+        return !covers(code) || byCode.containsKey(code);
+    }
+
     /** The places directly inside {@code parent} in code order; the provinces for null. */
     public List<Place> children(String parent) {
         return byParent.getOrDefault(parent == null ? "" : parent, List.of());
@@ -70,7 +82,7 @@ public final class Places {
     static Places load(List<String> resources) {
         Map<String, Place> places = new LinkedHashMap<>();
         for (String resource : resources) {
-            try (InputStream in = Places.class.getClassLoader().getResourceAsStream(resource)) {
+            try (InputStream in = Places.class.getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new IllegalStateException("place data " + resource + " is missing from the classpath");
                 }

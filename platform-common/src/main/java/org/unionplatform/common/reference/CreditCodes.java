@@ -1,4 +1,4 @@
-package org.unionplatform.organization.reference;
+package org.unionplatform.common.reference;
 
 /**
  * The unified social credit code of GB 32100: 18 characters from a 31-character alphabet (no I, O, S, V, Z),

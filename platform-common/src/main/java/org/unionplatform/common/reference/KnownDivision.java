@@ -1,4 +1,4 @@
-package org.unionplatform.organization.place;
+package org.unionplatform.common.reference;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -10,11 +10,11 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-import org.unionplatform.organization.reference.DivisionCodes;
 
 /**
- * A GB/T 2260 division code that exists: in a province the shipped place data covers, it must be listed there
- * (610199 is refused); elsewhere its shape is checked ({@link DivisionCodes}). Null is left to {@code @NotNull}.
+ * A place code that exists: a 6-digit GB/T 2260 division or a 9-digit township code (统计用区划代码). In a
+ * province the shipped place data covers, it must be listed there (610199 is refused); elsewhere its shape is
+ * checked ({@link DivisionCodes}). Null is left to {@code @NotNull}.
  */
 @Documented
 @Constraint(validatedBy = KnownDivision.Validator.class)
@@ -22,8 +22,8 @@ import org.unionplatform.organization.reference.DivisionCodes;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface KnownDivision {
 
-    String message() default "is not a GB/T 2260 division code of a province, city or county"
-            + " (see GET /api/organizations/places)";
+    String message() default "is not a known place: a GB/T 2260 division code (6 digits) or a township code"
+            + " (9 digits) listed in GET /api/organizations/places";
 
     Class<?>[] groups() default {};
 
@@ -32,14 +32,7 @@ public @interface KnownDivision {
     class Validator implements ConstraintValidator<KnownDivision, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            if (value == null) {
-                return true;
-            }
-            if (!DivisionCodes.isValid(value)) {
-                return false;
-            }
-            Places places = Places.shipped();
-            return !places.covers(value) || places.find(value).isPresent();
+            return value == null || Places.shipped().isKnown(value);
         }
     }
 }

@@ -1,11 +1,6 @@
-package org.unionplatform.organization.place;
+package org.unionplatform.common.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +17,16 @@ class PlacesTest {
             assertThat(places.children(city.code())).as(city.name()).isNotEmpty()
                     .allSatisfy(county -> assertThat(county.level()).isEqualTo(Place.Level.COUNTY));
         }
-        assertThat(places.children("610113")).isNotEmpty();
+        assertThat(places.children("610113")).isNotEmpty()
+                .allSatisfy(street -> assertThat(street.level()).isEqualTo(Place.Level.TOWNSHIP));
         assertThat(places.children("610402")).isNotEmpty();
+    }
+
+    @Test
+    void aTownshipLiesInItsCountyAndShowsItsWholePath() {
+        Place street = places.find("610113001").orElseThrow();
+        assertThat(street.name()).isEqualTo("小寨路街道");
+        assertThat(places.path(street)).extracting(Place::name).containsExactly("陕西省", "西安市", "雁塔区", "小寨路街道");
     }
 
     @Test
@@ -31,15 +34,12 @@ class PlacesTest {
         var check = new KnownDivision.Validator();
         assertThat(check.isValid("610199", null)).isFalse();
         assertThat(check.isValid("610103", null)).isTrue();
+        assertThat(check.isValid("610103001", null)).isTrue();
+        assertThat(check.isValid("610103099", null)).as("an unlisted Shaanxi street").isFalse();
         assertThat(check.isValid("632802", null)).isTrue();
+        assertThat(check.isValid("632802001", null)).as("a well-shaped street of an uncovered province").isTrue();
+        assertThat(check.isValid("632802000", null)).isFalse();
         assertThat(check.isValid("618000", null)).isFalse();
-    }
-
-    @Test
-    void everyShaanxiCodeTheDemoDataUsesIsListed() throws IOException {
-        String demo = Files.readString(Path.of("src/main/java/org/unionplatform/organization/demo/DemoData.java"));
-        var codes = Pattern.compile("\"(61\\d{4})\"").matcher(demo).results().map(m -> m.group(1)).distinct().toList();
-        assertThat(codes).hasSizeGreaterThan(10)
-                .allSatisfy(code -> assertThat(places.find(code)).as(code).isPresent());
+        assertThat(check.isValid("6101", null)).isFalse();
     }
 }

@@ -1,4 +1,4 @@
-package org.unionplatform.organization.place;
+package org.unionplatform.common.reference;
 
 /**
  * One place: a province, city or county (6-digit GB/T 2260 code) or a street or town (9-digit statistical code).

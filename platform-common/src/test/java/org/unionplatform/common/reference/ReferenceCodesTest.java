@@ -1,4 +1,4 @@
-package org.unionplatform.organization.reference;
+package org.unionplatform.common.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +33,19 @@ class ReferenceCodesTest {
         assertThat(DivisionCodes.selfAndEnclosing("610103")).containsExactly("610103", "610100", "610000");
         assertThat(DivisionCodes.selfAndEnclosing("610400")).containsExactly("610400", "610000");
         assertThat(DivisionCodes.selfAndEnclosing("610000")).containsExactly("610000");
+        assertThat(DivisionCodes.selfAndEnclosing("610113002")).containsExactly("610113002", "610113", "610100",
+                "610000");
+    }
+
+    @Test
+    void aTownshipCodeIsItsCountysCodeAndThreeDigits() {
+        assertThat(DivisionCodes.isValidTownship("610113002")).isTrue();
+        assertThat(DivisionCodes.isValidTownship("610113000")).isFalse();
+        assertThat(DivisionCodes.isValidTownship("610100002")).as("a city is no county").isFalse();
+        assertThat(DivisionCodes.isValid("610113002")).as("not a GB/T 2260 code").isFalse();
+        assertThat(DivisionCodes.county("610113002")).isEqualTo("610113");
+        assertThat(DivisionCodes.contains("610113", "610113002")).isTrue();
+        assertThat(DivisionCodes.contains("610113002", "610113")).isFalse();
     }
 
     @ParameterizedTest
