@@ -17,8 +17,8 @@ import org.springframework.core.io.Resource;
 /**
  * County-level place names (区县) -> their 6-digit division code, so a roster may say 碑林区 or 西安市碑林区 where the
  * form wants 610103. Read from every CSV with {@code code} and {@code name} columns that
- * {@code membership.bulk.place-names} finds (default {@code classpath*:places/*.csv}: the places data the platform
- * ships). Without data only codes are accepted. A name two counties share (长安区 is in Xi'an and in
+ * {@code membership.bulk.place-names} finds (default: the {@code places-*.csv} platform-common ships beside
+ * {@code Places}). Without data only codes are accepted. A name two counties share (长安区 is in Xi'an and in
  * Shijiazhuang) is taken only with its city or province in front.
  */
 final class PlaceNames {

@@ -33,8 +33,8 @@ import tools.jackson.databind.JsonNode;
  * Rosters as platforms export them, through HTTP: a Meituan-style rider list (a title row above the header, 骑手姓名,
  * 身份证号码, 配送区域, 岗位 with 外卖骑手/众包骑手/配送员...), a Huolala-style driver workbook (司机姓名, 证件号码, 联系电话,
  * 工作区域, 从业类型 with 货运司机/卡车司机...), a file only the organizer's mapping can read, and the template filled in.
- * Place names are read from the test's {@code places/bulk-test-places.csv} (the service reads whatever
- * {@code places/*.csv} the classpath holds).
+ * Place names are the shipped Shaanxi data plus the test's {@code places-bulk-test.csv} beside it (Hebei's 长安区,
+ * so that a name two counties share is seen: the service reads every {@code places-*.csv} there).
  */
 class RosterEnrolmentIT extends MembershipIT {
 
