@@ -29,7 +29,14 @@ import org.unionplatform.membership.member.Worker;
     @CompoundIndex(name = "one_open_application", def = "{'openApplicantKey': 1}", unique = true, sparse = true),
     @CompoundIndex(name = "queue", def = "{'orgPath': 1, 'status': 1, 'submittedAt': 1}"),
     @CompoundIndex(name = "waiting", def = "{'status': 1, 'nextDispatchAt': 1}"),
-    @CompoundIndex(name = "escalated", def = "{'escalatedToOrgPath': 1, 'status': 1, 'submittedAt': 1}")
+    @CompoundIndex(name = "escalated", def = "{'escalatedToOrgPath': 1, 'status': 1, 'submittedAt': 1}"),
+    // Lists sort by submittedAt then _id; a subtree (a path prefix) is a range, so it comes after the sort.
+    @CompoundIndex(name = "by_time", def = "{'submittedAt': 1, '_id': 1, 'orgPath': 1}"),
+    @CompoundIndex(name = "status_by_time", def = "{'status': 1, 'submittedAt': 1, '_id': 1, 'orgPath': 1}"),
+    @CompoundIndex(name = "reassignment_queue",
+            def = "{'status': 1, 'submittedAt': 1, '_id': 1, 'escalatedToOrgPath': 1}"),
+    @CompoundIndex(name = "member_by_time", def = "{'memberId': 1, 'submittedAt': 1, '_id': 1}"),
+    @CompoundIndex(name = "applicant_by_time", def = "{'worker.residentId.lookupHash': 1, 'submittedAt': 1, '_id': 1}")
 })
 public class Application extends OutboxAggregate {
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.common.web.ConflictException;
 import org.unionplatform.membership.member.Union;
@@ -42,6 +43,7 @@ class BulkEnrolment {
     private final String fileName;
     private String format;
     private final String encoding;
+    @Indexed // unfinished uploads are resumed by status
     private Status status;
     private long total;
     private long done;

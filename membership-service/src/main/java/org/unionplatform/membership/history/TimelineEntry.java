@@ -13,7 +13,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * with the same values, so applying it again changes nothing.
  */
 @Document("timeline")
-@CompoundIndex(name = "member_time", def = "{'memberId': 1, 'at': -1}")
+@CompoundIndex(name = "member_by_time", def = "{'memberId': 1, 'at': -1, '_id': 1}")
+// The member's data export reads oldest first.
+@CompoundIndex(name = "member_oldest_first", def = "{'memberId': 1, 'at': 1, '_id': 1}")
 record TimelineEntry(@Id String id, String memberId, String kind, Instant at, String title, String placeId,
         String placeName, Long amountFen, String items, String outcome, List<String> services) {
 }

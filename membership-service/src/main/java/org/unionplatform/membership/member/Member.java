@@ -33,6 +33,9 @@ import org.unionplatform.membership.events.MembershipWithdrawn;
     @CompoundIndex(name = "card_number", def = "{'cardNumber': 1}", unique = true),
     @CompoundIndex(name = "qr_token", def = "{'qrTokenHash': 1}", unique = true, sparse = true),
     @CompoundIndex(name = "scope", def = "{'orgPath': 1, 'joinedAt': -1}"),
+    // The member list sorts newest first then by _id; a subtree (a path prefix) is a range, after the sort.
+    @CompoundIndex(name = "list", def = "{'joinedAt': -1, '_id': 1, 'orgPath': 1}"),
+    @CompoundIndex(name = "source", def = "{'source': 1}"),
     // Phone sign-in and phone changes look a member up by the phone's keyed hash.
     @CompoundIndex(name = "phone", def = "{'worker.phone.lookupHash': 1, 'status': 1}")
 })

@@ -23,9 +23,12 @@ import org.unionplatform.membership.events.MembershipTransferRequested;
  */
 @Document("transfers")
 @CompoundIndexes({
-    @CompoundIndex(name = "from_path", def = "{'fromOrgPath': 1, 'requestedAt': -1}"),
-    @CompoundIndex(name = "to_path", def = "{'toOrgPath': 1, 'requestedAt': -1}"),
-    @CompoundIndex(name = "member", def = "{'memberId': 1, 'requestedAt': -1}")
+    // Lists sort newest first then by _id; a subtree (a path prefix) is a range, after the sort.
+    @CompoundIndex(name = "from_path_by_time", def = "{'requestedAt': -1, '_id': 1, 'fromOrgPath': 1}"),
+    @CompoundIndex(name = "to_path_by_time", def = "{'requestedAt': -1, '_id': 1, 'toOrgPath': 1}"),
+    @CompoundIndex(name = "member_by_time", def = "{'memberId': 1, 'requestedAt': -1, '_id': 1}"),
+    // The member's data export reads oldest first.
+    @CompoundIndex(name = "member_oldest_first", def = "{'memberId': 1, 'requestedAt': 1, '_id': 1}")
 })
 class Transfer extends OutboxAggregate {
 
