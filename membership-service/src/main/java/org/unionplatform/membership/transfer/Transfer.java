@@ -23,6 +23,9 @@ import org.unionplatform.membership.events.MembershipTransferRequested;
  */
 @Document("transfers")
 @CompoundIndexes({
+    // Counting a subtree's transfers (a path prefix, a range).
+    @CompoundIndex(name = "from_path", def = "{'fromOrgPath': 1, 'requestedAt': -1}"),
+    @CompoundIndex(name = "to_path", def = "{'toOrgPath': 1, 'requestedAt': -1}"),
     // Lists sort newest first then by _id; a subtree (a path prefix) is a range, after the sort.
     @CompoundIndex(name = "from_path_by_time", def = "{'requestedAt': -1, '_id': 1, 'fromOrgPath': 1}"),
     @CompoundIndex(name = "to_path_by_time", def = "{'requestedAt': -1, '_id': 1, 'toOrgPath': 1}"),
