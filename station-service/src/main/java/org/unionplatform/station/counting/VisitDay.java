@@ -20,6 +20,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "org_path_day", def = "{'orgPath': 1, 'day': 1}")
 @CompoundIndex(name = "divisionCode", def = "{'divisionCode': 1}")
 @CompoundIndex(name = "dirty_day", def = "{'dirty': 1, 'day': 1}", sparse = true)
+// The fold also takes days written before folds existed (no rev): by day alone.
+@CompoundIndex(name = "day", def = "{'day': 1}")
 @Document(VisitDay.COLLECTION)
 public record VisitDay(@Id String id, String stationId, String day, String orgPath, String divisionCode, Long count,
         Map<String, Long> byWorkerType, Map<String, Long> byService, Map<String, Long> byHour, Long flagged,

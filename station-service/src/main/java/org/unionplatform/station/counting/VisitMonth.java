@@ -16,7 +16,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document(VisitMonth.COLLECTION)
 @CompoundIndexes({
     @CompoundIndex(name = "station_month", def = "{'stationId': 1, 'month': 1}"),
-    @CompoundIndex(name = "org_path_month", def = "{'orgPath': 1, 'month': 1}")
+    @CompoundIndex(name = "org_path_month", def = "{'orgPath': 1, 'month': 1}"),
+    // An administrator's figures: by division, or everything, over months.
+    @CompoundIndex(name = "division_month", def = "{'divisionCode': 1, 'month': 1}"),
+    @CompoundIndex(name = "month", def = "{'month': 1}")
 })
 public record VisitMonth(@Id String id, String stationId, String month, String orgPath, String divisionCode,
         long count, Map<String, Long> byWorkerType, Map<String, Long> byService, long flagged,

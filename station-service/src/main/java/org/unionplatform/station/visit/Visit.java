@@ -38,7 +38,9 @@ import org.unionplatform.station.station.StationStatus;
 @CompoundIndex(name = "verification_counted", def = "{'verification': 1, 'counted': 1}")
 @CompoundIndex(name = "orgPath", def = "{'orgPath': 1}")
 @Document(Visit.COLLECTION)
-@CompoundIndex(name = "flagged", def = "{'flag': 1, 'recordedAt': -1}", sparse = true)
+// The organizer's list of flagged visits, newest first; only flagged visits are in it (on a real MongoDB).
+@CompoundIndex(name = "flagged", def = "{'flag': 1, 'recordedAt': -1, '_id': 1, 'orgPath': 1}",
+        partialFilter = "{'flag': {'$exists': true}}")
 public class Visit extends OutboxAggregate {
 
     public static final String COLLECTION = "visits";
