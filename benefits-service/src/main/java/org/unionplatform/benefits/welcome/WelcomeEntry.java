@@ -15,11 +15,11 @@ import org.unionplatform.common.web.ConflictException;
  * gave its pack (grant id {@code welcome-<memberId>}). The store applies each transition conditionally on the
  * state checked here, so of two instances acting on one entry only one changes it.
  */
-@CompoundIndex(name = "programId_status_queuedAt", def = "{'programId': 1, 'status': 1, 'queuedAt': 1, '_id': 1}")
 @CompoundIndex(name = "orgPath", def = "{'orgPath': 1}")
 @Document("welcome_queue")
 @CompoundIndex(name = "program_waiting_order", def = "{'programId': 1, 'status': 1, 'queuedAt': 1, '_id': 1}")
-@CompoundIndex(name = "scope_waiting_order", def = "{'orgPath': 1, 'status': 1, 'queuedAt': 1, '_id': 1}")
+// The waiting list as officers read it: by status in queue order, a subtree (a path prefix, a range) after it.
+@CompoundIndex(name = "status_waiting_order", def = "{'status': 1, 'queuedAt': 1, '_id': 1, 'orgPath': 1}")
 record WelcomeEntry(@Id String id, String memberId, String programId, String organizationId, String orgPath,
         String workerType, String gender, Instant queuedAt, String grantId, Status status, Instant servedAt) {
 
