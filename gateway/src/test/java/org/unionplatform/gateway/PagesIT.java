@@ -17,7 +17,7 @@ class PagesIT extends GatewayIntegrationTest {
 
     @Test
     void thePagesAreServedWithoutATokenUnderThePagesPolicy() {
-        for (String path : new String[] {"/station/", "/m/", "/m/index.html", "/desk/", "/check-in/any-station-id"}) {
+        for (String path : new String[] {"/station/", "/m/", "/m/index.html", "/desk/", "/console/", "/check-in/any-station-id"}) {
             anonymous.get().uri(path).exchange()
                     .expectStatus().isOk()
                     .expectHeader().contentType("text/html;charset=UTF-8")
