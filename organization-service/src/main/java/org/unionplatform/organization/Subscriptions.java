@@ -6,7 +6,9 @@ import org.unionplatform.common.events.EventSubscription;
 import org.unionplatform.organization.events.MembershipApproved;
 import org.unionplatform.organization.events.MembershipTransferred;
 import org.unionplatform.organization.events.MembershipWithdrawn;
+import org.unionplatform.organization.events.StationOpened;
 import org.unionplatform.organization.progress.MembershipProgress;
+import org.unionplatform.organization.station.KnownStations;
 
 /**
  * Everything organization-service consumes. It owns the tree, so it does not follow {@code organization.moved}:
@@ -22,6 +24,14 @@ class Subscriptions {
                 .on(MembershipApproved.class, progress::onApproved)
                 .on(MembershipTransferred.class, progress::onTransferred)
                 .on(MembershipWithdrawn.class, progress::onWithdrawn)
+                .build();
+    }
+
+    /** Who runs each station, for dispatching a worker who joins at one (docs/organizations.md). */
+    @Bean
+    EventSubscription knownStationsSubscription(KnownStations stations) {
+        return EventSubscription.forPurpose("known-stations")
+                .on(StationOpened.class, stations::onOpened)
                 .build();
     }
 }

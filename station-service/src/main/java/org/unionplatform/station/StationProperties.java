@@ -20,17 +20,49 @@ import org.unionplatform.common.clients.BreakerSettings;
  * @param checkInBaseUrl the link printed in a station's QR code, followed by the station id
  * @param visits         visit rules
  * @param membership     the membership-service client
+ * @param finder         the finder's limits and the named highway corridors
  */
 @ConfigurationProperties("platform.station")
 public record StationProperties(List<String> types, List<String> amenities, List<String> services,
         List<ChecklistItem> checklist, URI checkInBaseUrl, Visits visits,
-        Membership membership) {
+        Membership membership, Finder finder) {
 
     public StationProperties {
         types = List.copyOf(types);
         amenities = List.copyOf(amenities);
         services = List.copyOf(services);
         checklist = List.copyOf(checklist);
+        finder = finder == null ? new Finder(10_000, List.of("DRIVERS_HOME"), 100_000, 20_000, List.of()) : finder;
+    }
+
+    /**
+     * @param radiusMax     the largest radius of the finder in metres, for most station types
+     * @param roadTypes     types found along roads (Drivers' Homes at highway service areas): they are searched
+     *                      by type, up to {@code roadRadiusMax}, and along routes and corridors
+     * @param roadRadiusMax the largest radius in metres when asking for one of the road types
+     * @param offsetMax     how far off a route or corridor (metres) a station may lie and still be on the way
+     * @param corridors     named stretches of highway a driver can ask along
+     */
+    public record Finder(@DefaultValue("10000") int radiusMax, @DefaultValue("DRIVERS_HOME") List<String> roadTypes,
+            @DefaultValue("100000") int roadRadiusMax, @DefaultValue("20000") int offsetMax,
+            List<Corridor> corridors) {
+
+        public Finder {
+            roadTypes = List.copyOf(roadTypes);
+            corridors = corridors == null ? List.of() : List.copyOf(corridors);
+        }
+    }
+
+    /**
+     * A named stretch of highway, its points in the forward direction of travel.
+     *
+     * @param id       in the address, e.g. {@code G65-yulin}
+     * @param name     in Chinese, e.g. 包茂高速（G65）榆林段
+     * @param forward  where the forward direction leads, in Chinese (往延安方向)
+     * @param backward where the other direction leads
+     */
+    public record Corridor(String id, String name, String forward, String backward,
+            List<org.unionplatform.station.geo.GeoPoint> points) {
     }
 
     /** One point of the inspection standard. */

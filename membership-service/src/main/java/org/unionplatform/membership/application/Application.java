@@ -69,6 +69,8 @@ public class Application extends OutboxAggregate {
     private String memberId;
     private Instant escalatedAt;
     private String escalatedToOrgPath;
+    /** The station the worker joined at (a Drivers' Home), or null; dispatch sends them to the union running it. */
+    private String stationId;
     @Version
     private Long version;
 
@@ -105,12 +107,16 @@ public class Application extends OutboxAggregate {
         this.version = version;
     }
 
-    /** @param residentIdNote what the staff should know about the resident ID (a retired region code), or null */
+    /**
+     * @param residentIdNote what the staff should know about the resident ID (a retired region code), or null
+     * @param stationId      the station the worker joined at, or null
+     */
     static Application submit(String id, Worker worker, String residentIdNote, String submittedBy, Instant now,
-            Instant firstRoundAt) {
+            Instant firstRoundAt, String stationId) {
         Application application = new Application(id, worker, submittedBy, now, ApplicationStatus.AWAITING_DISPATCH,
                 worker.residentIdHash(), null, null, null, null, null, null, residentIdNote, 0, firstRoundAt, null,
                 null, null, null, null, null, null, null, null);
+        application.stationId = stationId;
         application.registerEvent(new MembershipApplied(id, worker.workerType(), worker.divisionCode(), now));
         return application;
     }
@@ -323,6 +329,10 @@ public class Application extends OutboxAggregate {
 
     public String memberId() {
         return memberId;
+    }
+
+    public String stationId() {
+        return stationId;
     }
 
     public Instant escalatedAt() {

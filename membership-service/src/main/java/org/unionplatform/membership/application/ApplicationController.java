@@ -36,12 +36,16 @@ import org.unionplatform.membership.member.Workers;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 @RestController
 @RequestMapping("/api/members/applications")
 @Validated
 class ApplicationController {
+
+    /** A station id as station-service makes them (readable like {@code yl-dh-02}, or a UUID). */
+    private static final String STATION_ID = "[A-Za-z0-9-]{1,64}";
 
     private final Applications applications;
     private final Workers workers;
@@ -60,11 +64,13 @@ class ApplicationController {
      * Public self-service (rate-limited per IP at the gateway). Always 202 with the same body but for the receipt
      * code, whether the person is new, has an open application or already is a member: the answer must not tell
      * anyone who types a resident ID whether that person is a member. The applicant learns more by
-     * {@link ApplicantStatusController} with the receipt code and a code sent to their phone.
+     * {@link ApplicantStatusController} with the receipt code and a code sent to their phone. {@code stationId}
+     * names the station the worker joins at (a Drivers' Home's QR code): the union that runs it takes the application.
      */
     @PostMapping
-    ResponseEntity<Received> apply(@Valid @RequestBody PersonDetails details) {
-        String receiptCode = statuses.applyPublicly(workers.protect(details), residentIdNote(details));
+    ResponseEntity<Received> apply(@Valid @RequestBody PersonDetails details,
+            @RequestParam(required = false) @Pattern(regexp = STATION_ID) String stationId) {
+        String receiptCode = statuses.applyPublicly(workers.protect(details), residentIdNote(details), stationId);
         return ResponseEntity.status(HttpStatus.ACCEPTED).cacheControl(CacheControl.noStore())
                 .body(new Received(receiptCode, "RECEIVED",
                         "Application received. Keep the receipt code: with it and a code sent to your phone you can"
@@ -77,8 +83,10 @@ class ApplicationController {
     /** An organizer files an application for a worker (e.g. from a paper form); it is dispatched the same way. */
     @PostMapping("/by-organizer")
     @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN')")
-    ResponseEntity<ApplicantReceipt> applyForWorker(@Valid @RequestBody PersonDetails details, Caller caller) {
-        return answer(applications.submit(workers.protect(details), residentIdNote(details), caller.subject()));
+    ResponseEntity<ApplicantReceipt> applyForWorker(@Valid @RequestBody PersonDetails details, Caller caller,
+            @RequestParam(required = false) @Pattern(regexp = STATION_ID) String stationId) {
+        return answer(applications.submit(workers.protect(details), residentIdNote(details), caller.subject(),
+                stationId));
     }
 
     private static String residentIdNote(PersonDetails details) {

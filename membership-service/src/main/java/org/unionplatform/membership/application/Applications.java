@@ -79,13 +79,17 @@ class Applications {
      * possible. Details organization-service refuses as invalid close it at once (422, {@link DetailsRefused}).
      *
      * @param residentIdNote what the staff should know about the resident ID, or null
+     * @param stationId      the station the worker joined at (a Drivers' Home), or null
      */
-    Submitted submit(Worker worker, String residentIdNote, String submittedBy) {
-        return submit(worker, residentIdNote, submittedBy, UUID.randomUUID().toString());
+    Submitted submit(Worker worker, String residentIdNote, String submittedBy, String stationId) {
+        return submit(worker, residentIdNote, submittedBy, UUID.randomUUID().toString(), stationId);
     }
 
-    /** As {@link #submit(Worker, String, String)}, a new application taking the given id (a public receipt code). */
-    Submitted submit(Worker worker, String residentIdNote, String submittedBy, String newId) {
+    /**
+     * As {@link #submit(Worker, String, String, String)}, a new application taking the given id (a public receipt
+     * code).
+     */
+    Submitted submit(Worker worker, String residentIdNote, String submittedBy, String newId, String stationId) {
         var member = currentMember(worker);
         if (member.isPresent()) {
             return new AlreadyMember(member.get());
@@ -97,7 +101,7 @@ class Applications {
         var now = clock.instant();
         // The background round leaves it alone while this request asks for its union.
         Application application = Application.submit(newId, worker, residentIdNote, submittedBy, now,
-                now.plus(properties.redispatchInterval().multipliedBy(4)));
+                now.plus(properties.redispatchInterval().multipliedBy(4)), stationId);
         try {
             application = applications.insert(application);
         } catch (DuplicateKeyException raced) {
@@ -130,7 +134,7 @@ class Applications {
             application.closeAsAlreadyMember(existing.get().id(), now);
             return applications.save(application);
         }
-        switch (directory.dispatch(application.worker())) {
+        switch (directory.dispatch(application.worker(), application.stationId())) {
             case Dispatched dispatched -> {
                 knownOrganizations.remember(dispatched.union());
                 application.dispatchedTo(dispatched.union(), dispatched.rule(), dispatched.reason(), now);

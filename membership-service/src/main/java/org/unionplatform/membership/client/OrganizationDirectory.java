@@ -79,9 +79,10 @@ public class OrganizationDirectory {
     public record Unavailable(String reason) implements Dispatch {
     }
 
-    public Dispatch dispatch(Worker worker) {
-        var question = new OrganizationDispatchClient.DispatchQuestion(worker.platform(), worker.companyCreditCode(),
-                worker.divisionCode(), worker.workerType());
+    /** @param stationId the station the worker joined at, or null */
+    public Dispatch dispatch(Worker worker, String stationId) {
+        var question = new OrganizationDispatchClient.DispatchQuestion(stationId, worker.platform(),
+                worker.companyCreditCode(), worker.divisionCode(), worker.workerType());
         try {
             var answer = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker,
                     () -> client.dispatch(question))).get();

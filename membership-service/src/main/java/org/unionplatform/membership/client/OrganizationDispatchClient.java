@@ -18,7 +18,7 @@ interface OrganizationDispatchClient {
     @PostMapping(value = "/api/organizations/dispatch", consumes = "application/json", produces = "application/json")
     DispatchAnswer dispatch(@RequestBody DispatchQuestion question);
 
-    record DispatchQuestion(String platform, String companyCreditCode, String divisionCode, String workerType) {
+    record DispatchQuestion(String stationId, String platform, String companyCreditCode, String divisionCode, String workerType) {
     }
 
     /** Only the fields this service reads. */

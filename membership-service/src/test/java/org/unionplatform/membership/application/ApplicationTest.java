@@ -25,7 +25,7 @@ class ApplicationTest {
 
     private static Application submitted() {
         return Application.submit("a-1", TestWorkers.worker("hash-1"), null, "self-service", NOW,
-                NOW.plusSeconds(60));
+                NOW.plusSeconds(60), null);
     }
 
     private static Application pending() {

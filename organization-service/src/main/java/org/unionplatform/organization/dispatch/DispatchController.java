@@ -2,6 +2,7 @@ package org.unionplatform.organization.dispatch;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,7 +25,9 @@ import org.unionplatform.common.reference.KnownDivision;
 @RequestMapping("/api/organizations/dispatch")
 class DispatchController {
 
-    record DispatchRequest(@Size(max = 60) String platform, @CreditCode String companyCreditCode,
+    /** @param stationId the station the worker joined at (a Drivers' Home), optional */
+    record DispatchRequest(@Pattern(regexp = "[A-Za-z0-9-]{1,64}") String stationId,
+            @Size(max = 60) String platform, @CreditCode String companyCreditCode,
             @NotNull @KnownDivision String divisionCode, @NotNull @KnownWorkerType String workerType) {
     }
 
@@ -44,7 +47,7 @@ class DispatchController {
     DispatchResponse dispatch(@Valid @RequestBody DispatchRequest request) {
         String platform = request.platform() == null || request.platform().isBlank() ? null
                 : request.platform().strip();
-        return dispatcher.dispatch(platform, request.companyCreditCode(), request.divisionCode(),
+        return dispatcher.dispatch(request.stationId(), platform, request.companyCreditCode(), request.divisionCode(),
                         request.workerType())
                 .map(d -> new DispatchResponse(d.organization().id(), d.organization().name(),
                         d.organization().path(), d.rule(), d.reason()))

@@ -2,6 +2,8 @@ package org.unionplatform.organization.dispatch;
 
 /** Which rule chose the organisation, most specific first (docs/organizations.md). */
 enum DispatchRule {
+    /** The worker joined at a station (a Drivers' Home): the union that runs it, if it admits the worker type. */
+    STATION,
     /** The worker's company has its own union (it is established and covered). */
     COMPANY_UNION,
     /** A union built on the platform's own structure takes in that platform's workers in the place. */

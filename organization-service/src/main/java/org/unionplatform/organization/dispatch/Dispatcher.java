@@ -17,12 +17,14 @@ import org.unionplatform.common.workers.WorkerTypes;
 import org.unionplatform.organization.company.Company;
 import org.unionplatform.organization.company.CompanyRepository;
 import org.unionplatform.organization.company.CompanyStatus;
+import org.unionplatform.organization.station.KnownStations;
 import org.unionplatform.organization.tree.Organization;
 import org.unionplatform.organization.tree.OrganizationKind;
 import org.unionplatform.organization.tree.OrganizationRepository;
 
 /**
- * Finds where a worker's application goes, most specific rule first (docs/organizations.md): the company's own
+ * Finds where a worker's application goes, most specific rule first (docs/organizations.md): the union that runs the
+ * station the worker joined at (a Drivers' Home, when it admits members and takes the worker type), the company's own
  * union, a platform-based union (platform names compared through {@link KnownPlatforms}), the industry federation
  * for the worker type, the joint union of the worker's street or town (9-digit township code), a joint union of
  * the county or above; these admit members. City, province and county federations never admit: when nothing
@@ -50,20 +52,45 @@ class Dispatcher {
             OrganizationKind.STREET_FEDERATION, OrganizationKind.DISTRICT_FEDERATION,
             OrganizationKind.CITY_FEDERATION, OrganizationKind.PROVINCE_FEDERATION);
 
+    /** Kinds that admit members themselves, so a station they run may take in the workers who join there. */
+    private static final Set<OrganizationKind> ADMITTING = Set.of(OrganizationKind.PLATFORM_UNION,
+            OrganizationKind.INDUSTRY_FEDERATION, OrganizationKind.JOINT_UNION, OrganizationKind.REGIONAL_UNION,
+            OrganizationKind.STREET_FEDERATION, OrganizationKind.ENTERPRISE_UNION);
+
     private final OrganizationRepository organizations;
     private final CompanyRepository companies;
     private final KnownPlatforms platforms;
     private final WorkerTypes workerTypes;
+    private final KnownStations stations;
 
     Dispatcher(OrganizationRepository organizations, CompanyRepository companies, KnownPlatforms platforms,
-            WorkerTypes workerTypes) {
+            WorkerTypes workerTypes, KnownStations stations) {
         this.organizations = organizations;
         this.companies = companies;
         this.platforms = platforms;
         this.workerTypes = workerTypes;
+        this.stations = stations;
     }
 
-    Optional<Decision> dispatch(String platform, String companyCreditCode, String divisionCode, String workerType) {
+    /**
+     * @param stationId the station the worker joined at, or null; a station this service does not know (or whose
+     *                  union does not admit the worker type) leaves the other rules to decide
+     */
+    Optional<Decision> dispatch(String stationId, String platform, String companyCreditCode, String divisionCode,
+            String workerType) {
+        Optional<Decision> atStation = Optional.ofNullable(stationId).flatMap(stations::byId)
+                .flatMap(station -> organizations.byId(station.organizationId())
+                        .filter(o -> ADMITTING.contains(o.kind()) && o.workerTypes().contains(workerType))
+                        .map(o -> new Decision(o, DispatchRule.STATION, "在「" + station.name() + "」入会，由运营该站点的"
+                                + o.name() + "接收")));
+        if (atStation.isPresent()) {
+            return atStation;
+        }
+        return dispatch(platform, companyCreditCode, divisionCode, workerType);
+    }
+
+    private Optional<Decision> dispatch(String platform, String companyCreditCode, String divisionCode,
+            String workerType) {
         Optional<Company> company = Optional.ofNullable(companyCreditCode).flatMap(companies::byCreditCode);
         Optional<Decision> decision = company.filter(c -> c.status() == CompanyStatus.ESTABLISHED)
                 .flatMap(c -> organizations.byId(c.coveringOrganizationId()).map(union -> new Decision(union,

@@ -29,7 +29,8 @@ final class DemoStations {
     private static final String[] XIANYANG_PLACES = {"渭城区人民路", "秦都区世纪大道", "秦都区玉泉路", "渭城区文汇路",
         "秦都区咸通路", "渭城区北平街", "秦都区西兰路", "高新区高科二路", "渭城区朝阳路", "秦都区毕塬路"};
     private static final String[] YULIN_PLACES = {"包茂高速榆林服务区", "青银高速靖边服务区", "榆佳高速佳县服务区",
-        "神府高速神木服务区", "榆蒙高速金鸡滩服务区"};
+        "神府高速神木服务区", "榆蒙高速金鸡滩服务区", "包茂高速鱼河服务区", "包茂高速米脂服务区", "包茂高速绥德服务区",
+        "青银高速子洲服务区", "青银高速定边服务区"};
 
     static List<DemoStation> all() {
         List<DemoStation> stations = new ArrayList<>();
@@ -43,8 +44,10 @@ final class DemoStations {
                     daily("08:00", "20:00"), List.of("咸阳市邮政管理局", "中国电信咸阳分公司"), List.of("xy-attendant-" + (i + 1))),
                     50, "COURIER"));
         }
-        double[][] yulin = {{38.31, 109.74}, {37.60, 108.80}, {38.02, 110.48}, {38.84, 110.47}, {38.47, 109.65}};
-        for (int i = 0; i < 5; i++) {
+        // Service areas on the G65 and G20 corridors (platform.station.finder.corridors) and three other roads.
+        double[][] yulin = {{38.31, 109.74}, {37.60, 108.80}, {38.02, 110.48}, {38.84, 110.47}, {38.47, 109.65},
+            {38.05, 109.85}, {37.76, 110.18}, {37.50, 110.24}, {37.61, 109.92}, {37.59, 107.63}};
+        for (int i = 0; i < yulin.length; i++) {
             stations.add(new DemoStation("yl-dh-%02d".formatted(i + 1), "yulin-truck-federation", YULIN_TRUCKS,
                     new StationDetails("榆林司机之家·" + YULIN_PLACES[i], "DRIVERS_HOME", "榆林市" + YULIN_PLACES[i],
                             "610800", new GeoPoint(yulin[i][0], yulin[i][1]),

@@ -27,6 +27,8 @@ import org.unionplatform.station.geo.GeoPoint;
  */
 @CompoundIndex(name = "status", def = "{'status': 1, '_id': 1}")
 @CompoundIndex(name = "orgPath", def = "{'orgPath': 1}")
+// Drivers' Homes far and wide, and along routes: by type in a latitude band (the longitude is checked on the entry).
+@CompoundIndex(name = "road", def = "{'type': 1, 'status': 1, 'location.lat': 1, 'location.lon': 1}")
 @Document(Station.COLLECTION)
 public class Station extends OutboxAggregate {
 

@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.unionplatform.common.security.Caller;
 import org.unionplatform.common.web.PageQuery;
 import org.unionplatform.common.web.PageResponse;
+import org.unionplatform.common.web.PlatformProblemException;
+import org.unionplatform.station.StationProperties;
 import org.unionplatform.station.geo.GeoPoint;
 import org.unionplatform.station.station.StationResponses.PublicStation;
 import org.unionplatform.station.station.StationResponses.StationView;
@@ -47,26 +49,51 @@ class StationController {
     private final Stations stations;
     private final StationFinder finder;
     private final StationQrCodes qrCodes;
+    private final StationProperties properties;
 
-    StationController(Stations stations, StationFinder finder, StationQrCodes qrCodes) {
+    StationController(Stations stations, StationFinder finder, StationQrCodes qrCodes, StationProperties properties) {
         this.stations = stations;
         this.finder = finder;
         this.qrCodes = qrCodes;
+        this.properties = properties;
     }
 
-    /** Public: the nearest active stations within the radius, nearest first, with the distance in metres. */
+    /**
+     * Public: the nearest active stations within the radius, nearest first, with the distance in metres. The radius
+     * reaches {@code platform.station.finder.radius-max} (10 km), or {@code road-radius-max} (100 km) when asking
+     * for a road type (Drivers' Homes) with {@code type}.
+     */
     @GetMapping("/nearby")
     List<PublicStation> nearby(
             @RequestParam @DecimalMin("3.8") @DecimalMax("53.6") double lat,
             @RequestParam @DecimalMin("73.5") @DecimalMax("135.1") double lon,
-            @RequestParam(defaultValue = "3000") @Min(1) @Max(10_000) int radius,
+            @RequestParam(defaultValue = "3000") @Min(1) @Max(100_000) int radius,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,40}") String type,
             @RequestParam(required = false) Set<String> amenity,
             @RequestParam(defaultValue = "false") boolean openNow,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
-        return finder.nearby(new GeoPoint(lat, lon), radius, amenity == null ? Set.of() : amenity, openNow, limit)
-                .stream().map(found -> PublicStation.of(found.station(), finder.isOpenNow(found.station()),
-                        found.metres()))
+        StationProperties.Finder limits = properties.finder();
+        boolean roadType = type != null && limits.roadTypes().contains(type);
+        int radiusMax = roadType ? limits.roadRadiusMax() : limits.radiusMax();
+        if (radius > radiusMax) {
+            throw new RadiusTooLarge(radiusMax, limits.roadTypes());
+        }
+        GeoPoint centre = new GeoPoint(lat, lon);
+        Set<String> amenities = amenity == null ? Set.of() : amenity;
+        List<StationFinder.Found> found = roadType
+                ? finder.ofTypeNearby(type, centre, radius, amenities, openNow, limit)
+                : finder.nearby(centre, radius, type, amenities, openNow, limit);
+        return found.stream().map(f -> PublicStation.of(f.station(), finder.isOpenNow(f.station()), f.metres()))
                 .toList();
+    }
+
+    /** 400: the radius exceeds what the finder answers for this type. */
+    static final class RadiusTooLarge extends PlatformProblemException {
+        RadiusTooLarge(int max, List<String> roadTypes) {
+            super(HttpStatus.BAD_REQUEST, "Radius too large", "The radius may be at most " + max
+                    + " metres for this type; up to the road radius only with type=" + String.join("|", roadTypes));
+            with("errors", List.of(java.util.Map.of("field", "radius", "message", "must be at most " + max)));
+        }
     }
 
     /** Public: active stations of a division (and below) and/or an organisation's subtree. */
