@@ -3,6 +3,7 @@ package org.unionplatform.station;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,13 +11,14 @@ import org.unionplatform.common.clients.BreakerSettings;
 
 /**
  * {@code platform.station.*}: the extensible vocabularies (station types, amenities, services), the inspection
- * checklist, the visit rules and the membership client. Worker types are the platform's one list
+ * checklist of each station type, the visit rules and the membership client. Worker types are the platform's one list
  * ({@code platform.worker-types}, {@link org.unionplatform.common.workers.WorkerTypes}).
  *
  * @param types          station types a station may have
  * @param amenities      amenities a station may offer
  * @param services       services a visit may record
- * @param checklist      the standard a station is inspected against, e.g. the courier unions' "六有"
+ * @param checklists     per station type, the checklist a station of that type is inspected against (every type
+ *                       has one; a Drivers' Home is held to other points than a reading room)
  * @param checkInBaseUrl the link printed in a station's QR code, followed by the station id
  * @param visits         visit rules
  * @param membership     the membership-service client
@@ -24,14 +26,25 @@ import org.unionplatform.common.clients.BreakerSettings;
  */
 @ConfigurationProperties("platform.station")
 public record StationProperties(List<String> types, List<String> amenities, List<String> services,
-        List<ChecklistItem> checklist, URI checkInBaseUrl, Visits visits,
+        Map<String, List<ChecklistItem>> checklists, URI checkInBaseUrl, Visits visits,
         Membership membership, Finder finder) {
 
     public StationProperties {
         types = List.copyOf(types);
         amenities = List.copyOf(amenities);
         services = List.copyOf(services);
-        checklist = List.copyOf(checklist);
+        checklists = Map.copyOf(checklists);
+        for (String type : types) {
+            if (checklists.get(type) == null || checklists.get(type).isEmpty()) {
+                throw new IllegalStateException("platform.station.checklists has no checklist for station type "
+                        + type);
+            }
+        }
+        for (String type : checklists.keySet()) {
+            if (!types.contains(type)) {
+                throw new IllegalStateException("platform.station.checklists names an unknown station type " + type);
+            }
+        }
         finder = finder == null ? new Finder(10_000, List.of("DRIVERS_HOME"), 100_000, 20_000, List.of()) : finder;
     }
 
@@ -65,7 +78,12 @@ public record StationProperties(List<String> types, List<String> amenities, List
             List<org.unionplatform.station.geo.GeoPoint> points) {
     }
 
-    /** One point of the inspection standard. */
+    /** The checklist a station of this (known) type is inspected against. */
+    public List<ChecklistItem> checklistFor(String type) {
+        return checklists.get(type);
+    }
+
+    /** One point of a station checklist. */
     public record ChecklistItem(String code, String label) {
     }
 

@@ -9,7 +9,8 @@ import org.unionplatform.common.web.BusinessRuleViolationException;
 import org.unionplatform.station.StationProperties.ChecklistItem;
 
 /**
- * An inspection against the configured standard checklist: every item checked, PASSED only if all passed.
+ * An inspection against the checklist of the station's type: every item checked, PASSED only if all passed. The items
+ * keep their code and label as they were then, so an inspection stays readable when the checklist changes.
  *
  * @param inspectedAt when
  * @param inspector   the token subject of who recorded it

@@ -123,6 +123,13 @@ class StationController {
                 this::view);
     }
 
+    /** Each station type's checklist, in the order an inspection answers it. */
+    @GetMapping("/checklists")
+    @PreAuthorize(STAFF)
+    java.util.Map<String, List<StationProperties.ChecklistItem>> checklists() {
+        return properties.checklists();
+    }
+
     @GetMapping("/{id}")
     @PreAuthorize(STAFF)
     StationView get(Caller caller, @PathVariable String id) {

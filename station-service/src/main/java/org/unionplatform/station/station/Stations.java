@@ -92,7 +92,7 @@ public class Stations {
     public Station inspect(Caller caller, String id, StationRequests.RecordInspection request) {
         Station station = manageable(caller, id);
         Instant now = clock.instant();
-        Inspection inspection = Inspection.against(properties.checklist(), request.results(),
+        Inspection inspection = Inspection.against(properties.checklistFor(station.type()), request.results(),
                 request.inspectedAt() == null ? now : request.inspectedAt(), caller.subject(), request.notes());
         station.recordInspection(inspection, now, properties.visits().clockSkew());
         return repository.save(station);
