@@ -38,6 +38,11 @@ public class OrganizationRepository {
         return AccessScope.of(caller).requireInSubtree(byId(id), Organization::path, "Organization", id);
     }
 
+    /** The organisation with this path and everything below it. */
+    public List<Organization> subtree(String path) {
+        return matching(subtreeOf("path", path));
+    }
+
     public List<Organization> children(String id) {
         return matching(where("parentId").is(id));
     }
