@@ -161,6 +161,12 @@ public class Companies {
         return companies.save(company);
     }
 
+    Company nameLiaison(String id, String name, Caller caller) {
+        Company company = companies.requireVisible(id, caller);
+        company.nameLiaison(name.strip(), caller.subject(), clock.instant());
+        return companies.save(company);
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }

@@ -51,6 +51,8 @@ public class Company extends OutboxAggregate {
     private boolean keyPlatform;
     private List<FollowUp> followUps;
     private Instant lastFollowUpAt;
+    /** The organizer named to follow this key platform company week by week, or null. */
+    private Liaison liaison;
     private Instant createdAt;
     private String createdBy;
     @Version
@@ -63,6 +65,19 @@ public class Company extends OutboxAggregate {
     }
 
     public record FollowUp(Instant at, String by, String note) {
+    }
+
+    /** The organizer named to follow a key platform company in its district, and who named them when. */
+    public record Liaison(String name, String assignedBy, Instant assignedAt) {
+    }
+
+    /** Names the liaison of a key platform company (422 {@code not-key-platform} for any other). */
+    void nameLiaison(String name, String by, Instant at) {
+        if (!keyPlatform) {
+            throw rule("not-key-platform", "keyPlatform",
+                    "A liaison follows a key platform company; mark the company as one first.");
+        }
+        liaison = new Liaison(name, by, at);
     }
 
     /**
@@ -190,6 +205,7 @@ public class Company extends OutboxAggregate {
     public boolean keyPlatform() { return keyPlatform; }
     public List<FollowUp> followUps() { return followUps == null ? List.of() : followUps; }
     public Instant lastFollowUpAt() { return lastFollowUpAt; }
+    public Liaison liaison() { return liaison; }
     public Instant createdAt() { return createdAt; }
 
     public int totalHeadcount() {

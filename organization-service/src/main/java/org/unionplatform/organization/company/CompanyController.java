@@ -75,6 +75,14 @@ class CompanyController {
         return CompanyResponse.of(companies.changeStatus(id, request, caller));
     }
 
+    /** Names the organizer who follows this key platform company week by week. */
+    @PutMapping("/{id}/liaison")
+    @PreAuthorize(WRITERS)
+    CompanyResponse nameLiaison(@PathVariable @Pattern(regexp = OrganizationRequests.ID) String id,
+            @Valid @RequestBody CompanyRequests.NameLiaison request, Caller caller) {
+        return CompanyResponse.of(companies.nameLiaison(id, request.name(), caller));
+    }
+
     @PostMapping("/{id}/follow-ups")
     @PreAuthorize(WRITERS)
     CompanyResponse followUp(@PathVariable @Pattern(regexp = OrganizationRequests.ID) String id,

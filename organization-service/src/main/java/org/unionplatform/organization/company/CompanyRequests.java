@@ -39,6 +39,9 @@ public final class CompanyRequests {
             @Pattern(regexp = OrganizationRequests.ID) String coveringOrganizationId) {
     }
 
+    record NameLiaison(@NotBlank @Size(max = 40) String name) {
+    }
+
     record RecordFollowUp(@NotBlank @Size(max = 500) String note) {
     }
 
@@ -46,13 +49,13 @@ public final class CompanyRequests {
             String platform, String parentCompanyId, String divisionCode, String organizationId, String orgPath,
             Map<String, Integer> headcount, int totalHeadcount, CompanyStatus status, String statusLabel,
             List<Company.StatusChange> statusHistory, String coveringOrganizationId, boolean keyPlatform,
-            Instant lastFollowUpAt, List<Company.FollowUp> followUps) {
+            Instant lastFollowUpAt, List<Company.FollowUp> followUps, Company.Liaison liaison) {
 
         static CompanyResponse of(Company c) {
             return new CompanyResponse(c.id(), c.creditCode(), c.name(), c.type(), c.type().label(), c.platform(),
                     c.parentCompanyId(), c.divisionCode(), c.organizationId(), c.orgPath(), c.headcount(),
                     c.totalHeadcount(), c.status(), c.status().label(), c.statusHistory(),
-                    c.coveringOrganizationId(), c.keyPlatform(), c.lastFollowUpAt(), c.followUps());
+                    c.coveringOrganizationId(), c.keyPlatform(), c.lastFollowUpAt(), c.followUps(), c.liaison());
         }
     }
 }

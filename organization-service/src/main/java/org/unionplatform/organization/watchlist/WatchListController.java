@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionplatform.common.security.Caller;
 import org.unionplatform.common.web.PageQuery;
@@ -22,8 +23,9 @@ class WatchListController {
 
     @GetMapping("/api/organizations/companies/watch-list")
     @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER','BENEFIT_OFFICER')")
-    PageResponse<WatchListEntry> watchList(@Valid PageQuery page, Caller caller) {
-        return PageResponse.of(views.watchList(page.toPageRequest(Sort.by("lastFollowUpAt", "_id")), caller),
+    PageResponse<WatchListEntry> watchList(@RequestParam(defaultValue = "false") boolean overdue,
+            @Valid PageQuery page, Caller caller) {
+        return PageResponse.of(views.watchList(overdue, page.toPageRequest(Sort.by("lastFollowUpAt", "_id")), caller),
                 entry -> entry);
     }
 }

@@ -33,12 +33,19 @@ class WatchListViews {
      * @param followedUpThisWeek whether a follow-up was recorded in the current week (Monday to Sunday, Beijing time)
      * @param daysSinceFollowUp  whole days since the last follow-up, or null if there never was one
      * @param foundingStepsDone  steps done of the founding in progress that includes the company, or null
+     * @param liaison            the organizer named to follow the company, or null
+     * @param followUpDue        the next weekly follow-up's due instant: a week after the last one, at once if none
+     * @param overdue            the due instant has passed
      */
-    record WatchListEntry(String companyId, String name, String platform, String orgPath, CompanyStatus status,
-            String statusLabel, Instant statusSince, int totalHeadcount, String coveringOrganizationId,
-            Instant lastFollowUpAt, boolean followedUpThisWeek, Long daysSinceFollowUp, String foundingId,
-            Integer foundingStepsDone, Integer foundingSteps, String nextFoundingStep) {
+    record WatchListEntry(String companyId, String name, String platform, String divisionCode, String orgPath,
+            CompanyStatus status, String statusLabel, Instant statusSince, int totalHeadcount,
+            String coveringOrganizationId, Instant lastFollowUpAt, boolean followedUpThisWeek, Long daysSinceFollowUp,
+            String foundingId, Integer foundingStepsDone, Integer foundingSteps, String nextFoundingStep,
+            String liaison, Instant followUpDue, boolean overdue) {
     }
+
+    /** Key platform companies are followed weekly (docs/organizations.md, "Weekly watch list"). */
+    static final Duration FOLLOW_UP_EVERY = Duration.ofDays(7);
 
     private final CompanyRepository companies;
     private final FoundingViews foundings;
@@ -50,26 +57,34 @@ class WatchListViews {
         this.clock = clock;
     }
 
-    Page<WatchListEntry> watchList(Pageable pageable, Caller caller) {
-        Criteria criteria = new Criteria().andOperator(AccessScope.of(caller).subtree("orgPath"),
-                where("keyPlatform").is(true));
+    /** @param overdueOnly only the companies whose weekly follow-up is past due (never followed up included) */
+    Page<WatchListEntry> watchList(boolean overdueOnly, Pageable pageable, Caller caller) {
+        Instant now = clock.instant();
+        Criteria keyPlatforms = where("keyPlatform").is(true);
+        if (overdueOnly) {
+            keyPlatforms = keyPlatforms.orOperator(where("lastFollowUpAt").is(null),
+                    where("lastFollowUpAt").lt(now.minus(FOLLOW_UP_EVERY)));
+        }
+        Criteria criteria = new Criteria().andOperator(AccessScope.of(caller).subtree("orgPath"), keyPlatforms);
         Page<Company> page = companies.page(criteria, pageable);
         Map<String, FoundingViews.Progress> progress =
                 foundings.inProgressFor(page.getContent().stream().map(Company::id).toList());
-        Instant now = clock.instant();
         Instant weekStart = LocalDate.ofInstant(now, ChinaTime.ZONE)
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(ChinaTime.ZONE).toInstant();
         return page.map(company -> {
             FoundingViews.Progress founding = progress.get(company.id());
             Instant last = company.lastFollowUpAt();
             List<Company.StatusChange> history = company.statusHistory();
-            return new WatchListEntry(company.id(), company.name(), company.platform(), company.orgPath(),
+            Instant due = last == null ? now : last.plus(FOLLOW_UP_EVERY);
+            return new WatchListEntry(company.id(), company.name(), company.platform(), company.divisionCode(),
+                    company.orgPath(),
                     company.status(), company.status().label(),
                     history.isEmpty() ? company.createdAt() : history.getLast().at(), company.totalHeadcount(),
                     company.coveringOrganizationId(), last, last != null && !last.isBefore(weekStart),
                     last == null ? null : Duration.between(last, now).toDays(),
                     founding == null ? null : founding.foundingId(), founding == null ? null : founding.stepsDone(),
-                    founding == null ? null : founding.steps(), founding == null ? null : founding.nextStep());
+                    founding == null ? null : founding.steps(), founding == null ? null : founding.nextStep(),
+                    company.liaison() == null ? null : company.liaison().name(), due, !due.isAfter(now));
         });
     }
 }
