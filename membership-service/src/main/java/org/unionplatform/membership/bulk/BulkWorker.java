@@ -1,5 +1,6 @@
 package org.unionplatform.membership.bulk;
 
+import org.unionplatform.common.rows.RowReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

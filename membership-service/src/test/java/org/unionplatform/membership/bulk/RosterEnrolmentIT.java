@@ -1,5 +1,6 @@
 package org.unionplatform.membership.bulk;
 
+import org.unionplatform.common.rows.CsvRows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,4 +1,4 @@
-package org.unionplatform.membership.bulk;
+package org.unionplatform.common.rows;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +26,7 @@ import org.xml.sax.XMLReader;
  * The first sheet of an XLSX workbook, read with POI's SAX event API: rows stream through, the workbook is
  * never built in memory (the user model would need gigabytes for 100,000 rows).
  */
-final class XlsxRows implements RowReader {
+public final class XlsxRows implements RowReader {
 
     @Override
     public String describe() {

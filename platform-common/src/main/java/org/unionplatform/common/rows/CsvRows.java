@@ -1,4 +1,4 @@
-package org.unionplatform.membership.bulk;
+package org.unionplatform.common.rows;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,9 +19,9 @@ import java.util.List;
  * GBK as Chinese Excel saves it. The encoding is decided by reading the whole file once as strict UTF-8: GBK text
  * is practically never valid UTF-8.
  */
-final class CsvRows implements RowReader {
+public final class CsvRows implements RowReader {
 
-    static final Charset GBK = Charset.forName("GBK");
+    public static final Charset GBK = Charset.forName("GBK");
 
     private final Charset charset;
 
@@ -29,7 +29,7 @@ final class CsvRows implements RowReader {
         this.charset = charset;
     }
 
-    static CsvRows detect(Path file) throws IOException {
+    public static CsvRows detect(Path file) throws IOException {
         var strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (Reader reader = new InputStreamReader(Files.newInputStream(file), strict)) {

@@ -1,4 +1,4 @@
-package org.unionplatform.membership.bulk;
+package org.unionplatform.common.rows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
