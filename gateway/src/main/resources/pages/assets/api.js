@@ -126,14 +126,16 @@ export async function request(method, path, body, options = {}) {
 
 async function send(method, path, body, auth, extraHeaders) {
   const headers = { Accept: 'application/json, application/problem+json', 'X-Request-Id': requestId() };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body (a file upload) sets its own multipart Content-Type.
+  const form = typeof FormData !== 'undefined' && body instanceof FormData;
+  if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   if (auth && state.accessToken) headers.Authorization = 'Bearer ' + state.accessToken;
   Object.assign(headers, extraHeaders || {});
   try {
     return await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
       credentials: 'same-origin',
       cache: 'no-store',
       signal: AbortSignal.timeout ? AbortSignal.timeout(TIMEOUT_MS) : undefined,

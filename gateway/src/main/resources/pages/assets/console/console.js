@@ -4,9 +4,11 @@
 import { $ } from '../ui.js';
 import { startStaffPage } from '../staff.js';
 import { showOverview } from './overview.js';
+import { showSurveys } from './surveys.js';
 
 const SCREENS = [
   ['overview', '概览', showOverview],
+  ['surveys', '企业普查', showSurveys],
 ];
 
 startStaffPage({

@@ -51,6 +51,8 @@ public class Company extends OutboxAggregate {
     private boolean keyPlatform;
     private List<FollowUp> followUps;
     private Instant lastFollowUpAt;
+    /** What the last survey said beyond the headcount (outlet, employment form, insured workers), or null. */
+    private Survey survey;
     /** The organizer named to follow this key platform company week by week, or null. */
     private Liaison liaison;
     private Instant createdAt;
@@ -65,6 +67,23 @@ public class Company extends OutboxAggregate {
     }
 
     public record FollowUp(Instant at, String by, String note) {
+    }
+
+    /**
+     * A company's survey figures beyond its headcount: the outlet's address, how it employs its workers, and how
+     * many of them have social insurance and work-injury insurance (never more than its headcount).
+     */
+    public record Survey(String outletAddress, EmploymentForm employmentForm, int socialInsured,
+            int workInjuryInsured, Instant surveyedAt, String surveyedBy) {
+    }
+
+    /** A survey row for this company: its name, type, platform and headcount as surveyed now, and the figures. */
+    void surveyed(String name, CompanyType type, String platform, Map<String, Integer> headcount, Survey survey) {
+        this.name = name;
+        this.type = type;
+        this.platform = platform;
+        this.headcount = Map.copyOf(headcount);
+        this.survey = survey;
     }
 
     /** The organizer named to follow a key platform company in its district, and who named them when. */
@@ -206,6 +225,7 @@ public class Company extends OutboxAggregate {
     public List<FollowUp> followUps() { return followUps == null ? List.of() : followUps; }
     public Instant lastFollowUpAt() { return lastFollowUpAt; }
     public Liaison liaison() { return liaison; }
+    public Survey survey() { return survey; }
     public Instant createdAt() { return createdAt; }
 
     public int totalHeadcount() {

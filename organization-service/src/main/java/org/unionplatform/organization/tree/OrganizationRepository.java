@@ -81,7 +81,7 @@ public class OrganizationRepository {
     }
 
     /** Everything in the subtree of this path, the organisation itself included. */
-    static Criteria subtreeOf(String field, String path) {
+    public static Criteria subtreeOf(String field, String path) {
         return where(field).regex("^" + escape(path));
     }
 
