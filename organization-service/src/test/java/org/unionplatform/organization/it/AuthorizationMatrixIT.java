@@ -73,6 +73,8 @@ class AuthorizationMatrixIT extends ServiceIT {
                     {"name":"矩阵测试公司","headcount":{"COURIER":3},"keyPlatform":false}"""),
             Map.entry("POST /api/organizations/companies/{freshCompany}/status", """
                     {"status":"GUIDED","note":"矩阵"}"""),
+            Map.entry("PUT /api/organizations/companies/{company}/liaison", """
+                    {"name":"矩阵联络员"}"""),
             Map.entry("POST /api/organizations/companies/{company}/follow-ups", """
                     {"note":"矩阵测试跟进"}"""),
             Map.entry("POST /api/organizations/foundings", """
