@@ -42,7 +42,7 @@ class CompanySurveyIT extends ServiceIT {
     void twoThousandRowsAreCheckedByADryRunThenImportedAndTheCoverageEqualsTheIndependentSums() throws IOException {
         JsonNode city = createOrganization("普查市总工会", "CITY_FEDERATION", "440900", Roots.guangdong(this));
         String cityId = city.get("id").asString();
-        String organizer = TestTokens.organizer(city.get("path").asString());
+        String organizer = TestTokens.organizer(city.get("orgPath").asString());
         StringBuilder csv = new StringBuilder(HEADER);
         Random random = new Random(19);
         List<Long> refusedLines = new ArrayList<>();
@@ -126,7 +126,7 @@ class CompanySurveyIT extends ServiceIT {
     void anXlsxSurveyIsReadAndBadFilesOrScopesAreProblems() throws IOException {
         JsonNode city = createOrganization("普查市总工会二", "CITY_FEDERATION", "440900", Roots.guangdong(this));
         String cityId = city.get("id").asString();
-        String organizer = TestTokens.organizer(city.get("path").asString());
+        String organizer = TestTokens.organizer(city.get("orgPath").asString());
         String code = TestCreditCodes.code("440902");
         byte[] workbook = xlsx(List.of(List.of("统一社会信用代码", "企业名称", "企业类型", "所在区县", "快递员人数", "参加工伤保险人数"),
                 List.of(code, "表格企业", "平台企业", "440902", "12", "9")));
@@ -143,7 +143,7 @@ class CompanySurveyIT extends ServiceIT {
         upload(new byte[0], "空.csv", cityId, organizer, true).expectProblem(422, null, "survey-file");
         upload(workbook, "普查.xlsx", cityId, TestTokens.organizer("/shaanxi/xian/"), true)
                 .expectProblem(422, "organizationId", "unknown-organization");
-        upload(workbook, "普查.xlsx", cityId, TestTokens.benefitOfficer(city.get("path").asString()), true)
+        upload(workbook, "普查.xlsx", cityId, TestTokens.benefitOfficer(city.get("orgPath").asString()), true)
                 .expect(403);
         get("/api/organizations/" + cityId + "/insurance-coverage", TestTokens.organizer("/shaanxi/xian/"))
                 .expectProblem(404, null, null);

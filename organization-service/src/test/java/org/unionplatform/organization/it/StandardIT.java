@@ -111,6 +111,6 @@ class StandardIT extends ServiceIT {
     }
 
     private static String path(JsonNode json) {
-        return json.get("path").asString();
+        return json.get("orgPath").asString();
     }
 }
