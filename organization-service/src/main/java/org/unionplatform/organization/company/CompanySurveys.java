@@ -108,16 +108,21 @@ public class CompanySurveys {
             RowReader reader = RowReader.forFile(upload.getOriginalFilename(), file);
             List<Row> rows = new ArrayList<>();
             Map<String, Integer> columns = new HashMap<>();
-            reader.read(file, (line, cells) -> {
-                if (columns.isEmpty()) {
-                    columns.putAll(header(cells));
-                    return;
-                }
-                if (rows.size() >= MAX_ROWS) {
-                    throw new SurveyTooLarge();
-                }
-                rows.add(new Row(line, cells));
-            });
+            try {
+                reader.read(file, (line, cells) -> {
+                    if (columns.isEmpty()) {
+                        columns.putAll(header(cells));
+                        return;
+                    }
+                    if (rows.size() >= MAX_ROWS) {
+                        throw new SurveyTooLarge();
+                    }
+                    rows.add(new Row(line, cells));
+                });
+            } catch (IOException unreadable) {
+                // A damaged workbook or a file that is no spreadsheet: the organizer's file, not the service, failed.
+                throw new BusinessRuleViolationException("survey-file", "文件无法读取，请上传 CSV 或 XLSX 格式的普查表。");
+            }
             if (columns.isEmpty()) {
                 throw new BusinessRuleViolationException("survey-columns", "文件没有表头行。");
             }

@@ -141,6 +141,8 @@ class CompanySurveyIT extends ServiceIT {
         upload("企业名称,所在区县\r\n某企业,440902\r\n".getBytes(StandardCharsets.UTF_8), "缺列.csv", cityId, organizer,
                 true).expectProblem(422, null, "survey-columns");
         upload(new byte[0], "空.csv", cityId, organizer, true).expectProblem(422, null, "survey-file");
+        upload("not a workbook".getBytes(StandardCharsets.UTF_8), "坏.xlsx", cityId, organizer, true)
+                .expectProblem(422, null, "survey-file");
         upload(workbook, "普查.xlsx", cityId, TestTokens.organizer("/shaanxi/xian/"), true)
                 .expectProblem(422, "organizationId", "unknown-organization");
         upload(workbook, "普查.xlsx", cityId, TestTokens.benefitOfficer(city.get("orgPath").asString()), true)

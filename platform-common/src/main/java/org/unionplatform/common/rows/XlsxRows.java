@@ -8,6 +8,9 @@ import java.util.List;
 
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.apache.poi.UnsupportedFileFormatException;
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.InvalidOperationException;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -55,6 +58,9 @@ public final class XlsxRows implements RowReader {
             throw new IOException("Not a readable XLSX workbook", e);
         } catch (RowFailure failure) {
             throw failure.io;
+        } catch (UnsupportedFileFormatException | InvalidOperationException | POIXMLException notAWorkbook) {
+            // POI says "not a workbook" with runtime exceptions: for the caller it is an unreadable file like any.
+            throw new IOException("Not a readable XLSX workbook", notAWorkbook);
         }
     }
 
