@@ -3,7 +3,7 @@
 // the queue, oldest first. Approve, reject with a reason, or hand one from the re-assignment queue to a union below.
 import { api } from '../api.js';
 import { el, render, toast, formatDateTime, workerTypeLabel } from '../ui.js';
-import { admitsMembers, lastOfPath, pager, field, alertText, submitting } from './work.js';
+import { admitsMembers, lastOfPath, pager, field, alertText, submitting, scroller } from './work.js';
 
 const PAGE_SIZE = 20;
 
@@ -34,7 +34,7 @@ function section(name, title, hint, items, row, empty, footer) {
   return el('section', { class: 'card', 'aria-labelledby': id, 'data-queue': name },
     el('h2', { id }, title),
     hint ? el('p', { class: 'muted' }, hint) : null,
-    items && items.length ? el('div', { class: 'table-wrap' }, el('table', { class: 'desk-table applications' },
+    items && items.length ? scroller(el('table', { class: 'desk-table applications' },
       el('thead', {}, el('tr', {}, ['申请人', '职业与平台', '分派情况', '提交时间', '办理'].map(h => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, items.map(row)))) : el('p', { class: 'muted' }, empty),
     footer || null);

@@ -7,7 +7,7 @@ import { api, requestRaw } from '../api.js';
 import { el, render, toast } from '../ui.js';
 import { go } from '../staff.js';
 import { scopeOrganization } from './scope.js';
-import { admitsMembers, organisationAndBelow, downloadButton, field, alertText } from './work.js';
+import { admitsMembers, organisationAndBelow, downloadButton, field, alertText, scroller } from './work.js';
 
 const FIELDS = [['none', '不读取'], ['name', '姓名'], ['residentId', '身份证号'], ['phone', '手机号'], ['workerType', '职业'],
   ['platform', '平台'], ['companyCreditCode', '统一社会信用代码'], ['divisionCode', '所在区县']];
@@ -118,19 +118,19 @@ export async function showBulk(main, params = {}) {
     render(body,
       failed ? el('p', { class: 'notice bad', role: 'alert' }, '⚠ 花名册无法读取：' + (job.failure || '请检查文件')) : null,
       el('h3', { class: 'section-title', id: 'mapping-title' }, '列的对应关系（表头在第 ' + (mapping.headerLine || 1) + ' 行）'),
-      el('div', { class: 'table-wrap' }, el('table', { class: 'desk-table', 'data-list': 'mapping', 'aria-labelledby': 'mapping-title' },
+      scroller(el('table', { class: 'desk-table', 'data-list': 'mapping', 'aria-labelledby': 'mapping-title' },
         el('thead', {}, el('tr', {}, ['文件中的列', '读作', '识别方式'].map(h => el('th', { scope: 'col' }, h)))),
         el('tbody', {}, selects.map(([column, select]) => el('tr', { 'data-column': column.column },
           el('th', { scope: 'row' }, column.column), el('td', {}, select), el('td', {}, HOW[column.how] || column.how)))))),
       recheck, mappingOutcome,
       (mapping.firstRows || []).length ? [
         el('h3', { class: 'section-title', id: 'first-rows-title' }, '前 ' + mapping.firstRows.length + ' 行（身份证号和手机号已隐去部分数字）'),
-        el('div', { class: 'table-wrap' }, el('table', { class: 'desk-table', 'data-list': 'first-rows', 'aria-labelledby': 'first-rows-title' },
+        scroller(el('table', { class: 'desk-table', 'data-list': 'first-rows', 'aria-labelledby': 'first-rows-title' },
           el('thead', {}, el('tr', {}, mapping.columns.map(c => el('th', { scope: 'col' }, c.column)))),
           el('tbody', {}, mapping.firstRows.map(row => el('tr', {}, row.map(cell => el('td', {}, cell)))))))] : null,
       (mapping.values || []).length ? [
         el('h3', { class: 'section-title', id: 'values-title' }, '转换的内容'),
-        el('div', { class: 'table-wrap' }, el('table', { class: 'desk-table', 'data-list': 'values', 'aria-labelledby': 'values-title' },
+        scroller(el('table', { class: 'desk-table', 'data-list': 'values', 'aria-labelledby': 'values-title' },
           el('thead', {}, el('tr', {}, ['字段', '文件中写的', '读作', '行数'].map(h => el('th', { scope: 'col' }, h)))),
           el('tbody', {}, mapping.values.map(v => el('tr', {}, el('td', {}, fieldLabel(v.field)), el('td', {}, v.from || '（空）'),
             el('td', {}, v.to), el('td', {}, String(v.rows)))))))] : null,
@@ -152,7 +152,7 @@ export async function showBulk(main, params = {}) {
       const shown = lines.filter(line => !filter.value || line.outcome === filter.value);
       const pages = Math.max(1, Math.ceil(shown.length / LINES_PER_PAGE));
       page = Math.min(page, pages - 1);
-      render(table, el('div', { class: 'table-wrap' }, el('table', { class: 'desk-table', 'data-list': 'outcomes' },
+      render(table, scroller(el('table', { class: 'desk-table', 'data-list': 'outcomes' },
         el('caption', {}, '每行结果（' + shown.length + ' 行）'),
         el('thead', {}, el('tr', {}, ['行号', '结果', '列', '原因'].map(h => el('th', { scope: 'col' }, h)))),
         el('tbody', {}, shown.slice(page * LINES_PER_PAGE, (page + 1) * LINES_PER_PAGE).map(line => el('tr', { 'data-line': line.line, 'data-outcome': line.outcome },

@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { el, render, toast, formatDateTime } from '../ui.js';
 import { scopeOrganization } from './scope.js';
-import { admitsMembers, organisationAndBelow, stepLabel, pager, field, alertText, submitting } from './work.js';
+import { admitsMembers, organisationAndBelow, stepLabel, pager, field, alertText, submitting, scroller } from './work.js';
 
 const STEPS = [['SURVEYED', '已摸排'], ['GUIDED', '指导促建'], ['PREPARING', '筹建中'], ['ESTABLISHED', '已建会']];
 const PAGE_SIZE = 20;
@@ -28,13 +28,13 @@ export async function showCompanies(main, params = {}) {
     el('section', { class: 'card', 'aria-labelledby': 'watch-title' },
       el('h2', { id: 'watch-title' }, '每周重点跟进（' + watch.totalItems + ' 家重点平台企业）'),
       el('p', { class: 'muted' }, '最久没有跟进的排在前面；本周指周一到周日（北京时间）。'),
-      (watch.items || []).length ? el('div', { class: 'table-wrap' }, el('table', { class: 'desk-table', 'data-list': 'watch-list' },
+      (watch.items || []).length ? scroller(el('table', { class: 'desk-table', 'data-list': 'watch-list' },
         el('thead', {}, el('tr', {}, ['企业', '建会进度', '本周跟进', '上次跟进', '建会流程', '跟进'].map(h => el('th', { scope: 'col' }, h)))),
         el('tbody', {}, watch.items.map(entry => watchRow(entry, redraw))))) : el('p', { class: 'muted' }, '范围内没有重点平台企业')),
     el('section', { class: 'card', 'aria-labelledby': 'companies-title' },
       el('h2', { id: 'companies-title' }, '企业（' + companies.totalItems + ' 家）'),
       filter,
-      (companies.items || []).length ? el('div', { class: 'table-wrap' }, el('table', { class: 'desk-table', 'data-list': 'companies' },
+      (companies.items || []).length ? scroller(el('table', { class: 'desk-table', 'data-list': 'companies' },
         el('thead', {}, el('tr', {}, ['企业', '类型', '职工人数', '建会进度', '推进'].map(h => el('th', { scope: 'col' }, h)))),
         el('tbody', {}, companies.items.map(company => companyRow(company, coveringUnions, redraw))))) : el('p', { class: 'muted' }, '没有符合条件的企业'),
       pager(companies, next => showCompanies(main, { ...params, page: next }))));

@@ -6,7 +6,7 @@ import { api } from '../api.js';
 import { el, render, toast, formatDateTime, WORKER_TYPES } from '../ui.js';
 import { go } from '../staff.js';
 import { scopeOrganization } from './scope.js';
-import { FOUNDING_STEPS, organisationAndBelow, beijingToday, field, alertText, submitting } from './work.js';
+import { FOUNDING_STEPS, organisationAndBelow, beijingToday, field, alertText, submitting, scroller } from './work.js';
 
 const STATUS = { IN_PROGRESS: '进行中', APPROVED: '已批准成立', COMPLETED: '已完成' };
 const KINDS = [['JOINT_UNION', '联合工会'], ['ENTERPRISE_UNION', '企业工会'], ['PLATFORM_UNION', '依托平台组建的工会'],
@@ -20,8 +20,8 @@ export async function showFoundings(main, params = {}) {
   render(main,
     el('section', { class: 'card', 'aria-labelledby': 'foundings-title' },
       el('h2', { id: 'foundings-title' }, '建会工作（' + list.totalItems + ' 个）'),
-      items.length ? el('div', { class: 'table-wrap' }, el('table', { class: 'desk-table', 'data-list': 'foundings' },
-        el('thead', {}, el('tr', {}, ['拟建工会', '状态', '进度', '当前步骤', ''].map(h => el('th', { scope: 'col' }, h)))),
+      items.length ? scroller(el('table', { class: 'desk-table', 'data-list': 'foundings' },
+        el('thead', {}, el('tr', {}, ['拟建工会', '状态', '进度', '当前步骤', '办理'].map(h => el('th', { scope: 'col' }, h)))),
         el('tbody', {}, items.map(f => el('tr', { 'data-founding': f.id },
           el('td', {}, el('strong', {}, f.name), el('span', { class: 'hint' }, '开始于 ' + formatDateTime(f.startedAt))),
           el('td', {}, STATUS[f.status] || f.status),

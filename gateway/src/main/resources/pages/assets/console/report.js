@@ -6,7 +6,7 @@ import { api } from '../api.js';
 import { el, render } from '../ui.js';
 import { go } from '../staff.js';
 import { scopeOrganization } from './scope.js';
-import { beijingToday, downloadButton, field } from './work.js';
+import { beijingToday, downloadButton, field, scroller } from './work.js';
 
 const FIGURES = ['新入会合计', '退会', '转入', '转出', '净增', '新建工会数'];
 const CHILD_HEADINGS = ['下级组织', '新入会合计', '退会', '转入', '转出', '净增', '新建工会数', '新入会目标', '完成率（%）', '会员总数'];
@@ -78,10 +78,10 @@ export async function showReport(main, params = {}) {
         downloadButton('下载 Excel 月报', path + '/xlsx' + query, 'monthly-report.xlsx'))),
     el('p', { class: 'muted' }, '统计范围：本组织及全部下级组织；按事件发生时间（北京时间）计入月份。' +
       (report.standingAsOf ? '会员和企业数为结账时的数字。' : '')),
-    el('div', { class: 'table-wrap' }, months),
-    adjustments ? el('div', { class: 'table-wrap' }, adjustments) : null,
+    scroller(months),
+    adjustments ? scroller(adjustments) : null,
     el('h3', { class: 'section-title' }, '下级组织（' + report.children.length + ' 个）'),
-    el('div', { class: 'table-wrap' }, children),
+    scroller(children),
     el('h3', { class: 'section-title' }, '企业建会状态与会员'),
-    el('div', { class: 'table-wrap' }, companies)));
+    scroller(companies)));
 }

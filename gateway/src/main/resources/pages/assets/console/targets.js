@@ -5,7 +5,7 @@ import { api } from '../api.js';
 import { el, render, toast, WORKER_TYPES } from '../ui.js';
 import { go } from '../staff.js';
 import { scopeOrganization } from './scope.js';
-import { beijingToday, field, submitting } from './work.js';
+import { beijingToday, field, submitting, scroller } from './work.js';
 
 const percent = value => (value === null || value === undefined ? '—' : value + '%');
 
@@ -25,7 +25,7 @@ export async function showTargets(main, params = {}) {
     el('section', { class: 'card', 'aria-labelledby': 'targets-title' },
       el('div', { class: 'program-head' }, el('h2', { id: 'targets-title' }, own.organizationName + ' ' + year + ' 年度目标'),
         field('年度', yearPicker)),
-      el('div', { class: 'table-wrap' }, el('table', { class: 'desk-table', 'data-chart': 'target-progress' },
+      scroller(el('table', { class: 'desk-table', 'data-chart': 'target-progress' },
         el('caption', {}, '目标与完成（新入会按职业、全年新建工会）'),
         el('thead', {}, el('tr', {}, ['项目', '目标', '已完成', '完成率'].map(h => el('th', { scope: 'col' }, h)))),
         el('tbody', {},
@@ -87,7 +87,7 @@ function splitForm(id, year, own, children, redraw) {
   const outcome = el('div', { 'aria-live': 'polite' });
   const save = el('button', { type: 'submit', class: 'btn btn-small' }, '保存分解');
   const form = el('form', { class: 'split-form', novalidate: true },
-    el('div', { class: 'table-wrap' }, el('table', { class: 'desk-table split', 'data-chart': 'target-split' },
+    scroller(el('table', { class: 'desk-table split', 'data-chart': 'target-split' },
       el('caption', {}, '下级目标与完成（输入框为目标，下面一行为已完成）'),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, '下级组织'), columns.map(([, label]) => el('th', { scope: 'col' }, label)),
         el('th', { scope: 'col' }, '完成率'))),

@@ -128,3 +128,6 @@ export async function submitting(button, outcome, run) {
     button.disabled = false;
   }
 }
+
+/** A wide table in a box that scrolls sideways on a narrow screen; focusable, so the keyboard can scroll it too. */
+export const scroller = table => el('div', { class: 'table-wrap', tabindex: '0' }, table);
