@@ -106,11 +106,13 @@ export async function showBulk(main, params = {}) {
     });
     const mappingOutcome = el('div', { 'aria-live': 'polite' });
     const recheck = el('button', { type: 'button', class: 'btn btn-plain', onclick: async () => {
-      const chosen = Object.fromEntries(selects.map(([column, select]) => [column.column, select.value]));
-      const used = Object.values(chosen).filter(v => v !== 'none');
+      const used = selects.map(([, select]) => select.value).filter(v => v !== 'none');
       const twice = used.find((v, i) => used.indexOf(v) !== i);
       if (twice) return render(mappingOutcome, alertText('“' + fieldLabel(twice) + '”只能对应一列'));
-      state.mapping = chosen;
+      // Only what the organizer changed (and chose before) is sent: the other columns keep being read by name.
+      const changed = selects.filter(([column, select]) => select.value !== (column.field || 'none')
+        || (state.mapping && column.column in state.mapping));
+      state.mapping = Object.fromEntries(changed.map(([column, select]) => [column.column, select.value]));
       render(body, form);
       return dryRun();
     } }, '按修改后的对应关系重新检查');

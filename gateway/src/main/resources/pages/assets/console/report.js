@@ -36,11 +36,11 @@ export async function showReport(main, params = {}) {
 
   const figureCells = (label, f) => [el('th', { scope: 'row' }, label),
     types.map(t => el('td', {}, number(f.newMembers[t.code] || 0))),
-    [f.total, f.leavers, f.transfersIn, f.transfersOut, f.net, f.unionsFounded].map(v => el('td', {}, number(v)))];
+    [f.total, f.leavers, f.transfersIn, f.transfersOut, f.net, f.unionsFounded].map(v => el('td', {}, number(v)))].flat();
   // A row of the target or completion: a value per worker type, the total under 新入会合计, unions under 新建工会数.
   const spread = (label, perType, total, unions) => [el('th', { scope: 'row' }, label),
     types.map(t => el('td', {}, number(perType[t.code]))), el('td', {}, number(total)),
-    el('td', {}), el('td', {}), el('td', {}), el('td', {}), el('td', {}, number(unions))];
+    el('td', {}), el('td', {}), el('td', {}), el('td', {}), el('td', {}, number(unions))].flat();
 
   const months = el('table', { class: 'desk-table report', 'data-report': 'months' },
     el('caption', {}, report.organizationName + report.year + '年1—' + report.month + '月建会入会工作月报'),
