@@ -233,3 +233,27 @@ export function requestId() {
   if (crypto.randomUUID) return crypto.randomUUID();
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
 }
+
+/**
+ * A call whose body or answer is not JSON: a file sent as FormData (the browser sets the multipart boundary), a
+ * download read as a Blob. Same token, refresh and problem wording as api.*; answers the Response once it is ok.
+ */
+export async function requestRaw(method, path, body) {
+  await ensureFreshToken();
+  const once = () => {
+    const headers = { Accept: '*/*', 'X-Request-Id': requestId() };
+    if (state.accessToken) headers.Authorization = 'Bearer ' + state.accessToken;
+    return fetch(path, { method, headers, body, credentials: 'same-origin', cache: 'no-store' }).catch(() => {
+      throw new ApiError(0, navigator.onLine === false ? '网络已断开，恢复后请重试' : '连不上服务器，请检查网络后重试',
+        { offline: true, requestId: headers['X-Request-Id'] });
+    });
+  };
+  let response = await once();
+  if (response.status === 401 && await refresh()) response = await once();
+  if (response.status === 401) {
+    state.accessToken = null;
+    state.onSignedOut();
+  }
+  if (!response.ok) await read(response);
+  return response;
+}

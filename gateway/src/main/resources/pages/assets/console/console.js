@@ -5,10 +5,22 @@ import { $ } from '../ui.js';
 import { startStaffPage } from '../staff.js';
 import { showOverview } from './overview.js';
 import { showSurveys } from './surveys.js';
+import { showApplications } from './applications.js';
+import { showCompanies } from './companies.js';
+import { showFoundings } from './foundings.js';
+import { showTargets } from './targets.js';
+import { showReport } from './report.js';
+import { showBulk } from './bulk.js';
 
 const SCREENS = [
   ['overview', '概览', showOverview],
   ['surveys', '企业普查', showSurveys],
+  ['applications', '入会审批', showApplications],
+  ['companies', '企业', showCompanies],
+  ['foundings', '建会', showFoundings],
+  ['targets', '目标', showTargets],
+  ['report', '月报', showReport],
+  ['bulk', '批量入会', showBulk],
 ];
 
 startStaffPage({

@@ -66,4 +66,18 @@ class ResilienceIT extends GatewayIntegrationTest {
                 .jsonPath("$.service").isEqualTo("organization-service")
                 .jsonPath("$.requestId").isNotEmpty();
     }
+
+    @Test
+    void theMonthlyReportsSpreadsheetMayTakeLongerThanTheRouteTimeout() {
+        ORGANIZATION.stubFor(get(urlEqualTo("/api/organizations/xian/reports/monthly/xlsx?year=2026&month=11"))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(2_500)
+                        .withHeader("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                        .withBody("xlsx")));
+
+        client.get().uri("/api/organizations/xian/reports/monthly/xlsx?year=2026&month=11").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).isEqualTo("xlsx");
+
+        ORGANIZATION.verify(1, getRequestedFor(urlEqualTo("/api/organizations/xian/reports/monthly/xlsx?year=2026&month=11")));
+    }
 }
