@@ -3,9 +3,11 @@ package org.unionplatform.organization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.unionplatform.common.events.EventSubscription;
+import org.unionplatform.organization.auth.StationOperators;
 import org.unionplatform.organization.events.MembershipApproved;
 import org.unionplatform.organization.events.MembershipTransferred;
 import org.unionplatform.organization.events.MembershipWithdrawn;
+import org.unionplatform.organization.events.StationOpened;
 import org.unionplatform.organization.progress.MembershipProgress;
 
 /**
@@ -22,6 +24,14 @@ class Subscriptions {
                 .on(MembershipApproved.class, progress::onApproved)
                 .on(MembershipTransferred.class, progress::onTransferred)
                 .on(MembershipWithdrawn.class, progress::onWithdrawn)
+                .build();
+    }
+
+    /** Which organisation operates each station: organizers bind attendants to their own stations only. */
+    @Bean
+    EventSubscription stationOperatorsSubscription(StationOperators operators) {
+        return EventSubscription.forPurpose("station-operators")
+                .on(StationOpened.class, operators::onOpened)
                 .build();
     }
 }

@@ -26,7 +26,9 @@ class PathRewriter {
             new String[] {"foundings", "orgPath"},
             // Staff accounts' scopes follow their organisation (tokens issued before carry the old path
             // until they expire).
-            new String[] {"staff_accounts", "orgPath"});
+            new String[] {"staff_accounts", "orgPath"},
+            // Who operates each station (auth.StationOperators): attendants' accounts are managed in that subtree.
+            new String[] {"station_operators", "orgPath"});
 
     private final MongoTemplate mongo;
 
