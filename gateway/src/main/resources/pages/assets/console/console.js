@@ -4,9 +4,11 @@
 import { $ } from '../ui.js';
 import { startStaffPage } from '../staff.js';
 import { showOverview } from './overview.js';
+import { showAccounts } from './accounts.js';
 
 const SCREENS = [
   ['overview', '概览', showOverview],
+  ['accounts', '账号管理', showAccounts],
 ];
 
 startStaffPage({
