@@ -1,8 +1,10 @@
 package org.unionplatform.benefits.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -73,8 +75,14 @@ class ExportIT extends BenefitsIT {
         String programId = openProgram(officer, fields);
         String memberId = "xlsx-claim-" + org.unionId();
         member(memberId, org.unionId(), org.unionPath());
-        String claimId = post("/api/benefits/programs/" + programId + "/claims", officer, Map.of("memberId", memberId,
-                "amountFen", 150_000, "description", "住院", "attachments", List.of())).json().get("id").asString();
+        // A 503 (membership's answer too slow on a loaded machine) created nothing: submit again.
+        var submitted = new java.util.concurrent.atomic.AtomicReference<HttpAnswer>();
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            submitted.set(post("/api/benefits/programs/" + programId + "/claims", officer, Map.of("memberId",
+                    memberId, "amountFen", 150_000, "description", "住院", "attachments", List.of())));
+            return submitted.get().status() != 503;
+        });
+        String claimId = submitted.get().expect(201).get("id").asString();
         assertThat(post("/api/benefits/claims/" + claimId + "/approval", officer,
                 Map.of("amountFen", 100_000, "reason", "部分费用不在范围内")).status()).isEqualTo(200);
         assertThat(post("/api/benefits/claims/" + claimId + "/payout", officer, Map.of("reference", "ICBC-77"))
