@@ -1,10 +1,10 @@
 package org.unionplatform.organization.events;
 
-import org.unionplatform.common.events.DomainEvent;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.unionplatform.common.events.EventType;
 
-/** station-service opened a station (read: which organisation operates it, for the attendants' accounts). */
+/** The fields of {@code station.opened} the accounts read: which organisation operates the station. */
 @EventType("station.opened")
-public record StationOpened(String stationId, String name, String type, String orgPath, String divisionCode)
-        implements DomainEvent {
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record StationOpened(String stationId, String name, String orgPath) {
 }
