@@ -67,8 +67,8 @@ public class StaffAccounts {
         return true;
     }
 
+    /** The scope is checked once completed: an organizer names the organisation, the tree gives its path. */
     StaffAccount create(CreateAccount request, Caller caller) {
-        checkScope(request.roles(), request.orgId(), request.orgPath(), request.stations());
         var access = reach.allowed(request.roles(), request.orgId(), request.orgPath(), request.stations(), caller);
         return create(new CreateAccount(request.username(), request.password(), request.roles(), access.orgId(),
                 access.orgPath(), request.stations()), caller.subject());
@@ -129,8 +129,8 @@ public class StaffAccounts {
     StaffAccount changeAccess(String id, ChangeAccess request, Caller caller) {
         get(id, caller);
         String by = caller.subject();
-        checkScope(request.roles(), request.orgId(), request.orgPath(), request.stations());
         var access = reach.allowed(request.roles(), request.orgId(), request.orgPath(), request.stations(), caller);
+        checkScope(request.roles(), access.orgId(), access.orgPath(), request.stations());
         StaffAccount account = change(id, new Update().set("roles", request.roles()).set("orgId", access.orgId())
                 .set("orgPath", access.orgPath())
                 .set("stations", request.stations() == null ? Set.of() : request.stations()), by);
