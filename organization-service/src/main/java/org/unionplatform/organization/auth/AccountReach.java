@@ -44,7 +44,9 @@ class AccountReach {
      */
     Access allowed(Set<Role> roles, String orgId, String orgPath, Set<String> stationIds, Caller caller) {
         if (caller.isAdmin()) {
-            return new Access(orgId, orgPath);
+            // An administrator may name only the organisation (the console does): its path comes from the tree.
+            return new Access(orgId, orgPath != null || orgId == null ? orgPath
+                    : organizations.byId(orgId).map(Organization::path).orElse(null));
         }
         if (!ORGANIZER_GRANTS.containsAll(roles)) {
             throw new BusinessRuleViolationException("account-roles",

@@ -57,6 +57,9 @@ class AccountsByOrganizerIT extends ServiceIT {
                 Map.of("stations", List.of(ours)))).expect(201);
         JsonNode outside = post("/api/auth/accounts", ADMIN, account("outside", "STATION_ATTENDANT",
                 Map.of("stations", List.of(theirs)))).expect(201);
+        assertThat(post("/api/auth/accounts", ADMIN, account("named", "ORGANIZER", Map.of("orgId", id(other))))
+                .expect(201).get("orgPath").asString()).as("an administrator may name only the organisation")
+                .isEqualTo(path(other));
 
         post("/api/auth/accounts", organizer, account("boss", "ADMIN", Map.of()))
                 .expectProblem(422, null, "account-roles");
