@@ -104,11 +104,15 @@ export const api = {
   put: (path, body, options) => request('PUT', path, body, options),
   patch: (path, body, options) => request('PATCH', path, body, options),
   delete: (path, options) => request('DELETE', path, undefined, options),
+  /** A download (an XLSX report) as a Blob, with the token like any call. */
+  blob: (path, options = {}) => request('GET', path, undefined,
+    { ...options, as: 'blob', headers: { Accept: '*/*', ...(options.headers || {}) } }),
 };
 
 /**
  * One call. options.auth (default true) adds the bearer token, refreshing it first when needed;
- * options.headers adds headers (e.g. Idempotency-Key). Answers the parsed JSON (null for an empty body).
+ * options.headers adds headers (e.g. Idempotency-Key). Answers the parsed JSON (null for an empty body), or a Blob
+ * with options.as = 'blob'.
  */
 export async function request(method, path, body, options = {}) {
   const auth = options.auth !== false;
@@ -121,7 +125,7 @@ export async function request(method, path, body, options = {}) {
     state.accessToken = null;
     state.onSignedOut();
   }
-  return read(response);
+  return read(response, options.as);
 }
 
 async function send(method, path, body, auth, extraHeaders) {
@@ -146,7 +150,8 @@ async function send(method, path, body, auth, extraHeaders) {
   }
 }
 
-async function read(response) {
+async function read(response, as) {
+  if (response.ok && as === 'blob') return response.blob();
   const requestId = response.headers.get('X-Request-Id');
   const text = await response.text();
   let json = null;

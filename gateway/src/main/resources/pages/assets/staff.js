@@ -2,7 +2,7 @@
 // /console/): sign in with a staff account, a row of tabs, one screen at a time. The address keeps the screen and
 // its parameters after '#' (#dashboard?org=xian-beilin), so a screen can be linked, reloaded and gone back to.
 // The refresh token stays in memory (api.js's default): a shared computer keeps nothing after the tab closes.
-import { signIn, configureSession, hasSession, endSession, claims } from './api.js';
+import { api, signIn, configureSession, hasSession, endSession, claims } from './api.js';
 import { el, render, errorNotice } from './ui.js';
 
 /**
@@ -12,6 +12,8 @@ import { el, render, errorNotice } from './ui.js';
  */
 export function startStaffPage({ main, tabs, who, roles, noun, hint, screens }) {
   const screenIds = screens.map(([id]) => id);
+  /** Organisation names by id, read once per page load. */
+  const scopeNames = new Map();
 
   async function boot() {
     configureSession({ onSignedOut: () => showSignIn('登录已过期，请重新登录') });
@@ -67,8 +69,10 @@ export function startStaffPage({ main, tabs, who, roles, noun, hint, screens }) 
 
   async function show(name, params) {
     const token = claims() || {};
-    render(who, el('span', {}, (token.name || '') + (token.org_path ? ' · 范围 ' + token.org_path : '')),
+    const scope = el('span', { 'data-scope': token.org || '' }, scopeNames.get(token.org) || '');
+    render(who, el('span', {}, token.name || ''), scope,
       el('button', { type: 'button', class: 'btn btn-quiet on-brand', onclick: signOut }, '退出登录'));
+    showScopeName(token, scope);
     tabs.hidden = false;
     render(tabs, screens.map(([id, label]) => el('button', { type: 'button', class: 'desk-tab', 'data-screen': id,
       'aria-current': id === name ? 'page' : null, onclick: () => go(id) }, label)));
@@ -78,6 +82,19 @@ export function startStaffPage({ main, tabs, who, roles, noun, hint, screens }) 
     } catch (e) {
       render(main, errorNotice(e));
     }
+  }
+
+  /** The union the account serves, by its name (an administrator's scope is the whole platform). */
+  async function showScopeName(token, scope) {
+    if (!token.org) return render(scope, (token.roles || []).includes('ADMIN') ? '全部组织' : '');
+    if (!scopeNames.has(token.org)) {
+      try {
+        scopeNames.set(token.org, (await api.get('/api/organizations/' + encodeURIComponent(token.org))).name);
+      } catch {
+        return;
+      }
+    }
+    render(scope, scopeNames.get(token.org));
   }
 
   async function signOut() {

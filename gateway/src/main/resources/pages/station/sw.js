@@ -11,7 +11,7 @@ const SHELL = [
   '/assets/db.js',
   '/assets/station/station.js',
   '/assets/station/outbox.js',
-  '/assets/station/scanner.js',
+  '/assets/scanner.js',
   '/assets/icons/station-192.png',
 ];
 

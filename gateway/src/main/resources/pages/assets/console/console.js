@@ -11,6 +11,7 @@ import { showFoundings } from './foundings.js';
 import { showTargets } from './targets.js';
 import { showReport } from './report.js';
 import { showBulk } from './bulk.js';
+import { showAccounts } from './accounts.js';
 
 const SCREENS = [
   ['overview', '概览', showOverview],
@@ -21,6 +22,7 @@ const SCREENS = [
   ['targets', '目标', showTargets],
   ['report', '月报', showReport],
   ['bulk', '批量入会', showBulk],
+  ['accounts', '账号管理', showAccounts],
 ];
 
 startStaffPage({

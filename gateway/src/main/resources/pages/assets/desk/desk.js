@@ -1,11 +1,13 @@
-// The benefit officer's desk: three screens (办理发放, 发放记录, 理赔审核) in the staff shell (../staff.js). Only
-// unconfirmed issue attempts outlive a reload (issue.js).
+// The benefit officer's desk: its screens (办理发放, 发放记录, 理赔审核, 入会礼包, 项目预算) in the staff shell
+// (../staff.js). Only unconfirmed issue attempts outlive a reload (issue.js).
 import { registerMessages } from '../api.js';
 import { $ } from '../ui.js';
 import { startStaffPage } from '../staff.js';
 import { RULES } from './labels.js';
 import { showIssue } from './issue.js';
 import { showGrants, showClaims } from './records.js';
+import { showWelcome } from './welcome.js';
+import { showPrograms } from './programs.js';
 
 registerMessages(RULES);
 
@@ -14,5 +16,6 @@ startStaffPage({
   roles: ['BENEFIT_OFFICER', 'ADMIN'],
   noun: '福利专员',
   hint: '使用工会分配的福利专员账号。关闭或刷新页面后需要重新登录。',
-  screens: [['issue', '办理发放', showIssue], ['grants', '发放记录', showGrants], ['claims', '理赔审核', showClaims]],
+  screens: [['issue', '办理发放', showIssue], ['grants', '发放记录', showGrants], ['claims', '理赔审核', showClaims],
+    ['welcome', '入会礼包', showWelcome], ['programs', '项目预算', showPrograms]],
 });

@@ -5,6 +5,7 @@
 import { api } from '../api.js';
 import { el, render, errorNotice, toast, beijingDay, formatDateTime, workerTypeLabel, uuid } from '../ui.js';
 import { RULES, kindLabel, memberStatusLabel, genderLabel, yuan, toFen, programGauges } from './labels.js';
+import { canScan, scanQr, visitorOf } from '../scanner.js';
 
 const PENDING_KEY = 'union-desk-pending-issues';
 /** Issue forms by "programId|memberId": { key, sentBody (JSON of the unconfirmed attempt) or null, busy }. */
@@ -31,6 +32,12 @@ export async function showIssue(container) {
     event.preventDefault();
     search(query.value, results, memberBox, programsBox);
   });
+  const scanArea = el('div', { class: 'scan-area', hidden: true },
+    el('video', { id: 'camera', playsinline: true, muted: true, 'aria-label': '摄像头画面' }));
+  if (canScan()) {
+    searchForm.append(el('button', { class: 'btn btn-plain btn-block', type: 'button', id: 'scan',
+      onclick: () => scan(scanArea, results, memberBox, programsBox) }, '扫会员码（摄像头）'), scanArea);
+  }
   render(container, el('div', { class: 'desk-grid' },
     el('div', { class: 'desk-side' }, searchForm, results, memberBox), programsBox));
   await loadPrograms(programsBox);
@@ -46,6 +53,38 @@ function filterOf(typed) {
   }
   if (/^\d+$/.test(text)) return null;
   return text ? 'name=' + encodeURIComponent(typed.trim()) : null;
+}
+
+/**
+ * The member shows their e-card's QR code to the desk's webcam. A card number is searched as typed; a QR token is
+ * verified by the member service (in the officer's scope only) and its holder's card number searched.
+ */
+async function scan(area, results, memberBox, programsBox) {
+  const controller = new AbortController();
+  area.hidden = false;
+  const stop = el('button', { class: 'btn btn-plain btn-block', type: 'button', onclick: () => controller.abort() }, '停止扫码');
+  area.append(stop);
+  render(results, el('p', { class: 'muted', role: 'status' }, '请会员把电子会员卡的二维码对准摄像头'));
+  let text = null;
+  try {
+    text = await scanQr(area.querySelector('video'), controller.signal, 'user');
+  } catch {
+    render(results, el('p', { class: 'notice warn', role: 'alert' }, '无法打开摄像头，请输入卡号'));
+  } finally {
+    stop.remove();
+    area.hidden = true;
+  }
+  if (!text) return;
+  const visitor = visitorOf(text);
+  if (visitor.cardNumber) return search(visitor.cardNumber, results, memberBox, programsBox);
+  try {
+    const holder = await api.post('/api/members/card-verifications', { qrToken: visitor.qrToken });
+    await search(holder.cardNumber, results, memberBox, programsBox);
+  } catch (e) {
+    render(results, e.status === 404
+      ? el('p', { class: 'notice warn', role: 'alert' }, '二维码无效或已过期（会员卡上的二维码每分钟更新），或会员不在您负责的工会里')
+      : errorNotice(e));
+  }
 }
 
 async function search(typed, results, memberBox, programsBox) {

@@ -1,8 +1,11 @@
 // 发放记录 (grants, newest first, revocable inside their program's window) and 理赔审核 (submitted claims: approve in
-// full or in part with a reason, or reject with one). Each decision is one request; the answer redraws the row.
+// full or in part with a reason, or reject with one; approved claims: record the payout's transfer reference).
+// Each decision is one request; the answer redraws the screen. Both lists download as XLSX.
 import { api } from '../api.js';
 import { el, render, errorNotice, toast, formatDateTime, workerTypeLabel } from '../ui.js';
 import { yuan, toFen, programGauges } from './labels.js';
+import { downloadButton } from './download.js';
+import { membersById, memberLabel } from './members.js';
 
 const DAY_MS = 86400000;
 const PAGE_SIZE = 20;
@@ -13,7 +16,9 @@ async function programsById() {
   return new Map((page.items || []).map(p => [p.id, p]));
 }
 
-export async function showGrants(container, page = 0) {
+/** params: the shell's address parameters ({ page }), or a page number from the pager. */
+export async function showGrants(container, params = {}) {
+  const page = typeof params === 'number' ? params : Math.max(0, Number(params.page) || 0);
   render(container, el('p', { class: 'muted' }, '正在读取发放记录……'));
   let grants;
   let programs;
@@ -22,9 +27,13 @@ export async function showGrants(container, page = 0) {
   } catch (e) {
     return render(container, errorNotice(e));
   }
-  const rows = (grants.items || []).map(grant => grantRow(grant, programs.get(grant.programId), container, page));
+  const members = await membersById((grants.items || []).map(g => g.memberId));
+  const rows = (grants.items || []).map(grant => grantRow(grant, programs.get(grant.programId), members, container, page));
+  const outcome = el('div', { 'aria-live': 'polite' });
   render(container, el('section', { class: 'card', 'aria-labelledby': 'grants-title' },
-    el('h2', { id: 'grants-title' }, '发放记录'),
+    el('header', { class: 'screen-head' }, el('h2', { id: 'grants-title' }, '发放记录'),
+      downloadButton('下载 Excel', '/api/benefits/grants.xlsx', '发放记录.xlsx', outcome)),
+    outcome,
     rows.length ? el('table', { class: 'desk-table' },
       el('caption', { class: 'visually-hidden' }, '最近的发放，新的在前'),
       el('thead', {}, el('tr', {}, ['时间', '项目', '会员', '职业', '金额或物品', '状态', '操作'].map(h => el('th', { scope: 'col' }, h)))),
@@ -32,7 +41,7 @@ export async function showGrants(container, page = 0) {
     pager(grants, next => showGrants(container, next))));
 }
 
-function grantRow(grant, program, container, page) {
+function grantRow(grant, program, members, container, page) {
   const given = [grant.amountFen ? yuan(grant.amountFen) : null, grant.items ? grant.items + ' ' + (grant.itemName || '件') : null]
     .filter(Boolean).join('，');
   const windowDays = program ? program.revokeWindowDays : 7;
@@ -49,7 +58,7 @@ function grantRow(grant, program, container, page) {
   return el('tr', { 'data-grant': grant.id },
     el('td', {}, formatDateTime(grant.grantedAt)),
     el('td', {}, grant.programName),
-    el('td', {}, grant.memberId),
+    el('td', { 'data-member': grant.memberId }, memberLabel(members, grant.memberId)),
     el('td', {}, workerTypeLabel(grant.workerType)),
     el('td', {}, given),
     el('td', {}, grant.status === 'REVOKED'
@@ -59,22 +68,65 @@ function grantRow(grant, program, container, page) {
 }
 
 export async function showClaims(container) {
-  render(container, el('p', { class: 'muted' }, '正在读取待审核的理赔……'));
+  render(container, el('p', { class: 'muted' }, '正在读取理赔……'));
   let claims;
+  let approved;
   let programs;
+  let members;
   try {
-    [claims, programs] = await Promise.all([api.get('/api/benefits/claims?status=SUBMITTED&size=' + PAGE_SIZE), programsById()]);
+    [claims, approved, programs] = await Promise.all([api.get('/api/benefits/claims?status=SUBMITTED&size=' + PAGE_SIZE),
+      api.get('/api/benefits/claims?status=APPROVED&size=' + PAGE_SIZE), programsById()]);
+    members = await membersById([...(claims.items || []), ...(approved.items || [])].map(c => c.memberId));
   } catch (e) {
     return render(container, errorNotice(e));
   }
   const items = claims.items || [];
+  const toPay = approved.items || [];
+  const outcome = el('div', { 'aria-live': 'polite' });
   render(container, el('section', { 'aria-labelledby': 'claims-title' },
-    el('h2', { id: 'claims-title', class: 'section-title' }, '待审核的理赔（' + claims.totalItems + ' 笔）'),
-    items.length ? items.map(claim => claimCard(claim, programs.get(claim.programId), container))
-      : el('p', { class: 'card muted' }, '没有待审核的理赔')));
+    el('header', { class: 'screen-head' },
+      el('h2', { id: 'claims-title', class: 'section-title' }, '待审核的理赔（' + claims.totalItems + ' 笔）'),
+      downloadButton('下载 Excel（全部理赔）', '/api/benefits/claims.xlsx', '理赔.xlsx', outcome)),
+    outcome,
+    items.length ? items.map(claim => claimCard(claim, programs.get(claim.programId), members, container))
+      : el('p', { class: 'card muted' }, '没有待审核的理赔')),
+  el('section', { 'aria-labelledby': 'payouts-title' },
+    el('h2', { id: 'payouts-title', class: 'section-title' }, '已批准、待支付（' + approved.totalItems + ' 笔）'),
+    toPay.length ? toPay.map(claim => payoutCard(claim, members, container))
+      : el('p', { class: 'card muted' }, '没有待支付的理赔')));
 }
 
-function claimCard(claim, program, container) {
+/** An approved claim: the officer records the bank transfer's reference once the money went out. */
+function payoutCard(claim, members, container) {
+  const reference = el('input', { id: 'reference-' + claim.id, name: 'reference', autocomplete: 'off', maxlength: '100' });
+  const outcome = el('div', { 'aria-live': 'polite' });
+  const pay = el('button', { type: 'button', class: 'btn', onclick: async () => {
+    if (!reference.value.trim()) return render(outcome, el('p', { class: 'notice bad', role: 'alert' }, '请填写转账凭证号'));
+    pay.disabled = true;
+    try {
+      await api.post('/api/benefits/claims/' + encodeURIComponent(claim.id) + '/payout', { reference: reference.value.trim() });
+      toast('已登记支付');
+      await showClaims(container);
+    } catch (e) {
+      pay.disabled = false;
+      render(outcome, errorNotice(e));
+    }
+  } }, '登记支付');
+  return el('article', { class: 'card claim', 'data-payout': claim.id, 'aria-label': claim.programName + ' 待支付' },
+    el('h3', {}, claim.programName),
+    el('dl', { class: 'facts' },
+      el('dt', {}, '会员'), el('dd', {}, memberLabel(members, claim.memberId)),
+      el('dt', {}, '申请金额'), el('dd', {}, yuan(claim.claimedFen)),
+      el('dt', {}, '批准金额'), el('dd', { 'data-approved': claim.approvedFen }, yuan(claim.approvedFen)),
+      el('dt', {}, '理由'), el('dd', {}, claim.reason || '—'),
+      el('dt', {}, '批准时间'), el('dd', {}, formatDateTime(claim.decidedAt))),
+    el('div', { class: 'claim-form' },
+      el('label', { class: 'field', for: reference.id }, el('span', {}, '转账凭证号'), reference),
+      el('div', { class: 'row-buttons' }, pay)),
+    outcome);
+}
+
+function claimCard(claim, program, members, container) {
   const ceiling = program && program.perClaimCeilingFen;
   const left = program ? program.availableFen : null;
   const most = Math.min(claim.claimedFen, ceiling || Infinity, left == null ? Infinity : left);
@@ -106,7 +158,7 @@ function claimCard(claim, program, container) {
   return el('article', { class: 'card claim', 'data-claim': claim.id, 'aria-label': claim.programName + ' 理赔' },
     el('h3', {}, claim.programName),
     el('dl', { class: 'facts' },
-      el('dt', {}, '会员'), el('dd', {}, claim.memberId),
+      el('dt', {}, '会员'), el('dd', {}, memberLabel(members, claim.memberId)),
       el('dt', {}, '申请金额'), el('dd', {}, yuan(claim.claimedFen)),
       el('dt', {}, '单次上限'), el('dd', {}, ceiling ? yuan(ceiling) : '—'),
       el('dt', {}, '说明'), el('dd', {}, claim.description || '—'),
@@ -138,7 +190,7 @@ function askReason(cell, label, confirmLabel, send) {
   input.focus();
 }
 
-function pager(page, go) {
+export function pager(page, go) {
   if (!page.totalPages || page.totalPages <= 1) return null;
   return el('nav', { class: 'row-buttons', 'aria-label': '翻页' },
     el('button', { type: 'button', class: 'btn btn-plain btn-small', disabled: page.page <= 0, onclick: () => go(page.page - 1) }, '上一页'),

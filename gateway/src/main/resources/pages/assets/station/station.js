@@ -3,7 +3,7 @@
 import { api, signIn, configureSession, hasSession, endSession, registerMessages } from '../api.js';
 import { el, render, $, errorNotice, toast, formatTime, beijingDay, WORKER_TYPES, workerTypeLabel, uuid } from '../ui.js';
 import { REASONS, FLAGS, sessionStore, setting, saveSetting, enqueue, pendingCount, recent, upload } from './outbox.js';
-import { canScan, scanQr, visitorOf } from './scanner.js';
+import { canScan, scanQr, visitorOf } from '../scanner.js';
 
 const SERVICES = [
   ['REST', '休息'], ['WATER', '饮水'], ['CHARGING', '充电'], ['HEATING_FOOD', '热饭'], ['TOILET', '如厕'],

@@ -27,7 +27,10 @@ class Subscriptions {
                 .build();
     }
 
-    /** Who runs each station, for dispatching a worker who joins at one (docs/organizations.md). */
+    /**
+     * Who runs each station: dispatch sends a worker who joins at one to its union; organizers bind attendants to
+     * the stations of their subtree only (docs/organizations.md).
+     */
     @Bean
     EventSubscription knownStationsSubscription(KnownStations stations) {
         return EventSubscription.forPurpose("known-stations")

@@ -22,6 +22,8 @@ import org.unionplatform.common.web.BusinessRuleViolationException;
 @CompoundIndex(name = "memberId_submittedAt", def = "{'memberId': 1, 'submittedAt': -1, '_id': 1}")
 @CompoundIndex(name = "submittedAt", def = "{'submittedAt': -1, '_id': 1}")
 @CompoundIndex(name = "orgPath", def = "{'orgPath': 1}")
+// One program's claims newest first (the list and its XLSX download filtered by program).
+@CompoundIndex(name = "programId_submittedAt", def = "{'programId': 1, 'submittedAt': -1, '_id': 1, 'orgPath': 1}")
 @Document("claims")
 public class Claim extends OutboxAggregate {
 

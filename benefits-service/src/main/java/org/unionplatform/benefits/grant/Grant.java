@@ -24,6 +24,8 @@ import org.unionplatform.common.web.BusinessRuleViolationException;
 @CompoundIndex(name = "orgPath", def = "{'orgPath': 1}")
 @CompoundIndex(name = "status_programId_orgPath", def = "{'status': 1, 'programId': 1, 'orgPath': 1}")
 @CompoundIndex(name = "status_returned_revokedAt", def = "{'status': 1, 'returned': 1, 'revokedAt': 1}")
+// One program's grants newest first (the list and its XLSX download filtered by program).
+@CompoundIndex(name = "programId_grantedAt", def = "{'programId': 1, 'grantedAt': -1, '_id': 1, 'orgPath': 1}")
 @Document("grants")
 public class Grant extends OutboxAggregate {
 

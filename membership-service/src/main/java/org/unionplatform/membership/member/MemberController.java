@@ -112,11 +112,14 @@ class MemberController {
             @Pattern(regexp = "[0-9a-f]{64}") String qrTokenHash) {
     }
 
-    /** station-service asks whose card or QR code this is. */
+    /**
+     * Whose card or QR code this is: station-service and the attendant's page ask about any member; the officer's
+     * desk (a scanned e-card) about members of the officer's subtree.
+     */
     @PostMapping("/card-verifications")
-    @PreAuthorize("hasAnyRole('SERVICE','STATION_ATTENDANT','ADMIN')")
-    CardHolder verifyCard(@Valid @RequestBody CardVerificationRequest request) {
-        return CardHolder.of(members.holderOf(request.cardNumber(), request.qrToken(), request.qrTokenHash()));
+    @PreAuthorize("hasAnyRole('SERVICE','STATION_ATTENDANT','BENEFIT_OFFICER','ADMIN')")
+    CardHolder verifyCard(@Valid @RequestBody CardVerificationRequest request, Caller caller) {
+        return CardHolder.of(members.holderOf(request.cardNumber(), request.qrToken(), request.qrTokenHash(), caller));
     }
 
     record ReasonRequest(@NotBlank @Size(max = 500) String reason) {

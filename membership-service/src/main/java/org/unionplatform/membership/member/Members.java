@@ -131,9 +131,10 @@ class Members {
 
     /**
      * Whose card or QR code this is (exactly one of card number, QR token, or the QR token's hash, which
-     * station-service keeps of a visit it could not verify at once); 404 for an unknown one.
+     * station-service keeps of a visit it could not verify at once); 404 for an unknown one. A benefit officer
+     * (without a wider role) reaches only the members of their subtree: any other card answers 404 as unknown.
      */
-    Member holderOf(String cardNumber, String qrToken, String qrTokenHash) {
+    Member holderOf(String cardNumber, String qrToken, String qrTokenHash, Caller caller) {
         boolean byCard = cardNumber != null && !cardNumber.isBlank();
         boolean byQr = qrToken != null && !qrToken.isBlank();
         boolean byHash = qrTokenHash != null && !qrTokenHash.isBlank();
@@ -145,6 +146,9 @@ class Members {
                 ? (CardNumbers.isWellFormed(cardNumber.strip())
                         ? members.findByCardNumber(cardNumber.strip()) : Optional.empty())
                 : members.findByQrTokenHash(byQr ? QrTokenHash.of(qrToken) : qrTokenHash);
+        if (caller.has(Role.BENEFIT_OFFICER) && !caller.hasAny(Role.SERVICE, Role.STATION_ATTENDANT, Role.ADMIN)) {
+            return AccessScope.of(caller).requireInSubtree(found, Member::orgPath, "Card", "presented");
+        }
         return found.orElseThrow(() -> new ResourceNotFoundException("Card", "presented"));
     }
 

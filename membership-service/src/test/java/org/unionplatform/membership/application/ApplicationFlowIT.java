@@ -57,6 +57,12 @@ class ApplicationFlowIT extends MembershipIT {
         assertThat(json(byToken).get("memberId").asString()).isEqualTo(memberId);
         assertThat(json(byHash).get("memberId").asString()).isEqualTo(memberId);
         assertThat(both.status()).isEqualTo(422);
+        // the officer's desk scans the e-card: a member of the officer's subtree, else not found
+        var atDesk = httpPost("/api/members/card-verifications", TestTokens.benefitOfficer(SHOUQI_PATH),
+                "{\"qrToken\":\"" + qrToken + "\"}");
+        assertThat(json(atDesk).get("cardNumber").asString()).isEqualTo(cardNumber);
+        assertThat(httpPost("/api/members/card-verifications", TestTokens.benefitOfficer("/cn/elsewhere/"),
+                "{\"qrToken\":\"" + qrToken + "\"}").status()).isEqualTo(404);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events("membership.approved"))
                 .anySatisfy(event -> {

@@ -20,10 +20,10 @@ import org.unionplatform.organization.auth.AccountRequests.ChangeAccess;
 import org.unionplatform.organization.auth.AccountRequests.CreateAccount;
 import org.unionplatform.organization.auth.AccountRequests.ResetPassword;
 
-/** Staff account administration: ADMIN only. */
+/** Staff account administration: an ADMIN, or an ORGANIZER within their subtree (StaffAccounts says what). */
 @RestController
 @RequestMapping("/api/auth/accounts")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
 class AccountsController {
 
     private final StaffAccounts administration;
@@ -35,37 +35,38 @@ class AccountsController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     AccountResponse create(@Valid @RequestBody CreateAccount request, Caller caller) {
-        return AccountResponse.of(administration.create(request, caller.subject()));
+        return AccountResponse.of(administration.create(request, caller));
     }
 
     @GetMapping
-    PageResponse<AccountResponse> list(@Valid PageQuery page) {
-        return PageResponse.of(administration.list(page.toPageRequest(Sort.by("username"))), AccountResponse::of);
+    PageResponse<AccountResponse> list(@Valid PageQuery page, Caller caller) {
+        return PageResponse.of(administration.list(page.toPageRequest(Sort.by("username")), caller),
+                AccountResponse::of);
     }
 
     @GetMapping("/{id}")
-    AccountResponse get(@PathVariable String id) {
-        return AccountResponse.of(administration.get(id));
+    AccountResponse get(@PathVariable String id, Caller caller) {
+        return AccountResponse.of(administration.get(id, caller));
     }
 
     @PostMapping("/{id}/disable")
     AccountResponse disable(@PathVariable String id, Caller caller) {
-        return AccountResponse.of(administration.setEnabled(id, false, caller.subject()));
+        return AccountResponse.of(administration.setEnabled(id, false, caller));
     }
 
     @PostMapping("/{id}/enable")
     AccountResponse enable(@PathVariable String id, Caller caller) {
-        return AccountResponse.of(administration.setEnabled(id, true, caller.subject()));
+        return AccountResponse.of(administration.setEnabled(id, true, caller));
     }
 
     @PutMapping("/{id}/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void resetPassword(@PathVariable String id, @Valid @RequestBody ResetPassword request, Caller caller) {
-        administration.resetPassword(id, request.password(), caller.subject());
+        administration.resetPassword(id, request.password(), caller);
     }
 
     @PutMapping("/{id}/access")
     AccountResponse changeAccess(@PathVariable String id, @Valid @RequestBody ChangeAccess request, Caller caller) {
-        return AccountResponse.of(administration.changeAccess(id, request, caller.subject()));
+        return AccountResponse.of(administration.changeAccess(id, request, caller));
     }
 }

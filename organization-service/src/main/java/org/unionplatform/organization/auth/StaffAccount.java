@@ -16,8 +16,8 @@ import org.unionplatform.common.security.Role;
  */
 @Document(StaffAccount.COLLECTION)
 record StaffAccount(@Id String id, @Indexed(unique = true) String username, String passwordHash, Set<Role> roles,
-        String orgId, @Indexed String orgPath, Set<String> stations, boolean enabled, int failedLogins,
-        Instant lockedUntil, int lockouts, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+        String orgId, @Indexed String orgPath, @Indexed(name = "stations") Set<String> stations, boolean enabled,
+        int failedLogins, Instant lockedUntil, int lockouts, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
 
     static final String COLLECTION = "staff_accounts";
 

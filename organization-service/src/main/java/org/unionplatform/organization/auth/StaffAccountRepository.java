@@ -1,6 +1,7 @@
 package org.unionplatform.organization.auth;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -44,6 +45,10 @@ class StaffAccountRepository {
         Query query = new Query();
         long total = mongo.count(query, StaffAccount.class);
         return new PageImpl<>(mongo.find(query.with(pageable), StaffAccount.class), pageable, total);
+    }
+
+    List<StaffAccount> where(Criteria criteria) {
+        return mongo.find(Query.query(criteria), StaffAccount.class);
     }
 
     /** Applies an administrator's change; empty if the account does not exist. */

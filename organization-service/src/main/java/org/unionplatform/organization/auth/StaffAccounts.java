@@ -3,17 +3,20 @@ package org.unionplatform.organization.auth;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.unionplatform.common.audit.AuditOutcome;
 import org.unionplatform.common.audit.AuditTrail;
+import org.unionplatform.common.security.Caller;
 import org.unionplatform.common.security.Role;
 import org.unionplatform.common.web.BusinessRuleViolationException;
 import org.unionplatform.common.web.ConflictException;
@@ -22,7 +25,8 @@ import org.unionplatform.organization.auth.AccountRequests.ChangeAccess;
 import org.unionplatform.organization.auth.AccountRequests.CreateAccount;
 
 /**
- * What an ADMIN does to staff accounts; each change is audited, and changes that must end existing
+ * What an ADMIN, or an ORGANIZER within their subtree ({@link AccountReach}), does to staff accounts; each change
+ * is audited, and changes that must end existing
  * sessions (disable, new password, new roles or scope) revoke the account's refresh tokens, so the old
  * rights last at most one access-token lifetime.
  */
@@ -36,9 +40,11 @@ public class StaffAccounts {
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
     private final Clock clock;
+    private final AccountReach reach;
 
     StaffAccounts(StaffAccountRepository accounts, RefreshTokens refreshTokens, PasswordEncoder passwords,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, AccountReach reach) {
+        this.reach = reach;
         this.accounts = accounts;
         this.refreshTokens = refreshTokens;
         this.passwords = passwords;
@@ -61,7 +67,14 @@ public class StaffAccounts {
         return true;
     }
 
-    StaffAccount create(CreateAccount request, String by) {
+    /** The scope is checked once completed: an organizer names the organisation, the tree gives its path. */
+    StaffAccount create(CreateAccount request, Caller caller) {
+        var access = reach.allowed(request.roles(), request.orgId(), request.orgPath(), request.stations(), caller);
+        return create(new CreateAccount(request.username(), request.password(), request.roles(), access.orgId(),
+                access.orgPath(), request.stations()), caller.subject());
+    }
+
+    private StaffAccount create(CreateAccount request, String by) {
         checkScope(request.roles(), request.orgId(), request.orgPath(), request.stations());
         String username = StaffAccount.normalise(request.username());
         if (accounts.byUsername(username).isPresent()) {
@@ -75,15 +88,25 @@ public class StaffAccounts {
         return account;
     }
 
-    Page<StaffAccount> list(Pageable page) {
-        return accounts.page(page);
+    /** All accounts for an ADMIN (paged in the database); an organizer's few, paged here. */
+    Page<StaffAccount> list(Pageable page, Caller caller) {
+        if (caller.isAdmin()) {
+            return accounts.page(page);
+        }
+        List<StaffAccount> all = reach.manageable(caller, accounts);
+        int from = (int) Math.min(page.getOffset(), all.size());
+        int to = (int) Math.min(page.getOffset() + page.getPageSize(), all.size());
+        return new PageImpl<>(all.subList(from, to), page, all.size());
     }
 
-    StaffAccount get(String id) {
-        return accounts.byId(id).orElseThrow(() -> new ResourceNotFoundException("Account", id));
+    StaffAccount get(String id, Caller caller) {
+        return reach.require(accounts.byId(id).orElseThrow(() -> new ResourceNotFoundException("Account", id)),
+                caller);
     }
 
-    StaffAccount setEnabled(String id, boolean enabled, String by) {
+    StaffAccount setEnabled(String id, boolean enabled, Caller caller) {
+        get(id, caller);
+        String by = caller.subject();
         StaffAccount account = change(id, new Update().set("enabled", enabled), by);
         if (!enabled) {
             refreshTokens.revokeAll(id);
@@ -93,7 +116,9 @@ public class StaffAccounts {
         return account;
     }
 
-    void resetPassword(String id, String password, String by) {
+    void resetPassword(String id, String password, Caller caller) {
+        get(id, caller);
+        String by = caller.subject();
         // A reset also lifts a lock: the administrator has just confirmed who may use the account.
         StaffAccount account = change(id, new Update().set("passwordHash", hash(password)).set("failedLogins", 0)
                 .unset("lockedUntil"), by);
@@ -101,10 +126,13 @@ public class StaffAccounts {
         audit.record(by, "PASSWORD_RESET", target(account), AuditOutcome.SUCCESS, Map.of());
     }
 
-    StaffAccount changeAccess(String id, ChangeAccess request, String by) {
-        checkScope(request.roles(), request.orgId(), request.orgPath(), request.stations());
-        StaffAccount account = change(id, new Update().set("roles", request.roles()).set("orgId", request.orgId())
-                .set("orgPath", request.orgPath())
+    StaffAccount changeAccess(String id, ChangeAccess request, Caller caller) {
+        get(id, caller);
+        String by = caller.subject();
+        var access = reach.allowed(request.roles(), request.orgId(), request.orgPath(), request.stations(), caller);
+        checkScope(request.roles(), access.orgId(), access.orgPath(), request.stations());
+        StaffAccount account = change(id, new Update().set("roles", request.roles()).set("orgId", access.orgId())
+                .set("orgPath", access.orgPath())
                 .set("stations", request.stations() == null ? Set.of() : request.stations()), by);
         refreshTokens.revokeAll(id);
         audit.record(by, "ACCOUNT_ACCESS_CHANGED", target(account), AuditOutcome.SUCCESS, access(account));

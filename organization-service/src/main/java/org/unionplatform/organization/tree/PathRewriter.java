@@ -26,7 +26,9 @@ class PathRewriter {
             new String[] {"foundings", "orgPath"},
             // Staff accounts' scopes follow their organisation (tokens issued before carry the old path
             // until they expire).
-            new String[] {"staff_accounts", "orgPath"});
+            new String[] {"staff_accounts", "orgPath"},
+            // Who runs each station (station.KnownStations): attendants' accounts are managed in that subtree.
+            new String[] {"known_stations", "orgPath"});
 
     private final MongoTemplate mongo;
 

@@ -79,12 +79,18 @@ class AuthApiIT extends TokenIssuerIT {
     }
 
     @Test
-    void accountEndpointsAreForAdminsOnly() throws Exception {
+    void accountEndpointsAreForAdminsAndOrganizersInTheirSubtree() throws Exception {
         String organizer = createAccount("{\"roles\":[\"ORGANIZER\"],\"orgId\":\"xb\",\"orgPath\":\"/sx/xb/\"}");
         String organizerToken = signIn(organizer, PASSWORD).get("accessToken").asString();
+        String officer = createAccount("{\"roles\":[\"BENEFIT_OFFICER\"],\"orgId\":\"xb\",\"orgPath\":\"/sx/xb/\"}");
+        String officerToken = signIn(officer, PASSWORD).get("accessToken").asString();
 
         assertProblem(send("GET", "/api/auth/accounts", null, null), 401);
-        assertProblem(send("GET", "/api/auth/accounts", organizerToken, null), 403);
+        assertProblem(send("GET", "/api/auth/accounts", officerToken, null), 403);
+        var organizersOwn = send("GET", "/api/auth/accounts?size=200", organizerToken, null);
+        assertThat(organizersOwn.status()).isEqualTo(200);
+        assertThat(json.readTree(organizersOwn.body()).get("items").toString()).contains(officer)
+                .doesNotContain("\"root\"");
         assertProblem(send("GET", "/api/auth/audit", organizerToken, null), 403);
         assertProblem(send("POST", "/api/auth/keys/rotate", organizerToken, ""), 403);
         assertProblem(send("GET", "/api/auth/accounts", TestTokens.admin(), null), 401);

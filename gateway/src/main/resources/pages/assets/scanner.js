@@ -1,14 +1,17 @@
-// Reads a member's QR code with the camera where the browser has BarcodeDetector (Chrome on Android); elsewhere
-// the attendant types the card number.
+// Reads a member's e-card QR code with the camera where the browser has BarcodeDetector (Chrome on Android and on
+// desktops); elsewhere the card number is typed. Shared by the attendant's page and the officer's desk.
 
 export function canScan() {
   return 'BarcodeDetector' in window && !!(navigator.mediaDevices && navigator.mediaDevices.getUserMedia);
 }
 
-/** Shows the camera in `video` until a QR code is read (answers its text) or `signal` aborts (answers null). */
-export async function scanQr(video, signal) {
+/**
+ * Shows the camera in `video` until a QR code is read (answers its text) or `signal` aborts (answers null).
+ * facingMode: 'environment' for a phone's back camera, 'user' for a desk's webcam (any camera is taken if absent).
+ */
+export async function scanQr(video, signal, facingMode = 'environment') {
   const detector = new window.BarcodeDetector({ formats: ['qr_code'] });
-  const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
+  const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode }, audio: false });
   video.srcObject = stream;
   await video.play();
   try {
