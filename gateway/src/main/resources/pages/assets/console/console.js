@@ -4,9 +4,13 @@
 import { $ } from '../ui.js';
 import { startStaffPage } from '../staff.js';
 import { showOverview } from './overview.js';
+import { showTree } from './tree.js';
+import { showCoverage } from './coverage.js';
 
 const SCREENS = [
   ['overview', '概览', showOverview],
+  ['tree', '组织架构', showTree],
+  ['coverage', '驿站覆盖', showCoverage],
 ];
 
 startStaffPage({
