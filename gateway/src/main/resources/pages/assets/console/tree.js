@@ -143,6 +143,9 @@ function createForm(parent, panel, reload) {
     if (!name || !divisionCode) {
       return render(error, el('p', { class: 'notice bad', role: 'alert' }, '请填写名称和行政区划代码'));
     }
+    if (!/^\d{6}(\d{3})?$/.test(divisionCode)) {
+      return render(error, el('p', { class: 'notice bad', role: 'alert' }, '行政区划代码应为 6 位（区县）或 9 位（街道、乡镇）数字'));
+    }
     form.querySelector('button[type=submit]').disabled = true;
     try {
       const created = await api.post('/api/organizations', { name, kind: form.kind.value, divisionCode,
