@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 
 import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.unionplatform.membership.MembershipIT;
@@ -40,6 +41,13 @@ class MembersByDivisionIT extends MembershipIT {
         insert(unionPath, "610403", "WITHDRAWN", 4); // left: not counted
         insert(unionPath, "610403", "SUSPENDED", 1);
         insert(siblingPath, "610402", "ACTIVE", 6); // another organisation of the city
+    }
+
+    /** The partial documents would break other tests' member lists: gone after each test. */
+    @AfterEach
+    void removeThem() {
+        mongo.getCollection("members").deleteMany(new Document("orgPath",
+                new Document("$regex", "^" + java.util.regex.Pattern.quote(cityPath))));
     }
 
     /** Member documents as stored (only the fields this count reads, and unique keys). */
