@@ -75,7 +75,7 @@ class ConsolePageIT extends PageTest {
         summary.get("membersByWorkerType").properties().forEach(entry -> assertThat(byType
                 .locator("tr[data-key='" + entry.getKey() + "'] td").last()).hasText(entry.getValue().asString()));
         assertThat(byType.locator("tr[data-key='DELIVERY_RIDER'] td").last()).hasText("2");
-        assertThat(page.locator("[data-chart-box='members-by-type'] canvas")).hasCount(1);
+        assertThat(page.locator("[data-chart-box='members-by-type'] canvas").first()).isVisible();
         assertThat(page.locator("[data-chart-box='members-by-type']")).hasAttribute("role", "img");
 
         JsonNode report = get(tree, organizer, "/api/organizations/" + district + "/reports/monthly");
@@ -106,7 +106,7 @@ class ConsolePageIT extends PageTest {
             assertThat(page.locator("table[data-chart='visits-by-hour'] tr[data-key='" + cell.get("weekday").asInt()
                     + "'] td").nth(cell.get("hour").asInt())).hasText(cell.get("visits").asString());
         }
-        assertThat(page.locator("[data-chart-box='visits-by-hour'] canvas")).hasCount(1);
+        assertThat(page.locator("[data-chart-box='visits-by-hour'] canvas").first()).isVisible();
         check(page, "console-overview-1440");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("近 60 天")).click();
         assertThat(page.locator("table[data-chart='visits-per-day'] tbody tr")).hasCount(60);
@@ -149,7 +149,10 @@ class ConsolePageIT extends PageTest {
         created.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("确认移动")).click();
         await("moved").atMost(Duration.ofSeconds(30)).until(() -> tree.union.id().equals(get(tree, organizer,
                 "/api/organizations/" + childId).get("parentId").asString()));
+        // The tree is drawn again: the child is no longer among the district's own children.
+        assertThat(root.locator("li.tree-node", new Locator.LocatorOptions().setHasText(name))).hasCount(0);
         Locator movedUnion = page.locator("li.tree-node[data-id='" + tree.union.id() + "']");
+        assertThat(movedUnion).isVisible();
         movedUnion.locator("[data-expand]").first().click();
         assertThat(movedUnion.locator("li.tree-node[data-id='" + childId + "']")).isVisible();
 
@@ -166,7 +169,7 @@ class ConsolePageIT extends PageTest {
         assertThat(rows.nth(0).locator("td")).hasText(new String[] {"3", "1", "4", "3"});
         assertThat(rows.nth(1)).hasAttribute("data-key", "640105");
         assertThat(rows.nth(1).locator("td")).hasText(new String[] {"0", "1", "2", "0"});
-        assertThat(page.locator("[data-chart-box='coverage'] canvas")).hasCount(1);
+        assertThat(page.locator("[data-chart-box='coverage'] canvas").first()).isVisible();
         check(page, "console-coverage-1440");
 
         // An organisation outside the scope: the page answers not found, as the API does, and shows nothing of it.
