@@ -12,6 +12,8 @@ import { showTargets } from './targets.js';
 import { showReport } from './report.js';
 import { showBulk } from './bulk.js';
 import { showAccounts } from './accounts.js';
+import { showTree } from './tree.js';
+import { showCoverage } from './coverage.js';
 
 const SCREENS = [
   ['overview', '概览', showOverview],
@@ -23,6 +25,8 @@ const SCREENS = [
   ['report', '月报', showReport],
   ['bulk', '批量入会', showBulk],
   ['accounts', '账号管理', showAccounts],
+  ['tree', '组织架构', showTree],
+  ['coverage', '驿站覆盖', showCoverage],
 ];
 
 startStaffPage({

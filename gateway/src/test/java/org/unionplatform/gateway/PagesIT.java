@@ -58,6 +58,23 @@ class PagesIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void theChartLibraryIsAVersionedAssetOfThisOrigin() {
+        String page = new String(anonymous.get().uri("/console/").exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBodyContent(), StandardCharsets.UTF_8);
+        Matcher css = VERSIONED_CSS.matcher(page);
+        assertThat(css.find()).as(page).isTrue();
+        // A megabyte: more than the test client buffers by default.
+        byte[] script = anonymous.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 << 20)).build().get().uri("/assets/" + css.group(1) + "/vendor/echarts.esm.min.js").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType("text/javascript;charset=UTF-8")
+                .expectHeader().value(HttpHeaders.CACHE_CONTROL, value -> assertThat(value).contains("immutable"))
+                .expectHeader().value("Content-Security-Policy", policy -> assertThat(policy)
+                        .contains("script-src 'self';"))
+                .expectBody().returnResult().getResponseBodyContent();
+        assertThat(new String(script, StandardCharsets.UTF_8)).contains("export").hasSizeGreaterThan(500_000);
+    }
+
+    @Test
     void unknownFilesAndOtherMethodsAreRefused() {
         anonymous.get().uri("/m/no-such-page.html").exchange().expectStatus().isNotFound().expectBody();
         anonymous.get().uri("/assets/../application.yml").exchange().expectStatus().is4xxClientError().expectBody();

@@ -21,6 +21,8 @@ import org.springframework.http.MediaType;
  * changed asset gets a new address and browsers (WeChat's included) may cache them for a year. In the other
  * text files (pages, their service workers and manifests) every {@code /assets/} is rewritten to the versioned
  * address, so the pages are written with plain paths and always name the assets they were shipped with.
+ * Libraries from WebJars join the assets under {@code assets/vendor/} ({@link #VENDORED}): same origin (the pages'
+ * policy allows no other host), versioned and cached like the page's own files, their version kept in the pom only.
  */
 final class PageFiles {
 
@@ -36,6 +38,9 @@ final class PageFiles {
             "svg", MediaType.parseMediaType("image/svg+xml"),
             "txt", MediaType.parseMediaType("text/plain;charset=UTF-8"));
     private static final java.util.Set<String> REWRITTEN = java.util.Set.of("html", "js", "webmanifest");
+    /** Asset path -> the file in a WebJar on the classpath (any version: the pom picks it). */
+    private static final Map<String, String> VENDORED = Map.of(
+            "assets/vendor/echarts.esm.min.js", "META-INF/resources/webjars/echarts/*/dist/echarts.esm.min.js");
 
     /** One file: its bytes as served and their type. */
     record File(byte[] content, MediaType type) {
@@ -88,6 +93,16 @@ final class PageFiles {
             Resource root = resolver.getResource("classpath:/" + ROOT);
             if (!root.exists()) {
                 return raw;
+            }
+            for (Map.Entry<String, String> vendored : VENDORED.entrySet()) {
+                Resource[] found = resolver.getResources("classpath*:/" + vendored.getValue());
+                if (found.length != 1) {
+                    throw new IllegalStateException("Expected one " + vendored.getValue() + " on the classpath, found "
+                            + found.length);
+                }
+                try (InputStream in = found[0].getInputStream()) {
+                    raw.put(vendored.getKey(), in.readAllBytes());
+                }
             }
             String rootUrl = root.getURL().toString();
             for (Resource resource : resolver.getResources("classpath:/" + ROOT + "**/*.*")) {

@@ -18,6 +18,7 @@ import org.unionplatform.common.web.PageQuery;
 import org.unionplatform.common.web.PageResponse;
 import org.unionplatform.membership.member.MemberViews.CardHolder;
 import org.unionplatform.membership.member.MemberViews.Counts;
+import org.unionplatform.membership.member.MemberViews.DivisionCounts;
 import org.unionplatform.membership.member.MemberViews.Eligibility;
 import org.unionplatform.membership.member.MemberViews.MemberSummary;
 import org.unionplatform.membership.member.MemberViews.MemberView;
@@ -70,6 +71,14 @@ class MemberController {
             Caller caller) {
         return members.counts(new MemberSearch(workerType, status, joinedFrom, joinedTo, platform, null, null,
                 organizationId, null), caller);
+    }
+
+    /** Active members under an organisation of the caller's scope, by the county-level division they work in. */
+    @GetMapping("/counts/by-division")
+    @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN')")
+    DivisionCounts countsByDivision(@RequestParam @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String organizationId,
+            Caller caller) {
+        return members.byDivision(organizationId, caller);
     }
 
     /** A member's own record. */

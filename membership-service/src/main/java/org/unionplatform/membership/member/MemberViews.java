@@ -66,6 +66,13 @@ final class MemberViews {
     record Counts(long total, List<CountRow> byWorkerTypeAndStatus) {
     }
 
+    /** Active members working in one county-level division (six digits; a township code counts in its county). */
+    record DivisionCount(String divisionCode, long members) {
+    }
+
+    record DivisionCounts(String organizationId, long total, List<DivisionCount> districts) {
+    }
+
     record PersonalData(String memberId, String residentId, String phone) {
     }
 

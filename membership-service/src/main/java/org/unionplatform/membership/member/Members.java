@@ -30,6 +30,8 @@ import org.unionplatform.common.web.BusinessRuleViolationException;
 import org.unionplatform.common.web.ResourceNotFoundException;
 import org.unionplatform.membership.member.MemberViews.CountRow;
 import org.unionplatform.membership.member.MemberViews.Counts;
+import org.unionplatform.membership.member.MemberViews.DivisionCount;
+import org.unionplatform.membership.member.MemberViews.DivisionCounts;
 
 /**
  * The member use cases behind the endpoints. Who may call each is declared on the controller; what they reach is
@@ -75,6 +77,47 @@ class Members {
             total += count;
         }
         return new Counts(total, rows);
+    }
+
+    /**
+     * Active members under an organisation of the caller's scope by the county-level division they work in (the
+     * console's coverage). The organisation's path is the scope's own when it is the scope's root, else read from
+     * a member under it (an administrator's scope is the whole tree); 404 when none is found (outside the scope, or
+     * no member). Both reads are anchored path prefixes, served by the {@code scope} index.
+     */
+    DivisionCounts byDivision(String organizationId, Caller caller) {
+        String scope = caller.isAdmin() ? "/" : caller.orgPath();
+        if (scope == null || scope.isBlank()) {
+            throw new ResourceNotFoundException("Organization", organizationId);
+        }
+        String prefix = scope;
+        if (!scope.endsWith("/" + organizationId + "/")) {
+            Query below = Query.query(Criteria.where("orgPath").regex("^" + java.util.regex.Pattern.quote(scope)
+                    + "(.*/)?" + java.util.regex.Pattern.quote(organizationId) + "/"));
+            below.fields().include("orgPath");
+            Document member = mongo.findOne(below, Document.class, "members");
+            if (member == null) {
+                throw new ResourceNotFoundException("Organization", organizationId);
+            }
+            String path = member.getString("orgPath");
+            prefix = path.substring(0, path.indexOf("/" + organizationId + "/") + organizationId.length() + 2);
+        }
+        // Grouped by status too and filtered after, so the match is the path prefix alone (the scope index).
+        var aggregation = newAggregation(
+                match(Criteria.where("orgPath").regex("^" + java.util.regex.Pattern.quote(prefix))),
+                group("worker.divisionCode", "status").count().as("count"));
+        Map<String, Long> districts = new java.util.TreeMap<>();
+        for (Document row : mongo.aggregate(aggregation, Member.class, Document.class)) {
+            Document id = row.get("_id", Document.class);
+            String division = id.getString("divisionCode");
+            if (MemberStatus.ACTIVE.name().equals(id.getString("status")) && division != null
+                    && division.length() >= 6) {
+                districts.merge(division.substring(0, 6), ((Number) row.get("count")).longValue(), Long::sum);
+            }
+        }
+        List<DivisionCount> rows = districts.entrySet().stream()
+                .map(entry -> new DivisionCount(entry.getKey(), entry.getValue())).toList();
+        return new DivisionCounts(organizationId, rows.stream().mapToLong(DivisionCount::members).sum(), rows);
     }
 
     /** The calling member's own record. */

@@ -2,6 +2,7 @@ package org.unionplatform.organization.tree;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -94,8 +95,9 @@ class OrganizationController {
     @PreAuthorize(READERS)
     PageResponse<OrganizationResponse> descendants(
             @PathVariable @Pattern(regexp = OrganizationRequests.ID) String id,
-            @RequestParam(required = false) OrganizationKind kind, @Valid PageQuery page, Caller caller) {
-        return PageResponse.of(organizations.descendants(id, kind,
+            @RequestParam(required = false) OrganizationKind kind,
+            @RequestParam(required = false) @Size(max = 50) String name, @Valid PageQuery page, Caller caller) {
+        return PageResponse.of(organizations.descendants(id, kind, name,
                 page.toPageRequest(OrganizationRepository.STABLE), caller), OrganizationResponse::of);
     }
 

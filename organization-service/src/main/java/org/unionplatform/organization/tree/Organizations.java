@@ -94,11 +94,17 @@ public class Organizations {
         return organizations.page(where("parentId").is(parent.id()), pageable);
     }
 
-    Page<Organization> descendants(String id, OrganizationKind kind, Pageable pageable, Caller caller) {
+    /** The subtree below an organisation; {@code name}: those whose name contains it (the console's search). */
+    Page<Organization> descendants(String id, OrganizationKind kind, String name, Pageable pageable,
+            Caller caller) {
         Organization root = organizations.requireVisible(id, caller);
         Criteria criteria = OrganizationRepository.descendantsOf(root.path());
         if (kind != null) {
             criteria = criteria.and("kind").is(kind);
+        }
+        if (name != null && !name.isBlank()) {
+            // Within the subtree's path range (the index bounds the read); the words are matched literally.
+            criteria = criteria.and("name").regex(java.util.regex.Pattern.quote(name.strip()));
         }
         return organizations.page(criteria, pageable);
     }

@@ -39,6 +39,34 @@ class OrganizationTreeIT extends ServiceIT {
     }
 
     @Test
+    void theSubtreeIsSearchedByAWordOfTheName() {
+        JsonNode city = createOrganization("辛市总工会", "CITY_FEDERATION", "440800", rootId());
+        String cityId = city.get("id").asString();
+        JsonNode riders = createOrganization("辛市外卖骑手联合工会", "JOINT_UNION", "440800", cityId);
+        JsonNode street = createOrganization("辛市某街道工会", "ENTERPRISE_UNION", "440800", cityId);
+        JsonNode deeper = createOrganization("某某外卖站点工会", "ENTERPRISE_UNION", "440800",
+                street.get("id").asString());
+        createOrganization("外卖（别处）工会", "ENTERPRISE_UNION", "440100", rootId());
+
+        JsonNode found = get("/api/organizations/" + cityId + "/descendants?name=%E5%A4%96%E5%8D%96", ADMIN)
+                .expect(200);
+        assertThat(found.get("items")).extracting(n -> n.get("id").asString())
+                .containsExactlyInAnyOrder(riders.get("id").asString(), deeper.get("id").asString());
+        // Words are literal (no pattern), and too long a word is refused.
+        assertThat(get("/api/organizations/" + cityId + "/descendants?name=.*", ADMIN).expect(200)
+                .get("totalItems").asLong()).isZero();
+        get("/api/organizations/" + cityId + "/descendants?name=" + "x".repeat(51), ADMIN)
+                .expectProblem(400, null, null);
+        // An organizer searches their own subtree only.
+        String organizer = TestTokens.organizer(street.get("orgPath").asString());
+        assertThat(get("/api/organizations/" + street.get("id").asString() + "/descendants?name=%E5%A4%96%E5%8D%96",
+                organizer).expect(200).get("items")).extracting(n -> n.get("id").asString())
+                .containsExactly(deeper.get("id").asString());
+        get("/api/organizations/" + cityId + "/descendants?name=%E5%A4%96%E5%8D%96", organizer)
+                .expectProblem(404, null, null);
+    }
+
+    @Test
     void invalidDivisionCodesAreRefusedNamingTheField() {
         for (String code : List.of("990000", "61010", "610001", "618000", "6101AB")) {
             post("/api/organizations", ADMIN, Map.of("name", "x", "kind", "ENTERPRISE_UNION", "divisionCode", code,

@@ -24,10 +24,12 @@ class VisitCountController {
     private static final int MAX_RANGE_DAYS = 366;
 
     private final VisitCounts counts;
+    private final VisitPatterns patterns;
     private final Stations stations;
 
-    VisitCountController(VisitCounts counts, Stations stations) {
+    VisitCountController(VisitCounts counts, VisitPatterns patterns, Stations stations) {
         this.counts = counts;
+        this.patterns = patterns;
         this.stations = stations;
     }
 
@@ -54,10 +56,40 @@ class VisitCountController {
         return counts.rollUp(caller, divisionCode, organizationId, start, end);
     }
 
+    /** The busiest hours of an organisation's stations: visits by weekday and hour (default the last 30 days). */
+    @GetMapping("/api/checkins/week-hours")
+    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    VisitPatterns.WeekHours weekHours(Caller caller,
+            @RequestParam @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String organizationId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        LocalDate end = to == null ? counts.today() : to;
+        LocalDate start = from == null ? end.minusDays(29) : from;
+        checkRange(start, end, VisitPatterns.MAX_RANGE_DAYS);
+        return patterns.weekHours(caller, organizationId, start, end);
+    }
+
+    /** Per county-level division under an organisation: active stations and their visits (default 30 days). */
+    @GetMapping("/api/stations/coverage")
+    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    VisitPatterns.Coverage coverage(Caller caller,
+            @RequestParam @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String organizationId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        LocalDate end = to == null ? counts.today() : to;
+        LocalDate start = from == null ? end.minusDays(29) : from;
+        checkRange(start, end, VisitPatterns.MAX_RANGE_DAYS);
+        return patterns.coverage(caller, organizationId, start, end);
+    }
+
     private static void checkRange(LocalDate from, LocalDate to) {
-        if (from.isAfter(to) || from.plusDays(MAX_RANGE_DAYS).isBefore(to)) {
+        checkRange(from, to, MAX_RANGE_DAYS);
+    }
+
+    private static void checkRange(LocalDate from, LocalDate to, int maxDays) {
+        if (from.isAfter(to) || from.plusDays(maxDays).isBefore(to)) {
             throw new BusinessRuleViolationException("invalid-date-range",
-                    "from must not be after to, and the range at most " + MAX_RANGE_DAYS + " days.");
+                    "from must not be after to, and the range at most " + maxDays + " days.");
         }
     }
 }
