@@ -80,8 +80,13 @@ public class OrganizationDirectory {
     }
 
     public Dispatch dispatch(Worker worker) {
-        var question = new OrganizationDispatchClient.DispatchQuestion(worker.platform(), worker.companyCreditCode(),
-                worker.divisionCode(), worker.workerType());
+        return dispatch(worker.platform(), worker.companyCreditCode(), worker.divisionCode(), worker.workerType());
+    }
+
+    /** The same question for someone who is not an applicant (a worker asking for help): place, platform, type. */
+    public Dispatch dispatch(String platform, String companyCreditCode, String divisionCode, String workerType) {
+        var question = new OrganizationDispatchClient.DispatchQuestion(platform, companyCreditCode, divisionCode,
+                workerType);
         try {
             var answer = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker,
                     () -> client.dispatch(question))).get();
