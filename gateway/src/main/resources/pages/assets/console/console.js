@@ -4,9 +4,11 @@
 import { $ } from '../ui.js';
 import { startStaffPage } from '../staff.js';
 import { showOverview } from './overview.js';
+import { showCases } from './cases.js';
 
 const SCREENS = [
   ['overview', '概览', showOverview],
+  ['cases', '维权求助', showCases],
 ];
 
 startStaffPage({

@@ -3,9 +3,12 @@ package org.unionplatform.organization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.unionplatform.common.events.EventSubscription;
+import org.unionplatform.organization.events.HelpCaseClosed;
+import org.unionplatform.organization.events.HelpCaseOpened;
 import org.unionplatform.organization.events.MembershipApproved;
 import org.unionplatform.organization.events.MembershipTransferred;
 import org.unionplatform.organization.events.MembershipWithdrawn;
+import org.unionplatform.organization.helpcase.HelpCaseTally;
 import org.unionplatform.organization.progress.MembershipProgress;
 
 /**
@@ -22,6 +25,15 @@ class Subscriptions {
                 .on(MembershipApproved.class, progress::onApproved)
                 .on(MembershipTransferred.class, progress::onTransferred)
                 .on(MembershipWithdrawn.class, progress::onWithdrawn)
+                .build();
+    }
+
+    /** Help cases opened and closed, counted up the tree for the monthly report (docs/organizations.md). */
+    @Bean
+    EventSubscription helpCasesSubscription(HelpCaseTally helpCases) {
+        return EventSubscription.forPurpose("help-cases")
+                .on(HelpCaseOpened.class, helpCases::onOpened)
+                .on(HelpCaseClosed.class, helpCases::onClosed)
                 .build();
     }
 }
