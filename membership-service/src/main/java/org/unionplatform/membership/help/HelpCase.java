@@ -34,6 +34,10 @@ import org.unionplatform.membership.member.Union;
     // The handlers' queue, newest first, a subtree (a path prefix) after the sort; with a status filter.
     @CompoundIndex(name = "path_by_time", def = "{'openedAt': -1, '_id': 1, 'orgPath': 1}"),
     @CompoundIndex(name = "status_path_by_time", def = "{'status': 1, 'openedAt': -1, '_id': 1, 'orgPath': 1}"),
+    // Counting a subtree's cases (a path prefix, a range), with or without a status.
+    @CompoundIndex(name = "path_count", def = "{'orgPath': 1, 'openedAt': -1}"),
+    @CompoundIndex(name = "status_path_count", def = "{'status': 1, 'orgPath': 1}"),
+    @CompoundIndex(name = "escalated_path_count", def = "{'escalatedToOrgPath': 1, 'escalatedAt': -1}"),
     // Escalated cases, shown to the federation they went to.
     @CompoundIndex(name = "escalated_by_time", def = "{'escalatedAt': -1, '_id': 1, 'escalatedToOrgPath': 1}"),
     // The sweeper: cases past their step's deadline, not yet escalated for it (a closed case has no dueAt).

@@ -259,9 +259,14 @@ class HelpCases {
     /** Refers the case to the legal aid of the county-level federation above its union (the nearest known). */
     HelpCase referToLegalAid(String caseId, String reason, Caller caller) {
         HelpCase helpCase = inScope(caseId, caller);
-        helpCase.referToLegalAid(federationAtOrAbove(helpCase.orgPath(), true), reason, caller.subject(),
+        helpCase.referToLegalAid(legalAidFor(helpCase.orgPath()), reason, caller.subject(),
                 clock.instant());
         return saved(helpCase, "HELP_CASE_REFERRED");
+    }
+
+    /** The federation whose legal aid takes a case of the union at {@code orgPath}. */
+    Union legalAidFor(String orgPath) {
+        return federationAtOrAbove(orgPath, true);
     }
 
     /** The worker's contact phone in full, for the handler to call; audited like every personal-data read. */

@@ -70,6 +70,8 @@ class HelpCaseIT extends MembershipIT {
 
         String handler = TestTokens.organizer(SHOUQI_PATH);
         assertThat(httpGet("/api/members/help/cases?size=200", handler).body()).contains(id);
+        assertThat(httpGet("/api/members/help/cases?status=FILED&size=200", handler).body()).contains(id);
+        assertThat(httpGet("/api/members/help/cases?status=CLOSED&size=200", handler).body()).doesNotContain(id);
         JsonNode seen = httpGet("/api/members/help/cases/" + id, handler).expect(200);
         assertThat(seen.get("description").asString()).isEqualTo("十月份的工资一直没有发");
         assertThat(seen.get("contactPhone").asString()).doesNotContain(phone);
