@@ -1,7 +1,7 @@
 // 维权求助: the help cases of the organizer's subtree (or those escalated to a federation in it), and one case with
 // its steps, meetings, the worker's additions and files, the internal notes (never shown to the worker) and the
 // forms for the next step. The address keeps the filters and the case: #cases?status=FILED, #cases?case=WQ...
-import { api, fetchBlob } from '../api.js';
+import { api, fetchBlob, registerMessages } from '../api.js';
 import { el, errorNotice, formatDateTime, render, workerTypeLabel } from '../ui.js';
 import { go } from '../staff.js';
 
@@ -13,6 +13,11 @@ const STEP = {
   'CLOSED:WITHDRAWN': '办结：撤回', ESCALATED: '超期，提请上级督办', REFERRED_TO_LEGAL_AID: '转法律援助',
   INFORMATION_ADDED: '职工补充情况',
 };
+
+registerMessages({
+  'meeting-in-future': '会谈时间不能晚于现在', 'mediation-without-meeting': '请先记录调解会谈，再以“已解决”办结',
+  'amount-needs-resolution': '撤回的求助不能填写挽回金额',
+});
 
 export async function showCases(main, params) {
   if (params.case) return showCase(main, params.case, params);

@@ -1,7 +1,7 @@
 // 维权求助: a member (signed in) or any worker who confirms their phone by code files a help case, with photos,
 // and follows its steps. A worker who is not a member gets a help session (a token kept in this tab's
 // sessionStorage, like the member's, and sent in the X-Help-Session header). docs/pages.md, "The worker pages".
-import { api } from '../api.js';
+import { api, registerMessages } from '../api.js';
 import { WORKER_TYPES, el, formatDateTime, render } from '../ui.js';
 import { codeProblem, countDown, notice, phoneProblem, publicApi, restoreSession, showFieldProblem } from './worker.js';
 
@@ -23,6 +23,12 @@ const MAX_BYTES = 5 * 1024 * 1024;
 const PROVINCE = '610000';
 
 const $ = id => document.getElementById(id);
+registerMessages({
+  'place-needed': '请选择职业类别和工作所在的区县', 'no-union-here': '这个地方还没有工会，请选择工作所在的区县',
+  'details-refused': '填写的信息有误，请核对后重新提交', 'contact-needed': '请填写联系电话',
+  'attachment-too-large': '文件太大，每个不能超过5MB', 'attachment-type': '只能上传照片或PDF文件',
+  'too-many-attachments': '这件求助的文件数已达上限',
+});
 let member = null;
 let help = null;
 let verifiedPhone = '';

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
@@ -172,24 +174,18 @@ class HelpCases {
     }
 
     HelpCase addInformation(String caseId, String text, Seeker seeker) {
-        HelpCase helpCase = own(caseId, seeker);
-        helpCase.addInformation(text, clock.instant());
-        return cases.save(helpCase);
+        return update(() -> own(caseId, seeker), helpCase -> helpCase.addInformation(text, clock.instant()));
     }
 
     HelpCase attachByWorker(String caseId, String fileName, InputStream content, Seeker seeker) {
-        HelpCase helpCase = own(caseId, seeker);
         // Checked before the bytes are stored, so a closed or full case stores nothing.
-        helpCase.requireRoomForAttachment(properties.maxAttachments());
-        helpCase.attach(attachments.store(caseId, fileName, content, true, clock.instant()),
-                properties.maxAttachments());
-        return cases.save(helpCase);
+        own(caseId, seeker).requireRoomForAttachment(properties.maxAttachments());
+        var stored = attachments.store(caseId, fileName, content, true, clock.instant());
+        return update(() -> own(caseId, seeker), helpCase -> helpCase.attach(stored, properties.maxAttachments()));
     }
 
     HelpCase withdraw(String caseId, String reason, Seeker seeker) {
-        HelpCase helpCase = own(caseId, seeker);
-        helpCase.withdraw(reason, clock.instant());
-        HelpCase saved = cases.save(helpCase);
+        HelpCase saved = update(() -> own(caseId, seeker), helpCase -> helpCase.withdraw(reason, clock.instant()));
         audit.record(seeker.actor(), "HELP_CASE_WITHDRAWN", "help-case:" + caseId, AuditOutcome.SUCCESS, Map.of());
         return saved;
     }
@@ -220,48 +216,40 @@ class HelpCases {
     }
 
     HelpCase accept(String caseId, Caller caller) {
-        HelpCase helpCase = inScope(caseId, caller);
-        helpCase.accept(caller.subject(), clock.instant(), properties.deadline(CaseStatus.ACCEPTED));
-        return saved(helpCase, "HELP_CASE_ACCEPTED");
+        return changed(caseId, caller, "HELP_CASE_ACCEPTED", helpCase -> helpCase.accept(caller.subject(),
+                clock.instant(), properties.deadline(CaseStatus.ACCEPTED)));
     }
 
     HelpCase investigate(String caseId, String note, Caller caller) {
-        HelpCase helpCase = inScope(caseId, caller);
-        helpCase.investigate(caller.subject(), note, clock.instant(), properties.deadline(CaseStatus.INVESTIGATING));
-        return saved(helpCase, "HELP_CASE_INVESTIGATING");
+        return changed(caseId, caller, "HELP_CASE_INVESTIGATING", helpCase -> helpCase.investigate(caller.subject(),
+                note, clock.instant(), properties.deadline(CaseStatus.INVESTIGATING)));
     }
 
     HelpCase mediate(String caseId, String note, Caller caller) {
-        HelpCase helpCase = inScope(caseId, caller);
-        helpCase.mediate(caller.subject(), note, clock.instant(), properties.deadline(CaseStatus.MEDIATION));
-        return saved(helpCase, "HELP_CASE_MEDIATION");
+        return changed(caseId, caller, "HELP_CASE_MEDIATION", helpCase -> helpCase.mediate(caller.subject(), note,
+                clock.instant(), properties.deadline(CaseStatus.MEDIATION)));
     }
 
     HelpCase recordMeeting(String caseId, Instant heldAt, String counterparty, String outcome, Caller caller) {
-        HelpCase helpCase = inScope(caseId, caller);
-        helpCase.recordMeeting(UUID.randomUUID().toString(), heldAt, counterparty, outcome, caller.subject(),
-                clock.instant());
-        return saved(helpCase, "HELP_CASE_MEETING_RECORDED");
+        String meetingId = UUID.randomUUID().toString();
+        return changed(caseId, caller, "HELP_CASE_MEETING_RECORDED", helpCase -> helpCase.recordMeeting(meetingId,
+                heldAt, counterparty, outcome, caller.subject(), clock.instant()));
     }
 
     HelpCase addNote(String caseId, String text, Caller caller) {
-        HelpCase helpCase = inScope(caseId, caller);
-        helpCase.addNote(caller.subject(), text, clock.instant());
-        return cases.save(helpCase);
+        return update(() -> inScope(caseId, caller), helpCase -> helpCase.addNote(caller.subject(), text,
+                clock.instant()));
     }
 
     HelpCase close(String caseId, CaseOutcome outcome, long amountFen, String summary, Caller caller) {
-        HelpCase helpCase = inScope(caseId, caller);
-        helpCase.close(outcome, amountFen, summary, caller.subject(), clock.instant());
-        return saved(helpCase, "HELP_CASE_CLOSED");
+        return changed(caseId, caller, "HELP_CASE_CLOSED", helpCase -> helpCase.close(outcome, amountFen, summary,
+                caller.subject(), clock.instant()));
     }
 
     /** Refers the case to the legal aid of the county-level federation above its union (the nearest known). */
     HelpCase referToLegalAid(String caseId, String reason, Caller caller) {
-        HelpCase helpCase = inScope(caseId, caller);
-        helpCase.referToLegalAid(legalAidFor(helpCase.orgPath()), reason, caller.subject(),
-                clock.instant());
-        return saved(helpCase, "HELP_CASE_REFERRED");
+        return changed(caseId, caller, "HELP_CASE_REFERRED", helpCase -> helpCase.referToLegalAid(
+                legalAidFor(helpCase.orgPath()), reason, caller.subject(), clock.instant()));
     }
 
     /** The federation whose legal aid takes a case of the union at {@code orgPath}. */
@@ -312,11 +300,30 @@ class HelpCases {
         return clock.instant();
     }
 
-    private HelpCase saved(HelpCase helpCase, String action) {
-        HelpCase saved = cases.save(helpCase);
-        audit.record(action, "help-case:" + helpCase.id(), AuditOutcome.SUCCESS,
-                Map.of("organizationId", helpCase.organizationId()));
+    private HelpCase changed(String caseId, Caller caller, String action, Consumer<HelpCase> change) {
+        HelpCase saved = update(() -> inScope(caseId, caller), change);
+        audit.record(action, "help-case:" + caseId, AuditOutcome.SUCCESS,
+                Map.of("organizationId", saved.organizationId()));
         return saved;
+    }
+
+    /**
+     * Applies the change to a fresh copy and saves it; when another write came in between (the deadline sweep
+     * escalating it, the worker adding a photo), does it again on the newer copy, whose own rules then decide (a
+     * step taken twice is still 409). Three attempts, then the conflict is answered.
+     */
+    private HelpCase update(Supplier<HelpCase> load, Consumer<HelpCase> change) {
+        for (int attempt = 1;; attempt++) {
+            HelpCase helpCase = load.get();
+            change.accept(helpCase);
+            try {
+                return cases.save(helpCase);
+            } catch (OptimisticLockingFailureException changedMeanwhile) {
+                if (attempt == 3) {
+                    throw changedMeanwhile;
+                }
+            }
+        }
     }
 
     private static HelpCase.AttachmentRef named(HelpCase helpCase, String attachmentId) {
