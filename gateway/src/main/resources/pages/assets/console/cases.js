@@ -51,7 +51,7 @@ export async function showCases(main, params) {
           c.overdue ? el('span', { class: 'overdue' }, ' 已超期') : null,
           c.escalation ? el('span', { class: 'overdue' }, ` 已提请${c.escalation.organizationName}督办`) : null),
         el('td', {}, el('button', { type: 'button', class: 'btn btn-small btn-plain',
-          onclick: () => go('cases', { ...params, case: c.id }) }, '办理', el('span', { class: 'visually-hidden' }, c.id))))))
+          onclick: () => go('cases', { ...params, case: c.id }) }, '办理', el('span', { class: 'visually-hidden' }, c.id)))))))
       : el('p', { class: 'muted' }, '没有符合条件的求助')));
 }
 
