@@ -190,6 +190,11 @@ public final class PlatformUnderTest {
         if (SERVICES.contains(application)) {
             env.put("PLATFORM_SECURITY_CLIENT_SECRET", secrets.get(application));
         }
+        if (application.equals("membership-service")) {
+            // A help case left filed escalates within a minute, so a journey sees an overdue step escalate.
+            env.put("SPRING_APPLICATION_JSON",
+                    "{\"membership\":{\"help\":{\"deadlines\":{\"FILED\":\"45s\"},\"overdue-check-interval\":\"2s\"}}}");
+        }
         // Every journey is one client address (127.0.0.1): widen the per-client limits so journeys do not throttle
         // each other. The limits themselves are proven in the gateway's RateLimitIT.
         env.put("PLATFORM_GATEWAY_RATE_LIMIT_NORMAL_REPLENISH_RATE", "2000");

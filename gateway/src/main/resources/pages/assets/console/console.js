@@ -14,6 +14,7 @@ import { showBulk } from './bulk.js';
 import { showAccounts } from './accounts.js';
 import { showTree } from './tree.js';
 import { showCoverage } from './coverage.js';
+import { showCases } from './cases.js';
 
 const SCREENS = [
   ['overview', '概览', showOverview],
@@ -27,6 +28,7 @@ const SCREENS = [
   ['accounts', '账号管理', showAccounts],
   ['tree', '组织架构', showTree],
   ['coverage', '驿站覆盖', showCoverage],
+  ['cases', '维权求助', showCases],
 ];
 
 startStaffPage({

@@ -74,6 +74,22 @@ class GatewayProblemsIT extends GatewayIntegrationTest {
         MEMBERSHIP.verify(1, postRequestedFor(urlEqualTo("/api/members/bulk-enrolments")));
     }
 
+    @Test
+    void aHelpCasePhotoRouteAcceptsBodiesUpToSixMegabytes() {
+        MEMBERSHIP.stubFor(post(urlEqualTo("/api/members/help/my-cases/WQ2345678923/attachments"))
+                .willReturn(aResponse().withStatus(201).withBody("{\"id\":\"WQ2345678923\"}")));
+
+        client.post().uri("/api/members/help/my-cases/WQ2345678923/attachments")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(bytes(5 * ONE_MEGABYTE))
+                .exchange()
+                .expectStatus().isEqualTo(201);
+        client.post().uri("/api/members/help/my-cases/WQ2345678923/attachments")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(bytes(7 * ONE_MEGABYTE))
+                .exchange()
+                .expectStatus().isEqualTo(413);
+        MEMBERSHIP.verify(1, postRequestedFor(urlEqualTo("/api/members/help/my-cases/WQ2345678923/attachments")));
+    }
+
     private static byte[] bytes(int size) {
         byte[] body = new byte[size];
         Arrays.fill(body, (byte) 'a');

@@ -75,6 +75,8 @@ class GatewaySecurityIT extends GatewayIntegrationTest {
                 Arguments.of("POST", "/api/members/sign-in/phone/codes", MEMBERSHIP),
                 Arguments.of("POST", "/api/members/applications/status/codes", MEMBERSHIP),
                 Arguments.of("POST", "/api/members/applications/status", MEMBERSHIP),
+                Arguments.of("POST", "/api/members/help/codes", MEMBERSHIP),
+                Arguments.of("GET", "/api/members/help/my-cases", MEMBERSHIP),
                 Arguments.of("GET", "/api/organizations/places?parent=610000", ORGANIZATION),
                 Arguments.of("GET", "/organization-service/actuator/health", ORGANIZATION),
                 Arguments.of("GET", "/membership-service/actuator/health/readiness", MEMBERSHIP),

@@ -13,6 +13,8 @@ import org.unionplatform.membership.events.CheckinRecorded;
 import org.unionplatform.membership.events.CheckinVerified;
 import org.unionplatform.membership.events.ClaimDecided;
 import org.unionplatform.membership.events.FoundingStarted;
+import org.unionplatform.membership.events.HelpCaseClosedNotice;
+import org.unionplatform.membership.events.HelpCaseOpenedNotice;
 import org.unionplatform.membership.events.OrganizationEstablished;
 import org.unionplatform.membership.events.OrganizationMoved;
 import org.unionplatform.membership.bulk.FoundingAdmissions;
@@ -28,7 +30,7 @@ class Subscriptions {
 
     /** The collections whose documents carry a top-level {@code orgPath} (scope filters match on it). */
     static final List<String> SCOPED_COLLECTIONS =
-            List.of("members", "applications", "bulk_enrolments", "known_organizations");
+            List.of("members", "applications", "bulk_enrolments", "known_organizations", "help_cases");
 
     @Bean
     EventSubscription serviceHistorySubscription(Timelines timelines) {
@@ -38,6 +40,8 @@ class Subscriptions {
                 .on(BenefitGranted.class, (grant, event) -> timelines.onBenefitGranted(grant))
                 .on(BenefitRevoked.class, (revoked, event) -> timelines.onBenefitRevoked(revoked))
                 .on(ClaimDecided.class, (claim, event) -> timelines.onClaimDecided(claim))
+                .on(HelpCaseOpenedNotice.class, (opened, event) -> timelines.onHelpCaseOpened(opened))
+                .on(HelpCaseClosedNotice.class, (closed, event) -> timelines.onHelpCaseClosed(closed))
                 .build();
     }
 

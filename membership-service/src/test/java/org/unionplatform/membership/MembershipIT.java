@@ -70,6 +70,11 @@ public abstract class MembershipIT {
         registry.add("membership.dispatch.breaker-open-for", () -> "500ms");
         registry.add("membership.applications.overdue.after", () -> "2s");
         registry.add("membership.applications.overdue.check-interval", () -> "300ms");
+        // A help case left filed escalates within seconds; the later steps keep their days.
+        registry.add("membership.help.deadlines.FILED", () -> "2s");
+        registry.add("membership.help.overdue-check-interval", () -> "300ms");
+        registry.add("membership.help.max-attachment-size", () -> "64KB");
+        registry.add("membership.help.max-attachments", () -> "3");
     }
 
     /** Every membership.* event the bus delivered to this test JVM's own queue. */
@@ -79,7 +84,8 @@ public abstract class MembershipIT {
 
         @Bean
         EventSubscription membershipProbe() {
-            return EventSubscription.of("test-probe", event -> received.add(event.envelope()), "membership.*");
+            return EventSubscription.of("test-probe", event -> received.add(event.envelope()), "membership.*",
+                    "help-case.*");
         }
 
         /** Replaces the development (logging) sender: tests read the codes members would get by SMS. */

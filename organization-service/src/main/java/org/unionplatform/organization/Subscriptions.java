@@ -3,10 +3,13 @@ package org.unionplatform.organization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.unionplatform.common.events.EventSubscription;
+import org.unionplatform.organization.events.HelpCaseClosed;
+import org.unionplatform.organization.events.HelpCaseOpened;
 import org.unionplatform.organization.events.MembershipApproved;
 import org.unionplatform.organization.events.MembershipTransferred;
 import org.unionplatform.organization.events.MembershipWithdrawn;
 import org.unionplatform.organization.events.StationOpened;
+import org.unionplatform.organization.helpcase.HelpCaseTally;
 import org.unionplatform.organization.progress.MembershipProgress;
 import org.unionplatform.organization.station.KnownStations;
 
@@ -35,6 +38,15 @@ class Subscriptions {
     EventSubscription knownStationsSubscription(KnownStations stations) {
         return EventSubscription.forPurpose("known-stations")
                 .on(StationOpened.class, stations::onOpened)
+                .build();
+    }
+
+    /** Help cases opened and closed, counted up the tree for the monthly report (docs/organizations.md). */
+    @Bean
+    EventSubscription helpCasesSubscription(HelpCaseTally helpCases) {
+        return EventSubscription.forPurpose("help-cases")
+                .on(HelpCaseOpened.class, helpCases::onOpened)
+                .on(HelpCaseClosed.class, helpCases::onClosed)
                 .build();
     }
 }

@@ -81,8 +81,18 @@ public class OrganizationDirectory {
 
     /** @param stationId the station the worker joined at, or null */
     public Dispatch dispatch(Worker worker, String stationId) {
-        var question = new OrganizationDispatchClient.DispatchQuestion(stationId, worker.platform(),
-                worker.companyCreditCode(), worker.divisionCode(), worker.workerType());
+        return dispatch(stationId, worker.platform(), worker.companyCreditCode(), worker.divisionCode(),
+                worker.workerType());
+    }
+
+    /**
+     * The same question for someone who is not an applicant (a worker asking for help): place, platform, type;
+     * stationId is the station the worker came through, or null.
+     */
+    public Dispatch dispatch(String stationId, String platform, String companyCreditCode, String divisionCode,
+            String workerType) {
+        var question = new OrganizationDispatchClient.DispatchQuestion(stationId, platform, companyCreditCode,
+                divisionCode, workerType);
         try {
             var answer = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker,
                     () -> client.dispatch(question))).get();

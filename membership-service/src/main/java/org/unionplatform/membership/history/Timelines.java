@@ -14,6 +14,9 @@ import org.unionplatform.membership.events.BenefitRevoked;
 import org.unionplatform.membership.events.CheckinRecorded;
 import org.unionplatform.membership.events.CheckinVerified;
 import org.unionplatform.membership.events.ClaimDecided;
+import org.unionplatform.membership.events.HelpCaseClosedNotice;
+import org.unionplatform.membership.events.HelpCaseOpenedNotice;
+import org.unionplatform.membership.help.CaseKind;
 
 /**
  * Each member's timeline, kept from station-service's visits and benefits-service's grants and claims (bound in
@@ -59,6 +62,32 @@ public class Timelines {
         upsert("claim:" + claim.claimId(), new Update().set("memberId", claim.memberId()).set("kind", "CLAIM")
                 .set("at", claim.decidedAt()).set("title", claim.programName())
                 .set("amountFen", claim.amountFen()).set("outcome", claim.decision()));
+    }
+
+    /** A member's help case: one line, opened then closed (either may arrive first). */
+    public void onHelpCaseOpened(HelpCaseOpenedNotice opened) {
+        if (opened.memberId() != null) {
+            upsert("help-case:" + opened.caseId(), new Update().set("memberId", opened.memberId())
+                    .set("kind", "HELP_CASE").set("at", opened.openedAt()).set("title", helpTitle(opened.kind()))
+                    .setOnInsert("outcome", "OPENED"));
+        }
+    }
+
+    public void onHelpCaseClosed(HelpCaseClosedNotice closed) {
+        if (closed.memberId() != null) {
+            upsert("help-case:" + closed.caseId(), new Update().set("memberId", closed.memberId())
+                    .set("kind", "HELP_CASE").set("outcome", closed.outcome())
+                    .set("amountFen", closed.amountRecoveredFen()).setOnInsert("at", closed.closedAt())
+                    .setOnInsert("title", helpTitle(closed.kind())));
+        }
+    }
+
+    private static String helpTitle(String kind) {
+        try {
+            return "维权求助：" + CaseKind.valueOf(kind).label();
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            return "维权求助";
+        }
     }
 
     /** One page of a member's timeline (the caller's reach is checked by the controller). */

@@ -10,13 +10,14 @@ import java.util.Map;
  * year's totals against the target, a row per child organisation (the year so far), and what the subtree stood at
  * (members, companies by status). A closed month is read from its snapshot ({@code closed}), with what arrived for
  * it later shown apart ({@code lateAdjustments}); the standing figures are those of the report month's closing
- * when it is closed, today's otherwise ({@code standingAsOf}).
+ * when it is closed, today's otherwise ({@code standingAsOf}). {@code helpCases}: the month's and year's help cases.
  */
 record MonthlyReport(String organizationId, String organizationName, String orgPath, int year, int month,
         List<WorkerTypeColumn> workerTypes, List<MonthRow> months, Figures totals, Figures lateAdjustments,
         Target target, Map<String, Double> completionPercent, Double totalCompletionPercent,
         Double unionsCompletionPercent, List<ChildRow> children, long members,
-        List<CompanyStatusRow> companiesByStatus, Instant standingAsOf, Instant generatedAt) {
+        List<CompanyStatusRow> companiesByStatus, Instant standingAsOf, Instant generatedAt,
+        HelpCaseFigures helpCases) {
 
     record WorkerTypeColumn(String code, String label) {
     }

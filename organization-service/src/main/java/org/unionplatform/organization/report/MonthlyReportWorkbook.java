@@ -147,6 +147,7 @@ final class MonthlyReportWorkbook {
             for (int c = 1; c < width; c++) {
                 sheet.setColumnWidth(c, 13 * 256);
             }
+            report.helpCases().writeSheet(workbook);
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {

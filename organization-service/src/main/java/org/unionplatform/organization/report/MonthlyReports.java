@@ -113,7 +113,7 @@ class MonthlyReports {
                 new MonthlyReport.Target(targetMembers, targetTotal, targetUnions), completion,
                 Targets.percent(year.totals().total(), targetTotal),
                 Targets.percent(year.totals().unionsFounded(), targetUnions), childRows, members(standing),
-                companies, standingAsOf, clock.instant());
+                companies, standingAsOf, clock.instant(), helpCases(organization.id(), through));
     }
 
     private Year year(String organizationId, List<YearMonth> months, Set<YearMonth> closed, List<String> columns) {
@@ -142,6 +142,13 @@ class MonthlyReports {
             totals = totals.plus(reported);
         }
         return new Year(rows, totals, late, snapshots);
+    }
+
+    private HelpCaseFigures helpCases(String organizationId, YearMonth through) {
+        Map<String, Map<String, Long>> live = tallies.counters(organizationId,
+                List.of(through.toString(), String.valueOf(through.getYear())));
+        return HelpCaseFigures.of(live.getOrDefault(through.toString(), Map.of()),
+                live.getOrDefault(String.valueOf(through.getYear()), Map.of()));
     }
 
     private static long members(Map<String, Long> standing) {
