@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * (nothing written), imported, and the work-injury and social insurance coverage by district and by platform equals
  * the sums this test computes from the rows it wrote; an organizer of another city sees none of it.
  */
-class CompanySurveyJourneyIT {
+public class CompanySurveyJourneyIT {
 
     static final String[] DISTRICTS = {"640104", "640105", "640106", "640121"};
     static final String[] PLATFORMS = {"顺丰", "美团", "京东物流"};
@@ -70,7 +70,7 @@ class CompanySurveyJourneyIT {
     }
 
     /** A generated survey file and the sums it should give: companies, workers, socially and work-injury insured. */
-    record Survey(byte[] csv, Map<String, List<Long>> byDistrict, Map<String, List<Long>> byPlatform) {
+    public record Survey(byte[] csv, Map<String, List<Long>> byDistrict, Map<String, List<Long>> byPlatform) {
 
         static Survey of(String run, int rows, Random random) {
             StringBuilder csv = new StringBuilder("统一社会信用代码,企业名称,企业类型,所属平台,网点地址,所在区县,快递员人数,"
@@ -105,7 +105,7 @@ class CompanySurveyJourneyIT {
         }
 
         /** GB 32100's check character (weights 3^i mod 31), as DispatchJourneyIT computes it. */
-        static String withCheckCharacter(String first17) {
+        public static String withCheckCharacter(String first17) {
             String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
             int sum = 0;
             int weight = 1;
