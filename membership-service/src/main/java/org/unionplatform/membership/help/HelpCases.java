@@ -144,7 +144,7 @@ class HelpCases {
     }
 
     private Route route(String platform, String divisionCode, String workerType) {
-        return switch (directory.dispatch(platform, null, divisionCode, workerType)) {
+        return switch (directory.dispatch(null, platform, null, divisionCode, workerType)) {
             case Dispatched dispatched -> {
                 organizations.remember(dispatched.union());
                 yield new Route(dispatched.union(), dispatched.reason());
