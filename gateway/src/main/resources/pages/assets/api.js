@@ -5,6 +5,8 @@
 
 const REFRESH_PATH = '/api/auth/token/refresh';
 const TIMEOUT_MS = 15000;
+// A file upload (a roster, a survey, photos) may take a while on a weak connection; the gateway's bulk route waits 60 s.
+const UPLOAD_TIMEOUT_MS = 120000;
 /** Refresh this long before the access token expires, so a request never carries an expired one. */
 const EARLY_MS = 30000;
 
@@ -104,15 +106,12 @@ export const api = {
   put: (path, body, options) => request('PUT', path, body, options),
   patch: (path, body, options) => request('PATCH', path, body, options),
   delete: (path, options) => request('DELETE', path, undefined, options),
-  /** A download (an XLSX report) as a Blob, with the token like any call. */
-  blob: (path, options = {}) => request('GET', path, undefined,
-    { ...options, as: 'blob', headers: { Accept: '*/*', ...(options.headers || {}) } }),
 };
 
 /**
  * One call. options.auth (default true) adds the bearer token, refreshing it first when needed;
- * options.headers adds headers (e.g. Idempotency-Key). Answers the parsed JSON (null for an empty body), or a Blob
- * with options.as = 'blob'.
+ * options.headers adds headers (e.g. Idempotency-Key). Answers the parsed JSON (null for an empty body), or, with
+ * options.as = 'response', the Response itself once it is ok (a download: ../download.js).
  */
 export async function request(method, path, body, options = {}) {
   const auth = options.auth !== false;
@@ -158,7 +157,7 @@ async function send(method, path, body, auth, extraHeaders) {
       body: body === undefined ? undefined : form ? body : JSON.stringify(body),
       credentials: 'same-origin',
       cache: 'no-store',
-      signal: AbortSignal.timeout ? AbortSignal.timeout(TIMEOUT_MS) : undefined,
+      signal: AbortSignal.timeout ? AbortSignal.timeout(form ? UPLOAD_TIMEOUT_MS : TIMEOUT_MS) : undefined,
     });
   } catch (e) {
     throw new ApiError(0, navigator.onLine === false ? '网络已断开，恢复后会自动重试' : '连不上服务器，请检查网络后重试',
@@ -167,7 +166,7 @@ async function send(method, path, body, auth, extraHeaders) {
 }
 
 async function read(response, as) {
-  if (response.ok && as === 'blob') return response.blob();
+  if (response.ok && as === 'response') return response;
   const requestId = response.headers.get('X-Request-Id');
   const text = await response.text();
   let json = null;
@@ -253,28 +252,4 @@ function memoryStore() {
 export function requestId() {
   if (crypto.randomUUID) return crypto.randomUUID();
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
-}
-
-/**
- * A call whose body or answer is not JSON: a file sent as FormData (the browser sets the multipart boundary), a
- * download read as a Blob. Same token, refresh and problem wording as api.*; answers the Response once it is ok.
- */
-export async function requestRaw(method, path, body) {
-  await ensureFreshToken();
-  const once = () => {
-    const headers = { Accept: '*/*', 'X-Request-Id': requestId() };
-    if (state.accessToken) headers.Authorization = 'Bearer ' + state.accessToken;
-    return fetch(path, { method, headers, body, credentials: 'same-origin', cache: 'no-store' }).catch(() => {
-      throw new ApiError(0, navigator.onLine === false ? '网络已断开，恢复后请重试' : '连不上服务器，请检查网络后重试',
-        { offline: true, requestId: headers['X-Request-Id'] });
-    });
-  };
-  let response = await once();
-  if (response.status === 401 && await refresh()) response = await once();
-  if (response.status === 401) {
-    state.accessToken = null;
-    state.onSignedOut();
-  }
-  if (!response.ok) await read(response);
-  return response;
 }

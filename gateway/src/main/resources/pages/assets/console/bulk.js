@@ -3,11 +3,12 @@
 // first rows (ID and phone masked) and the values translated; 3 every row's outcome; 4 enrol with a progress bar
 // (the job is polled), then the report to download. The file stays in the page between the steps and is sent again
 // with the same mapping for the real run.
-import { api, requestRaw } from '../api.js';
+import { api } from '../api.js';
 import { el, render, toast } from '../ui.js';
 import { go } from '../staff.js';
 import { scopeOrganization } from './scope.js';
-import { admitsMembers, organisationAndBelow, downloadButton, field, alertText, scroller } from './work.js';
+import { admitsMembers, organisationAndBelow, field, alertText, scroller } from './work.js';
+import { downloadButton } from '../download.js';
 
 const FIELDS = [['none', '不读取'], ['name', '姓名'], ['residentId', '身份证号'], ['phone', '手机号'], ['workerType', '职业'],
   ['platform', '平台'], ['companyCreditCode', '统一社会信用代码'], ['divisionCode', '所在区县']];
@@ -61,8 +62,7 @@ export async function showBulk(main, params = {}) {
     data.append('file', state.file, state.file.name);
     const query = new URLSearchParams({ organizationId: state.organizationId, dryRun: String(dry) });
     if (state.mapping) query.set('mapping', JSON.stringify(state.mapping));
-    const response = await requestRaw('POST', '/api/members/bulk-enrolments?' + query, data);
-    return response.json();
+    return api.post('/api/members/bulk-enrolments?' + query, data);
   }
 
   /** Polls the job until it is done or failed, drawing its progress into box. */

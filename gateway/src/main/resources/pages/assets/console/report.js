@@ -6,7 +6,8 @@ import { api } from '../api.js';
 import { el, render } from '../ui.js';
 import { go } from '../staff.js';
 import { scopeOrganization } from './scope.js';
-import { beijingToday, downloadButton, field, scroller } from './work.js';
+import { beijingToday, field, scroller } from './work.js';
+import { downloadButton } from '../download.js';
 
 const FIGURES = ['新入会合计', '退会', '转入', '转出', '净增', '新建工会数'];
 const CHILD_HEADINGS = ['下级组织', '新入会合计', '退会', '转入', '转出', '净增', '新建工会数', '新入会目标', '完成率（%）', '会员总数'];

@@ -1,7 +1,7 @@
 // What the organizing screens (入会审批, 企业, 建会, 目标, 月报, 批量入会) share: the Chinese wording of the rules the
-// organization and membership APIs name, the founding steps in their legal order, downloads fetched with the token,
+// organization and membership APIs name, the founding steps in their legal order,
 // the unions below an organisation, and small pieces of form.
-import { api, requestRaw, registerMessages } from '../api.js';
+import { api, registerMessages } from '../api.js';
 import { el, render, errorNotice } from '../ui.js';
 
 registerMessages({
@@ -60,39 +60,6 @@ export function beijingToday() {
   const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
     .format(new Date());
   return { day, year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)) };
-}
-
-/** Downloads a file from the API with the token, under the name the answer gives (filename*), else fallback. */
-export async function download(path, fallback) {
-  const response = await requestRaw('GET', path);
-  const disposition = response.headers.get('Content-Disposition') || '';
-  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
-  const plain = /filename="([^"]+)"/i.exec(disposition);
-  const name = utf8 ? decodeURIComponent(utf8[1]) : plain ? plain[1] : fallback;
-  const url = URL.createObjectURL(await response.blob());
-  const link = el('a', { href: url, download: name, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
-  return name;
-}
-
-/** A button that downloads, with its own error line. */
-export function downloadButton(label, path, fallback) {
-  const outcome = el('span', { 'aria-live': 'polite' });
-  const button = el('button', { type: 'button', class: 'btn btn-plain btn-small', onclick: async () => {
-    button.disabled = true;
-    try {
-      await download(path, fallback);
-      render(outcome);
-    } catch (e) {
-      render(outcome, errorNotice(e));
-    } finally {
-      button.disabled = false;
-    }
-  } }, label);
-  return el('span', { class: 'row-buttons' }, button, outcome);
 }
 
 /** Previous / next page of a PageResponse; go(page) redraws. */

@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { el, render, errorNotice, toast, formatDateTime, workerTypeLabel } from '../ui.js';
 import { yuan, toFen, programGauges } from './labels.js';
-import { downloadButton } from './download.js';
+import { downloadButton } from '../download.js';
 import { membersById, memberLabel } from './members.js';
 
 const DAY_MS = 86400000;

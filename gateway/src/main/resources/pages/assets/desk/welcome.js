@@ -2,7 +2,7 @@
 // next when stock arrives), or the members already served; with the XLSX download of the list shown.
 import { api } from '../api.js';
 import { el, render, errorNotice, formatDateTime, workerTypeLabel } from '../ui.js';
-import { downloadButton } from './download.js';
+import { downloadButton } from '../download.js';
 import { membersById, memberLabel } from './members.js';
 import { pager } from './records.js';
 import { go } from '../staff.js';
