@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.unionplatform.common.events.EventSubscription;
 import org.unionplatform.common.orgpath.OrgPathRewriter;
+import org.unionplatform.membership.events.AttendedActivity;
 import org.unionplatform.membership.events.BenefitGranted;
 import org.unionplatform.membership.events.BenefitRevoked;
 import org.unionplatform.membership.events.CheckinRecorded;
@@ -28,7 +29,7 @@ class Subscriptions {
 
     /** The collections whose documents carry a top-level {@code orgPath} (scope filters match on it). */
     static final List<String> SCOPED_COLLECTIONS =
-            List.of("members", "applications", "bulk_enrolments", "known_organizations");
+            List.of("members", "applications", "bulk_enrolments", "known_organizations", "activities");
 
     @Bean
     EventSubscription serviceHistorySubscription(Timelines timelines) {
@@ -38,6 +39,7 @@ class Subscriptions {
                 .on(BenefitGranted.class, (grant, event) -> timelines.onBenefitGranted(grant))
                 .on(BenefitRevoked.class, (revoked, event) -> timelines.onBenefitRevoked(revoked))
                 .on(ClaimDecided.class, (claim, event) -> timelines.onClaimDecided(claim))
+                .on(AttendedActivity.class, (attended, event) -> timelines.onActivityAttended(attended))
                 .build();
     }
 
