@@ -91,7 +91,7 @@ public class OrganizationRepository {
         return escaped.toString();
     }
 
-    Organization save(Organization organization) {
+    public Organization save(Organization organization) {
         return mongo.save(organization);
     }
 
