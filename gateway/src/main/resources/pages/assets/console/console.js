@@ -4,9 +4,11 @@
 import { $ } from '../ui.js';
 import { startStaffPage } from '../staff.js';
 import { showOverview } from './overview.js';
+import { showActivities } from './activities.js';
 
 const SCREENS = [
   ['overview', '概览', showOverview],
+  ['activities', '活动', showActivities],
 ];
 
 startStaffPage({

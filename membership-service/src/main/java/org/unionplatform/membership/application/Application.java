@@ -36,7 +36,9 @@ import org.unionplatform.membership.member.Worker;
     @CompoundIndex(name = "reassignment_queue",
             def = "{'status': 1, 'submittedAt': 1, '_id': 1, 'escalatedToOrgPath': 1}"),
     @CompoundIndex(name = "member_by_time", def = "{'memberId': 1, 'submittedAt': 1, '_id': 1}"),
-    @CompoundIndex(name = "applicant_by_time", def = "{'worker.residentId.lookupHash': 1, 'submittedAt': 1, '_id': 1}")
+    @CompoundIndex(name = "applicant_by_time", def = "{'worker.residentId.lookupHash': 1, 'submittedAt': 1, '_id': 1}"),
+    // Joins by channel: the applications a channel brought into a subtree.
+    @CompoundIndex(name = "channel_in_subtree", def = "{'channel': 1, 'orgPath': 1}")
 })
 public class Application extends OutboxAggregate {
 
@@ -69,6 +71,8 @@ public class Application extends OutboxAggregate {
     private String memberId;
     private Instant escalatedAt;
     private String escalatedToOrgPath;
+    /** What brought the applicant (station:<id>, activity:<id>, campaign:<code>), or null; set once at submission. */
+    private String channel;
     @Version
     private Long version;
 
@@ -113,6 +117,17 @@ public class Application extends OutboxAggregate {
                 null, null, null, null, null, null, null, null);
         application.registerEvent(new MembershipApplied(id, worker.workerType(), worker.divisionCode(), now));
         return application;
+    }
+
+    /** The page or QR link the application came from, recorded before it is first stored. */
+    void cameThrough(String channel) {
+        if (this.channel == null) {
+            this.channel = channel;
+        }
+    }
+
+    public String channel() {
+        return channel;
     }
 
     /** @param reason why this union, as organization-service said it (Chinese) */

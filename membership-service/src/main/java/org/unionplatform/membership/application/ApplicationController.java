@@ -43,6 +43,9 @@ import jakarta.validation.constraints.Size;
 @Validated
 class ApplicationController {
 
+    /** What may bring an applicant: a station, an activity or a campaign code (docs/membership.md, "Channels"). */
+    static final String CHANNEL = "(station|activity|campaign):[A-Za-z0-9_-]{1,64}";
+
     private final Applications applications;
     private final Workers workers;
     private final MongoOperations mongo;
@@ -63,8 +66,9 @@ class ApplicationController {
      * {@link ApplicantStatusController} with the receipt code and a code sent to their phone.
      */
     @PostMapping
-    ResponseEntity<Received> apply(@Valid @RequestBody PersonDetails details) {
-        String receiptCode = statuses.applyPublicly(workers.protect(details), residentIdNote(details));
+    ResponseEntity<Received> apply(@Valid @RequestBody PersonDetails details,
+            @RequestParam(required = false) @jakarta.validation.constraints.Pattern(regexp = CHANNEL) String via) {
+        String receiptCode = statuses.applyPublicly(workers.protect(details), residentIdNote(details), via);
         return ResponseEntity.status(HttpStatus.ACCEPTED).cacheControl(CacheControl.noStore())
                 .body(new Received(receiptCode, "RECEIVED",
                         "Application received. Keep the receipt code: with it and a code sent to your phone you can"

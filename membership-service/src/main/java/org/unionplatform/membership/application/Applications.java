@@ -86,6 +86,11 @@ class Applications {
 
     /** As {@link #submit(Worker, String, String)}, a new application taking the given id (a public receipt code). */
     Submitted submit(Worker worker, String residentIdNote, String submittedBy, String newId) {
+        return submit(worker, residentIdNote, submittedBy, newId, null);
+    }
+
+    /** As above, recording the channel that brought the applicant (null: none named). */
+    Submitted submit(Worker worker, String residentIdNote, String submittedBy, String newId, String channel) {
         var member = currentMember(worker);
         if (member.isPresent()) {
             return new AlreadyMember(member.get());
@@ -98,6 +103,7 @@ class Applications {
         // The background round leaves it alone while this request asks for its union.
         Application application = Application.submit(newId, worker, residentIdNote, submittedBy, now,
                 now.plus(properties.redispatchInterval().multipliedBy(4)));
+        application.cameThrough(channel);
         try {
             application = applications.insert(application);
         } catch (DuplicateKeyException raced) {
