@@ -14,12 +14,13 @@ const CHANNELS = { STATION: '驿站', ACTIVITY: '活动', CAMPAIGN: '宣传活�
 export async function showActivities(main, params) {
   const orgId = await scopeOrganization(params);
   if (params.id) return showActivity(main, params.id, orgId);
-  const [organization, figures, page, stations, channels] = await Promise.all([
+  const [organization, figures, page, stations, channels, visits] = await Promise.all([
     api.get('/api/organizations/' + encodeURIComponent(orgId)),
     api.get('/api/members/activities/figures?organizationId=' + encodeURIComponent(orgId)),
     api.get('/api/members/activities?size=50'),
     api.get('/api/stations/directory?organizationId=' + encodeURIComponent(orgId) + '&size=100').catch(() => ({ items: [] })),
     api.get('/api/members/applications/channels?organizationId=' + encodeURIComponent(orgId)).catch(() => null),
+    api.get('/api/checkins/counts?organizationId=' + encodeURIComponent(orgId)).catch(() => null),
   ]);
   render(main,
     el('section', { class: 'card', 'aria-labelledby': 'figures-title' },
@@ -42,7 +43,12 @@ export async function showActivities(main, params) {
         el('tbody', {}, channels.channels.length ? channels.channels.map(row => el('tr', { 'data-key': row.channel },
           el('th', { scope: 'row' }, `${CHANNELS[row.kind] || row.kind}：${row.label || row.reference}`),
           el('td', {}, String(row.applications)), el('td', {}, String(row.approved))))
-          : el('tr', {}, el('td', { colspan: '3' }, '还没有经渠道来的申请')))) : null),
+          : el('tr', {}, el('td', { colspan: '3' }, '还没有经渠道来的申请')))) : null,
+      visits ? el('table', { class: 'desk-table', 'data-chart': 'non-member-visits' },
+        el('caption', {}, `驿站服务非会员（近30天，共 ${visits.nonMembers} 人次，占到站 ${visits.total} 人次）`),
+        el('thead', {}, el('tr', {}, ['职业', '人次'].map(h => el('th', { scope: 'col' }, h)))),
+        el('tbody', {}, Object.entries(visits.nonMembersByWorkerType || {}).map(([type, n]) => el('tr', { 'data-key': type },
+          el('th', { scope: 'row' }, workerTypeLabel(type)), el('td', {}, String(n)))))) : null),
     publishForm(orgId, stations.items || []),
     el('section', { class: 'card', 'aria-labelledby': 'list-title' },
       el('h2', { id: 'list-title' }, '活动列表'),
