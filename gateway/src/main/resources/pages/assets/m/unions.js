@@ -28,7 +28,11 @@ async function stationsOf(union) {
   }
 }
 
+/** The search the page shows: a slower earlier answer (the first load's) never overwrites a later one. */
+let latest = 0;
+
 async function search() {
+  const mine = ++latest;
   notice('');
   const query = new URLSearchParams({ size: '30' });
   if (form.place.value.trim()) query.set('place', form.place.value.trim());
@@ -38,12 +42,15 @@ async function search() {
   try {
     answer = await publicApi.get(`/api/organizations/directory?${query}`);
   } catch (error) {
+    if (mine !== latest) return;
     summary.textContent = '';
     return notice(error.message);
   }
+  if (mine !== latest) return;
   const unions = answer.unions.items;
   summary.textContent = (answer.placeName ? `${answer.placeName}：` : '') + `找到 ${answer.unions.totalItems} 个工会`;
   const stations = await Promise.all(unions.map(stationsOf));
+  if (mine !== latest) return;
   render(list, unions.map((union, i) => el('li', { 'data-id': union.id },
     el('h3', {}, union.name),
     el('p', { class: 'activity-meta' }, `${union.kindLabel} · ${union.placeName}`),
