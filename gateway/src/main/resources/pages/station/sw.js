@@ -12,6 +12,8 @@ const SHELL = [
   '/assets/station/station.js',
   '/assets/station/outbox.js',
   '/assets/scanner.js',
+  '/assets/station/activity-door.js',
+  '/assets/m/activity-labels.js',
   '/assets/icons/station-192.png',
 ];
 

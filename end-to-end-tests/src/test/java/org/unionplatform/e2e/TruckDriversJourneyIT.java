@@ -133,7 +133,7 @@ class TruckDriversJourneyIT {
     private static String file(Map<String, Object> details, String stationId) {
         Map<String, Object> fresh = new LinkedHashMap<>(details);
         fresh.put("residentId", UnionTree.residentId("610824"));
-        String path = "/api/members/applications/by-organizer" + (stationId == null ? "" : "?stationId=" + stationId);
+        String path = "/api/members/applications/by-organizer" + (stationId == null ? "" : "?via=station:" + stationId);
         HttpAnswer filed = tree.post(path, tree.admin, fresh);
         assertThat(filed.status()).as(filed.body()).isIn(201, 202);
         return filed.json().get("applicationId").asString();

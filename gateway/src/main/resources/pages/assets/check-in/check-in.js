@@ -88,7 +88,7 @@ async function show() {
     action = el('div', {},
       el('p', { class: 'muted' }, '工会会员登录后可以在这里签到；还不是会员？欢迎加入工会。'),
       el('a', { class: 'btn btn-block', href: '/m/sign-in.html?next=' + back }, '登录'),
-      el('a', { class: 'btn btn-plain btn-block', href: '/m/apply.html' }, '我要入会'));
+      el('a', { class: 'btn btn-plain btn-block', href: '/m/apply.html?via=' + encodeURIComponent('station:' + stationId) }, '我要入会'));
   }
   render(box, stationView(card), action, result);
 }

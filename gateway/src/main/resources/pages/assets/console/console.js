@@ -15,6 +15,7 @@ import { showAccounts } from './accounts.js';
 import { showTree } from './tree.js';
 import { showCoverage } from './coverage.js';
 import { showCases } from './cases.js';
+import { showActivities } from './activities.js';
 
 const SCREENS = [
   ['overview', '概览', showOverview],
@@ -29,6 +30,7 @@ const SCREENS = [
   ['tree', '组织架构', showTree],
   ['coverage', '驿站覆盖', showCoverage],
   ['cases', '维权求助', showCases],
+  ['activities', '活动', showActivities],
 ];
 
 startStaffPage({

@@ -88,7 +88,7 @@ form.addEventListener('submit', async event => {
   const button = document.getElementById('submit');
   button.disabled = true;
   try {
-    const answer = await publicApi.post('/api/members/applications', {
+    const answer = await publicApi.post('/api/members/applications' + channelQuery(), {
       name: fields.name.value.trim(),
       residentId: fields.residentId.value.trim().toUpperCase(),
       phone: fields.phone.value.replace(/\s/g, ''),
@@ -108,3 +108,12 @@ form.addEventListener('submit', async event => {
     button.disabled = false;
   }
 });
+
+/**
+ * What brought the applicant here (a station's QR page, an activity, a campaign's link: ?via=station:xy-love-01),
+ * passed on so the organizer sees joins by channel; anything else is left out.
+ */
+function channelQuery() {
+  const via = new URLSearchParams(location.search).get('via');
+  return via && /^(station|activity|campaign):[A-Za-z0-9_-]{1,64}$/.test(via) ? `?via=${encodeURIComponent(via)}` : '';
+}

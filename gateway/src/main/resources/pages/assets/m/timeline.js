@@ -4,7 +4,7 @@ import { forgetSession, notice, requireSession } from './worker.js';
 
 const list = document.getElementById('timeline');
 const more = document.getElementById('more');
-const OUTCOMES = { APPROVED: '已通过', REJECTED: '未通过', REVOKED: '已撤销', GRANTED: '已发放' };
+const OUTCOMES = { APPROVED: '已通过', REJECTED: '未通过', REVOKED: '已撤销', GRANTED: '已发放', ATTENDED: '已参加活动' };
 const WHEN = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long',
   day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
 let page = 0;

@@ -4,6 +4,7 @@ import { api, signIn, configureSession, hasSession, endSession, registerMessages
 import { el, render, $, errorNotice, toast, formatTime, beijingDay, WORKER_TYPES, workerTypeLabel, uuid } from '../ui.js';
 import { REASONS, FLAGS, sessionStore, setting, saveSetting, enqueue, pendingCount, recent, upload } from './outbox.js';
 import { canScan, scanQr, visitorOf } from '../scanner.js';
+import { showActivityDoor } from './activity-door.js';
 
 const SERVICES = [
   ['REST', '休息'], ['WATER', '饮水'], ['CHARGING', '充电'], ['HEATING_FOOD', '热饭'], ['TOILET', '如厕'],
@@ -139,6 +140,8 @@ async function showRecorder() {
       el('button', { class: 'btn btn-block btn-large', type: 'button', id: 'record-member', onclick: () => recordMember(card, cardHint) }, '记一次（会员）')),
     el('h2', { class: 'section-title' }, '最近登记'),
     el('div', { class: 'cell-group', id: 'recent', role: 'list', 'aria-label': '最近登记' }),
+    el('button', { class: 'btn btn-plain btn-block', type: 'button', id: 'activity-door',
+      onclick: () => showActivityDoor(main, title, showRecorder) }, '活动签到'),
     el('div', { class: 'row' },
       el('button', { class: 'btn btn-quiet', type: 'button', onclick: showStations }, '切换站点'),
       signOutButton()));

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.unionplatform.common.events.EventSubscription;
 import org.unionplatform.common.orgpath.OrgPathRewriter;
+import org.unionplatform.membership.events.AttendedActivity;
 import org.unionplatform.membership.events.BenefitGranted;
 import org.unionplatform.membership.events.BenefitRevoked;
 import org.unionplatform.membership.events.CheckinRecorded;
@@ -30,7 +31,8 @@ class Subscriptions {
 
     /** The collections whose documents carry a top-level {@code orgPath} (scope filters match on it). */
     static final List<String> SCOPED_COLLECTIONS =
-            List.of("members", "applications", "bulk_enrolments", "known_organizations", "help_cases");
+            List.of("members", "applications", "bulk_enrolments", "known_organizations", "help_cases",
+                    "activities");
 
     @Bean
     EventSubscription serviceHistorySubscription(Timelines timelines) {
@@ -42,6 +44,7 @@ class Subscriptions {
                 .on(ClaimDecided.class, (claim, event) -> timelines.onClaimDecided(claim))
                 .on(HelpCaseOpenedNotice.class, (opened, event) -> timelines.onHelpCaseOpened(opened))
                 .on(HelpCaseClosedNotice.class, (closed, event) -> timelines.onHelpCaseClosed(closed))
+                .on(AttendedActivity.class, (attended, event) -> timelines.onActivityAttended(attended))
                 .build();
     }
 

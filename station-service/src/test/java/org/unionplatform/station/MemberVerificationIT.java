@@ -108,6 +108,7 @@ class MemberVerificationIT extends StationServiceIT {
         assertThat(after.get("total").asLong()).isEqualTo(3);
         assertThat(after.get("byWorkerType").get("COURIER").asLong()).isEqualTo(3);
         assertThat(after.get("byWorkerType").has("UNKNOWN")).isFalse();
+        assertThat(after.get("nonMembers").asLong()).as("a member's visit is never a non-member's").isZero();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(EVENTS)
                 .filteredOn(event -> event.type().equals("checkin.verified")
                         && event.envelope().payload().get("stationId").asString().equals(station))

@@ -67,7 +67,7 @@ class VisitPatternsIT extends StationServiceIT {
     private void visits(String station, String orgPath, String division, LocalDate day, int hour, int n) {
         for (int i = 0; i < n; i++) {
             counters.count(new VisitDayRepository.Tally(UUID.randomUUID().toString(), station, day.toString(), hour,
-                    orgPath, division, "COURIER", List.of("REST"), null));
+                    orgPath, division, "COURIER", List.of("REST"), null, false));
         }
     }
 

@@ -80,6 +80,8 @@ class VisitRecordingIT extends StationServiceIT {
         assertThat(counts.get("today").asLong()).isEqualTo(expectedToday);
         assertThat(counts.get("byWorkerType").get("COURIER").asLong()).isEqualTo(2);
         assertThat(counts.get("byService").get("WATER").asLong()).isEqualTo(2);
+        assertThat(counts.get("nonMembers").asLong()).as("anonymous visitors, apart").isEqualTo(2);
+        assertThat(counts.get("nonMembersByWorkerType").get("COURIER").asLong()).isEqualTo(2);
         assertThat(counts(notMine).get("total").asLong()).isZero();
     }
 

@@ -95,7 +95,7 @@ class VisitRollUpIT extends StationServiceIT {
         // A late visit counted into a folded day: its station-month is read day by day until folded again.
         String oldDay = today.minusDays(200).toString();
         counters.count(new VisitDayRepository.Tally("late-visit-" + organization, organization + "-s3", oldDay, 9,
-                path, "610402", "COURIER", List.of("REST"), null));
+                path, "610402", "COURIER", List.of("REST"), null, false));
         expectedPerDay.merge(oldDay, 1L, Long::sum);
         assertExact(rollUp(range), expectedTotal + 1, expectedPerDay);
         while (folds.foldRound() > 0) {

@@ -56,7 +56,7 @@ class CheckInPageIT extends PageTest {
         assertThat(page.locator("#today")).hasText("0");
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录"))).isVisible();
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("我要入会")))
-                .hasAttribute("href", "/m/apply.html");
+                .hasAttribute("href", "/m/apply.html?via=station%3A" + stationId);
         assertThat(page.locator("#check-in")).hasCount(0);
         check(page, "check-in-visitor");
 

@@ -48,9 +48,9 @@ class ApplicantStatuses {
     }
 
     /** Files the application (or finds what the person already has) and answers the receipt code. */
-    String applyPublicly(Worker worker, String residentIdNote, String stationId) {
+    String applyPublicly(Worker worker, String residentIdNote, String channel) {
         String code = ReceiptCodes.next();
-        var submitted = applications.submit(worker, residentIdNote, "self-service", code, stationId);
+        var submitted = applications.submit(worker, residentIdNote, "self-service", code, channel);
         String applicationId = switch (submitted) {
             case Applications.New created -> created.application().id();
             case Applications.AlreadyApplied open -> open.application().id();

@@ -36,7 +36,9 @@ import org.unionplatform.membership.member.Worker;
     @CompoundIndex(name = "reassignment_queue",
             def = "{'status': 1, 'submittedAt': 1, '_id': 1, 'escalatedToOrgPath': 1}"),
     @CompoundIndex(name = "member_by_time", def = "{'memberId': 1, 'submittedAt': 1, '_id': 1}"),
-    @CompoundIndex(name = "applicant_by_time", def = "{'worker.residentId.lookupHash': 1, 'submittedAt': 1, '_id': 1}")
+    @CompoundIndex(name = "applicant_by_time", def = "{'worker.residentId.lookupHash': 1, 'submittedAt': 1, '_id': 1}"),
+    // Joins by channel: the applications a channel brought into a subtree.
+    @CompoundIndex(name = "channel_in_subtree", def = "{'channel': 1, 'orgPath': 1}")
 })
 public class Application extends OutboxAggregate {
 
@@ -69,8 +71,9 @@ public class Application extends OutboxAggregate {
     private String memberId;
     private Instant escalatedAt;
     private String escalatedToOrgPath;
-    /** The station the worker joined at (a Drivers' Home), or null; dispatch sends them to the union running it. */
-    private String stationId;
+    /** What brought the applicant (station:<id>, activity:<id>, campaign:<code>), or null; set once at submission. */
+    private String channel;
+    static final String STATION_CHANNEL = "station:";
     @Version
     private Long version;
 
@@ -109,16 +112,20 @@ public class Application extends OutboxAggregate {
 
     /**
      * @param residentIdNote what the staff should know about the resident ID (a retired region code), or null
-     * @param stationId      the station the worker joined at, or null
+     * @param channel        what brought the applicant (station:<id>, activity:<id>, campaign:<code>), or null
      */
     static Application submit(String id, Worker worker, String residentIdNote, String submittedBy, Instant now,
-            Instant firstRoundAt, String stationId) {
+            Instant firstRoundAt, String channel) {
         Application application = new Application(id, worker, submittedBy, now, ApplicationStatus.AWAITING_DISPATCH,
                 worker.residentIdHash(), null, null, null, null, null, null, residentIdNote, 0, firstRoundAt, null,
                 null, null, null, null, null, null, null, null);
-        application.stationId = stationId;
+        application.channel = channel;
         application.registerEvent(new MembershipApplied(id, worker.workerType(), worker.divisionCode(), now));
         return application;
+    }
+
+    public String channel() {
+        return channel;
     }
 
     /** @param reason why this union, as organization-service said it (Chinese) */
@@ -331,8 +338,10 @@ public class Application extends OutboxAggregate {
         return memberId;
     }
 
+    /** The station the worker joined at (a Drivers' Home's QR code), or null: dispatch sends them to its union. */
     public String stationId() {
-        return stationId;
+        return channel != null && channel.startsWith(STATION_CHANNEL) ? channel.substring(STATION_CHANNEL.length())
+                : null;
     }
 
     public Instant escalatedAt() {

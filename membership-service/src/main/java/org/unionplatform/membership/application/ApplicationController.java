@@ -44,8 +44,8 @@ import jakarta.validation.constraints.Size;
 @Validated
 class ApplicationController {
 
-    /** A station id as station-service makes them (readable like {@code yl-dh-02}, or a UUID). */
-    private static final String STATION_ID = "[A-Za-z0-9-]{1,64}";
+    /** What may bring an applicant: a station, an activity or a campaign code (docs/membership.md, "Channels"). */
+    static final String CHANNEL = "(station|activity|campaign):[A-Za-z0-9_-]{1,64}";
 
     private final Applications applications;
     private final Workers workers;
@@ -64,13 +64,14 @@ class ApplicationController {
      * Public self-service (rate-limited per IP at the gateway). Always 202 with the same body but for the receipt
      * code, whether the person is new, has an open application or already is a member: the answer must not tell
      * anyone who types a resident ID whether that person is a member. The applicant learns more by
-     * {@link ApplicantStatusController} with the receipt code and a code sent to their phone. {@code stationId}
-     * names the station the worker joins at (a Drivers' Home's QR code): the union that runs it takes the application.
+     * {@link ApplicantStatusController} with the receipt code and a code sent to their phone. {@code via}
+     * names what brought the applicant; {@code via=station:<id>} (a Drivers' Home's QR code) also sends the
+     * application to the union that runs that station.
      */
     @PostMapping
     ResponseEntity<Received> apply(@Valid @RequestBody PersonDetails details,
-            @RequestParam(required = false) @Pattern(regexp = STATION_ID) String stationId) {
-        String receiptCode = statuses.applyPublicly(workers.protect(details), residentIdNote(details), stationId);
+            @RequestParam(required = false) @Pattern(regexp = CHANNEL) String via) {
+        String receiptCode = statuses.applyPublicly(workers.protect(details), residentIdNote(details), via);
         return ResponseEntity.status(HttpStatus.ACCEPTED).cacheControl(CacheControl.noStore())
                 .body(new Received(receiptCode, "RECEIVED",
                         "Application received. Keep the receipt code: with it and a code sent to your phone you can"
@@ -84,9 +85,8 @@ class ApplicationController {
     @PostMapping("/by-organizer")
     @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN')")
     ResponseEntity<ApplicantReceipt> applyForWorker(@Valid @RequestBody PersonDetails details, Caller caller,
-            @RequestParam(required = false) @Pattern(regexp = STATION_ID) String stationId) {
-        return answer(applications.submit(workers.protect(details), residentIdNote(details), caller.subject(),
-                stationId));
+            @RequestParam(required = false) @Pattern(regexp = CHANNEL) String via) {
+        return answer(applications.submit(workers.protect(details), residentIdNote(details), caller.subject(), via));
     }
 
     private static String residentIdNote(PersonDetails details) {

@@ -79,17 +79,17 @@ class Applications {
      * possible. Details organization-service refuses as invalid close it at once (422, {@link DetailsRefused}).
      *
      * @param residentIdNote what the staff should know about the resident ID, or null
-     * @param stationId      the station the worker joined at (a Drivers' Home), or null
+     * @param channel        what brought the applicant (station:<id>: the union running that station takes it), or null
      */
-    Submitted submit(Worker worker, String residentIdNote, String submittedBy, String stationId) {
-        return submit(worker, residentIdNote, submittedBy, UUID.randomUUID().toString(), stationId);
+    Submitted submit(Worker worker, String residentIdNote, String submittedBy, String channel) {
+        return submit(worker, residentIdNote, submittedBy, UUID.randomUUID().toString(), channel);
     }
 
     /**
      * As {@link #submit(Worker, String, String, String)}, a new application taking the given id (a public receipt
      * code).
      */
-    Submitted submit(Worker worker, String residentIdNote, String submittedBy, String newId, String stationId) {
+    Submitted submit(Worker worker, String residentIdNote, String submittedBy, String newId, String channel) {
         var member = currentMember(worker);
         if (member.isPresent()) {
             return new AlreadyMember(member.get());
@@ -101,7 +101,7 @@ class Applications {
         var now = clock.instant();
         // The background round leaves it alone while this request asks for its union.
         Application application = Application.submit(newId, worker, residentIdNote, submittedBy, now,
-                now.plus(properties.redispatchInterval().multipliedBy(4)), stationId);
+                now.plus(properties.redispatchInterval().multipliedBy(4)), channel);
         try {
             application = applications.insert(application);
         } catch (DuplicateKeyException raced) {

@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import org.unionplatform.membership.events.AttendedActivity;
 import org.unionplatform.membership.events.BenefitGranted;
 import org.unionplatform.membership.events.BenefitRevoked;
 import org.unionplatform.membership.events.CheckinRecorded;
@@ -87,6 +88,16 @@ public class Timelines {
             return "维权求助：" + CaseKind.valueOf(kind).label();
         } catch (IllegalArgumentException | NullPointerException unknown) {
             return "维权求助";
+        }
+    }
+
+    /** A member let in at an activity's door (a non-member has no timeline). */
+    public void onActivityAttended(AttendedActivity attended) {
+        if (attended.memberId() != null) {
+            upsert("activity:" + attended.activityId() + ":" + attended.memberId(), new Update()
+                    .set("memberId", attended.memberId()).set("kind", "ACTIVITY").set("at", attended.attendedAt())
+                    .set("title", attended.title()).set("placeId", attended.stationId())
+                    .set("placeName", attended.venueName()).set("outcome", "ATTENDED"));
         }
     }
 

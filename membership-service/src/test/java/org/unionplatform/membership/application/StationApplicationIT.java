@@ -16,7 +16,7 @@ class StationApplicationIT extends MembershipIT {
     @Test
     void theStationTravelsWithTheDispatchQuestion() {
         String residentId = People.residentId();
-        var applied = httpPost("/api/members/applications?stationId=yl-dh-02", null,
+        var applied = httpPost("/api/members/applications?via=station:yl-dh-02", null,
                 People.applicationJson("赵师傅", residentId, People.phone(), "TRUCK_DRIVER"));
         assertThat(applied.status()).isEqualTo(202);
         ORGANIZATION_SERVICE.verify(postRequestedFor(urlEqualTo("/api/organizations/dispatch"))
@@ -31,7 +31,7 @@ class StationApplicationIT extends MembershipIT {
     @Test
     void aMalformedStationIsBadInputAndFilesNothing() {
         long before = mongo.getCollection("applications").countDocuments();
-        var applied = httpPost("/api/members/applications?stationId=..%2Fx", null,
+        var applied = httpPost("/api/members/applications?via=station:..%2Fx", null,
                 People.applicationJson("赵师傅", People.residentId(), People.phone(), "TRUCK_DRIVER"));
         assertThat(applied.status()).isEqualTo(400);
         assertThat(applied.body()).contains("stationId");

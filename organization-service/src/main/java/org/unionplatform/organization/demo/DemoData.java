@@ -32,6 +32,7 @@ import org.unionplatform.common.reference.CreditCodes;
 import org.unionplatform.organization.tally.Counters;
 import org.unionplatform.organization.tally.Tally;
 import org.unionplatform.organization.tally.TallyRepository;
+import org.unionplatform.organization.directory.UnionDirectory;
 import org.unionplatform.organization.tree.Organization;
 import org.unionplatform.organization.tree.OrganizationKind;
 import org.unionplatform.organization.tree.OrganizationRequests.CreateOrganization;
@@ -63,14 +64,17 @@ class DemoData implements ApplicationRunner {
     private final StaffAccounts accounts;
     private final MongoTemplate mongo;
     private final DemoDataProperties properties;
+    private final UnionDirectory directory;
     private final Clock clock;
     private final Random random = new Random(20260610L);
     private int creditSerial;
     private YearMonth thisMonth;
 
     DemoData(Organizations organizations, Companies companies, Targets targets, TallyRepository tallies,
-            StaffAccounts accounts, MongoTemplate mongo, DemoDataProperties properties, Clock clock) {
+            StaffAccounts accounts, MongoTemplate mongo, DemoDataProperties properties, Clock clock,
+            UnionDirectory directory) {
         this.organizations = organizations;
+        this.directory = directory;
         this.companies = companies;
         this.targets = targets;
         this.tallies = tallies;
@@ -121,6 +125,7 @@ class DemoData implements ApplicationRunner {
         xian(shaanxi);
         xianyang(shaanxi);
         yulin(shaanxi);
+        contacts();
         targets.seed(shaanxi, thisMonth.getYear(), Map.of("TRUCK_DRIVER", 22000L, "RIDE_HAILING_DRIVER", 9000L,
                 "COURIER", 6000L, "DELIVERY_RIDER", 6000L, "DESIGNATED_DRIVER", 1000L, "DOMESTIC_WORKER", 1000L),
                 150, BY);
@@ -288,6 +293,29 @@ class DemoData implements ApplicationRunner {
         targets.seed(yulin, thisMonth.getYear(), Map.of("TRUCK_DRIVER", 15000L, "COURIER", 1000L,
                 "RIDE_HAILING_DRIVER", 800L), 40, BY);
         targets.seed(truck, thisMonth.getYear(), Map.of("TRUCK_DRIVER", 5000L), 6, BY);
+    }
+
+    /** Office addresses and phones for the public union directory (made up, in the places' real streets). */
+    private void contacts() {
+        String[][] offices = {
+            {"xian-beilin", "西安市碑林区南大街 45 号碑林区总工会", "029-87421001", null},
+            {"beilin-delivery-joint", "西安市碑林区东关南街 88 号骑手之家二楼", "029-87421019",
+                "饿了么、蓝骑士的骑手：在手机上申请入会（平台选饿了么），或到骑手之家现场办理；每月第一个周三有入会仪式。"},
+            {"beilin-delivery-sudajia", "西安市碑林区长乐坊 12 号", "029-87421022", null},
+            {"beilin-delivery-youqi", "西安市碑林区太乙路 31 号", "029-87421023", null},
+            {"beilin-baishulin", "西安市碑林区柏树林街道办事处三楼", "029-87421031", null},
+            {"beilin-nanyuanmen", "西安市碑林区南院门街道办事处二楼", "029-87421032", null},
+            {"xian-ride-hailing-federation", "西安市新城区西五路 123 号", "029-87300011", null},
+            {"shouqi-union", "西安市未央区凤城八路 168 号", "029-86500021", null},
+            {"rongcheng-union", "西安市雁塔区科技路 25 号", "029-88300031", null},
+            {"xianyang-courier-federation", "咸阳市秦都区人民中路 55 号", "029-33210011",
+                "快递员：在手机上申请入会（职业选快递员），或到附近的爱心驿站咨询。"},
+            {"yulin-truck-federation", "榆林市榆阳区长城南路 66 号", "0912-3281001",
+                "货车司机：在手机上申请入会（职业选货车司机），或到沿线司机之家现场办理。"},
+        };
+        for (String[] office : offices) {
+            directory.enterContact(office[0], new Organization.Contact(office[1], office[2], office[3]), BY);
+        }
     }
 
     private Organization org(String id, String name, OrganizationKind kind, String division, Set<String> types,

@@ -47,6 +47,8 @@ public class Organization extends OutboxAggregate {
     private String createdBy;
     private Instant updatedAt;
     private String updatedBy;
+    /** How a worker reaches the union (the public directory); null until someone enters it. */
+    private Contact contact;
     @Version
     private Long version;
 
@@ -143,6 +145,19 @@ public class Organization extends OutboxAggregate {
         }
     }
 
+    /**
+     * The union's office address and phone, and how to join it in its own words (null: the directory says the
+     * platform's way, apply on the phone).
+     */
+    public record Contact(String address, String officePhone, String howToJoin) {
+    }
+
+    public void changeContact(Contact contact, String by, Instant at) {
+        this.contact = contact;
+        this.updatedAt = at;
+        this.updatedBy = by;
+    }
+
     /** Ancestor ids from the root down, without this organisation. */
     public List<String> ancestorIds() {
         List<String> ids = Tally.idsOf(path);
@@ -166,4 +181,5 @@ public class Organization extends OutboxAggregate {
     public String createdBy() { return createdBy; }
     public Instant updatedAt() { return updatedAt; }
     public String updatedBy() { return updatedBy; }
+    public Contact contact() { return contact; }
 }

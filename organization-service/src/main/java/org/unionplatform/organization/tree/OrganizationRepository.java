@@ -96,7 +96,7 @@ public class OrganizationRepository {
         return escaped.toString();
     }
 
-    Organization save(Organization organization) {
+    public Organization save(Organization organization) {
         return mongo.save(organization);
     }
 

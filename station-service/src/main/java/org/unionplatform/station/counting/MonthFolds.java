@@ -155,7 +155,11 @@ public class MonthFolds {
         Map<String, Long> byService = new TreeMap<>();
         Map<String, Long> flaggedByReason = new TreeMap<>();
         Map<String, Long> dayCounts = new TreeMap<>();
+        long nonMembers = 0;
+        Map<String, Long> nonMembersByWorkerType = new TreeMap<>();
         for (VisitDay day : days) {
+            nonMembers += day.nonMembers();
+            day.nonMembersByWorkerType().forEach((type, n) -> nonMembersByWorkerType.merge(type, n, Long::sum));
             count += day.count();
             flagged += day.flagged();
             day.byWorkerType().forEach((type, n) -> byWorkerType.merge(type, n, Long::sum));
@@ -169,7 +173,9 @@ public class MonthFolds {
                 .append("count", count).append("byWorkerType", new Document(Map.copyOf(byWorkerType)))
                 .append("byService", new Document(Map.copyOf(byService))).append("flagged", flagged)
                 .append("flaggedByReason", new Document(Map.copyOf(flaggedByReason)))
-                .append("dayCounts", new Document(Map.copyOf(dayCounts))).append("folds", folds);
+                .append("dayCounts", new Document(Map.copyOf(dayCounts))).append("folds", folds)
+                .append("nonMembers", nonMembers)
+                .append("nonMembersByWorkerType", new Document(Map.copyOf(nonMembersByWorkerType)));
     }
 
     /** Inserts the month, or replaces it if still at the version read; false if another fold got there first. */

@@ -59,10 +59,13 @@ public class VisitCounts {
      * @param flagged                 visits kept apart to date (late, or at a suspended station): in no other
      *                                figure
      * @param flaggedByReason         the same by reason (LATE, STATION_SUSPENDED)
+     * @param nonMembers              of {@code total}, the anonymous visitors (non-members: no card or QR code)
+     * @param nonMembersByWorkerType  the same by worker type (nothing else is known of them)
      */
     public record Figures(long stations, long today, long total, Map<String, Long> byWorkerType,
             Map<String, Long> byService, BigDecimal averagePerDayLast30Days, List<HourCount> busiestHours,
-            List<DayCount> days, long flagged, Map<String, Long> flaggedByReason) {
+            List<DayCount> days, long flagged, Map<String, Long> flaggedByReason, long nonMembers,
+            Map<String, Long> nonMembersByWorkerType) {
     }
 
     public Figures forStation(String stationId, LocalDate from, LocalDate to) {
@@ -152,6 +155,8 @@ public class VisitCounts {
         private final Map<String, Long> byService = new TreeMap<>();
         private final Map<String, Long> flaggedByReason = new TreeMap<>();
         private final Map<Integer, Long> byHour = new TreeMap<>();
+        private final Map<String, Long> nonMembersByWorkerType = new TreeMap<>();
+        private long nonMembers;
         private final Map<String, Long> perDay = new TreeMap<>();
         private final Set<String> stations = new HashSet<>();
         private long total;
@@ -174,6 +179,8 @@ public class VisitCounts {
             month.byService().forEach((service, n) -> byService.merge(service, n, Long::sum));
             month.flaggedByReason().forEach((reason, n) -> flaggedByReason.merge(reason, n, Long::sum));
             month.dayCounts().forEach((dayOfMonth, n) -> inRange(month.month() + "-" + dayOfMonth, n));
+            nonMembers += month.nonMembers();
+            month.nonMembersByWorkerType().forEach((type, n) -> nonMembersByWorkerType.merge(type, n, Long::sum));
         }
 
         void add(VisitDay day) {
@@ -183,6 +190,8 @@ public class VisitCounts {
             day.byWorkerType().forEach((type, n) -> byWorkerType.merge(type, n, Long::sum));
             day.byService().forEach((service, n) -> byService.merge(service, n, Long::sum));
             day.flaggedByReason().forEach((reason, n) -> flaggedByReason.merge(reason, n, Long::sum));
+            nonMembers += day.nonMembers();
+            day.nonMembersByWorkerType().forEach((type, n) -> nonMembersByWorkerType.merge(type, n, Long::sum));
             if (day.day().equals(today)) {
                 todayCount += day.count();
             }
@@ -213,7 +222,7 @@ public class VisitCounts {
             BigDecimal average = BigDecimal.valueOf(lastThirtyDays).divide(BigDecimal.valueOf(AVERAGE_DAYS), 1,
                     RoundingMode.HALF_UP);
             return new Figures(stations.size(), todayCount, total, byWorkerType, byService, average, busiest,
-                    series, flagged, flaggedByReason);
+                    series, flagged, flaggedByReason, nonMembers, nonMembersByWorkerType);
         }
     }
 }

@@ -11,6 +11,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * counted by one conditional single-document update that also adds the visit id to {@code visitIds}, so a
  * visit is counted exactly once whatever is retried or redelivered. Read without {@code visitIds}.
  * <p>
+ * Anonymous visitors (no card or QR code: non-members, counted by worker type only) are in {@code count} and
+ * its breakdowns like every visit, and also in {@code nonMembers} and {@code nonMembersByWorkerType}.
+ * <p>
  * A flagged visit (late, or at a suspended station) is counted in {@code flagged} and {@code flaggedByReason}
  * only, never in {@code count} and its breakdowns. Every update also raises {@code rev} and sets {@code dirty}:
  * the day is to be folded (again) into its {@link VisitMonth}.
@@ -25,7 +28,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document(VisitDay.COLLECTION)
 public record VisitDay(@Id String id, String stationId, String day, String orgPath, String divisionCode, Long count,
         Map<String, Long> byWorkerType, Map<String, Long> byService, Map<String, Long> byHour, Long flagged,
-        Map<String, Long> flaggedByReason, Long rev, Boolean dirty) {
+        Map<String, Long> flaggedByReason, Long rev, Boolean dirty, Long nonMembers,
+        Map<String, Long> nonMembersByWorkerType) {
 
     public static final String COLLECTION = "visit_days";
 
@@ -36,6 +40,8 @@ public record VisitDay(@Id String id, String stationId, String day, String orgPa
         flaggedByReason = flaggedByReason == null ? Map.of() : flaggedByReason;
         count = count == null ? 0L : count; // a day with flagged visits only has no count
         flagged = flagged == null ? 0L : flagged;
+        nonMembers = nonMembers == null ? 0L : nonMembers;
+        nonMembersByWorkerType = nonMembersByWorkerType == null ? Map.of() : nonMembersByWorkerType;
         dirty = dirty != null && dirty;
     }
 

@@ -40,9 +40,12 @@ public class VisitDayRepository {
         this.mongo = mongo;
     }
 
-    /** What is counted of one visit; {@code flag} non-null counts it apart (flagged) under that reason. */
+    /**
+     * What is counted of one visit; {@code flag} non-null counts it apart (flagged) under that reason;
+     * {@code nonMember}: an anonymous visitor (no card or QR code shown), counted also by worker type apart.
+     */
     public record Tally(String visitId, String stationId, String day, int hour, String orgPath, String divisionCode,
-            String workerType, List<String> services, String flag) {
+            String workerType, List<String> services, String flag, boolean nonMember) {
     }
 
     /** Counts the visit unless its day document counted it already; true if counted now. */
@@ -111,6 +114,10 @@ public class VisitDayRepository {
             }
             increments.merge("count", 1L, Long::sum);
             increments.merge("byWorkerType." + tally.workerType(), 1L, Long::sum);
+            if (tally.nonMember()) {
+                increments.merge("nonMembers", 1L, Long::sum);
+                increments.merge("nonMembersByWorkerType." + tally.workerType(), 1L, Long::sum);
+            }
             increments.merge("byHour." + "%02d".formatted(tally.hour()), 1L, Long::sum);
             tally.services().forEach(service -> increments.merge("byService." + service, 1L, Long::sum));
         }

@@ -23,7 +23,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 })
 public record VisitMonth(@Id String id, String stationId, String month, String orgPath, String divisionCode,
         long count, Map<String, Long> byWorkerType, Map<String, Long> byService, long flagged,
-        Map<String, Long> flaggedByReason, Map<String, Long> dayCounts, long folds) {
+        Map<String, Long> flaggedByReason, Map<String, Long> dayCounts, long folds, Long nonMembers,
+        Map<String, Long> nonMembersByWorkerType) {
 
     public static final String COLLECTION = "visit_months";
 
@@ -32,6 +33,9 @@ public record VisitMonth(@Id String id, String stationId, String month, String o
         byService = byService == null ? Map.of() : byService;
         flaggedByReason = flaggedByReason == null ? Map.of() : flaggedByReason;
         dayCounts = dayCounts == null ? Map.of() : dayCounts;
+        // Months folded before non-members were counted apart have neither.
+        nonMembers = nonMembers == null ? 0L : nonMembers;
+        nonMembersByWorkerType = nonMembersByWorkerType == null ? Map.of() : nonMembersByWorkerType;
     }
 
     public static String key(String stationId, String month) {

@@ -162,7 +162,7 @@ public class Visit extends OutboxAggregate {
 
     VisitDayRepository.Tally tally() {
         return new VisitDayRepository.Tally(id, stationId, day, hour, orgPath, divisionCode, workerType, services,
-                flag == null ? null : flag.name());
+                flag == null ? null : flag.name(), verification == Verification.ANONYMOUS);
     }
 
     public String id() {
