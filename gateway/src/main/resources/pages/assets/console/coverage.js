@@ -38,7 +38,7 @@ export async function showCoverage(main, params) {
       option: {
         grid: { left: 12, right: 40, top: 12, bottom: 12, containLabel: true },
         yAxis: { type: 'category', inverse: true, data: rows.map(row => row.name) },
-        xAxis: { type: 'value', minInterval: 1, name: '每站会员' },
+        xAxis: { type: 'value', minInterval: 1 },
         series: [{ type: 'bar', name: '每站会员', label: { show: true, position: 'right',
           formatter: params => (rows[params.dataIndex].stations ? String(params.value) : '无驿站（' + params.value + ' 名会员）') },
         // No station: the bar is the members themselves, drawn apart.
