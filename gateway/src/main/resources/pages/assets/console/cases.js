@@ -30,14 +30,14 @@ export async function showCases(main, params) {
     ...Object.entries(STATUS).map(([code, label]) => el('option', { value: code, selected: params.status === code }, label)));
   const escalated = el('input', { type: 'checkbox', id: 'case-escalated', checked: params.escalated === 'true',
     onchange: () => go('cases', { ...params, escalated: escalated.checked ? 'true' : '' }) });
-  const rows = page.content || [];
+  const rows = page.items || [];
   render(main, el('section', { class: 'card', 'aria-labelledby': 'cases-title' },
     el('h2', { id: 'cases-title' }, '维权求助'),
     el('div', { class: 'row-buttons case-filters' },
       el('label', { for: 'case-status' }, '状态'), status,
       el('label', { class: 'check' }, escalated, '只看提请本级督办的')),
     rows.length ? el('table', { class: 'desk-table', 'data-table': 'cases' },
-      el('caption', {}, `共 ${page.totalElements ?? rows.length} 件`),
+      el('caption', {}, `共 ${page.totalItems ?? rows.length} 件`),
       el('thead', {}, el('tr', {}, ...['编号', '问题', '公司或平台', '负责工会', '状态', '提交时间', '本步期限', '']
         .map(heading => el('th', { scope: 'col' }, heading)))),
       el('tbody', {}, rows.map(c => el('tr', { 'data-key': c.id },

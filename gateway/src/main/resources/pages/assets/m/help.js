@@ -105,7 +105,7 @@ async function showCases() {
     notice(error.message);
     return;
   }
-  const items = page.content || [];
+  const items = page.items || [];
   render($('case-list'), ...(items.length ? items.map(item => el('button', { type: 'button', class: 'cell',
     'data-case': item.id, onclick: () => showCase(item.id) },
   el('span', { class: 'title' }, `${item.kindLabel} · ${item.company}`,
