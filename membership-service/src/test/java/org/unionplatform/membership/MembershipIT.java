@@ -72,14 +72,15 @@ public abstract class MembershipIT {
         registry.add("membership.applications.overdue.check-interval", () -> "300ms");
     }
 
-    /** Every membership.* event the bus delivered to this test JVM's own queue. */
+    /** Every membership.* and hardship.* event the bus delivered to this test JVM's own queue. */
     @TestConfiguration
     static class Probe {
         final List<EventEnvelope> received = new CopyOnWriteArrayList<>();
 
         @Bean
         EventSubscription membershipProbe() {
-            return EventSubscription.of("test-probe", event -> received.add(event.envelope()), "membership.*");
+            return EventSubscription.of("test-probe", event -> received.add(event.envelope()), "membership.*",
+                    "hardship.*");
         }
 
         /** Replaces the development (logging) sender: tests read the codes members would get by SMS. */
