@@ -1,4 +1,4 @@
-// The benefit officer's desk: three screens (办理发放, 发放记录, 理赔审核) in the staff shell (../staff.js). Only
+// The benefit officer's desk: four screens (办理发放, 发放记录, 理赔审核, 困难建档) in the staff shell (../staff.js). Only
 // unconfirmed issue attempts outlive a reload (issue.js).
 import { registerMessages } from '../api.js';
 import { $ } from '../ui.js';
@@ -6,6 +6,7 @@ import { startStaffPage } from '../staff.js';
 import { RULES } from './labels.js';
 import { showIssue } from './issue.js';
 import { showGrants, showClaims } from './records.js';
+import { showHardship } from './hardship.js';
 
 registerMessages(RULES);
 
@@ -14,5 +15,6 @@ startStaffPage({
   roles: ['BENEFIT_OFFICER', 'ADMIN'],
   noun: '福利专员',
   hint: '使用工会分配的福利专员账号。关闭或刷新页面后需要重新登录。',
-  screens: [['issue', '办理发放', showIssue], ['grants', '发放记录', showGrants], ['claims', '理赔审核', showClaims]],
+  screens: [['issue', '办理发放', showIssue], ['grants', '发放记录', showGrants], ['claims', '理赔审核', showClaims],
+    ['hardship', '困难建档', showHardship]],
 });
