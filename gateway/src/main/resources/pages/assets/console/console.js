@@ -4,9 +4,11 @@
 import { $ } from '../ui.js';
 import { startStaffPage } from '../staff.js';
 import { showOverview } from './overview.js';
+import { showConsultations } from './consultations.js';
 
 const SCREENS = [
   ['overview', '概览', showOverview],
+  ['consultations', '集体协商', showConsultations],
 ];
 
 startStaffPage({

@@ -20,6 +20,9 @@ public final class Counters {
     /** Unions founded through the founding workflow (all bucket and the month of the approval). */
     public static final String UNIONS_FOUNDED = "unionsFounded";
 
+    /** Consultation rounds held (outcome recorded), in the month of the meeting day (all bucket too). */
+    public static final String CONSULTATIONS_HELD = "consultationsHeld";
+
     private Counters() {
     }
 }
