@@ -3,9 +3,12 @@ package org.unionplatform.organization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.unionplatform.common.events.EventSubscription;
+import org.unionplatform.organization.events.HardshipLapsed;
+import org.unionplatform.organization.events.HardshipRegistered;
 import org.unionplatform.organization.events.MembershipApproved;
 import org.unionplatform.organization.events.MembershipTransferred;
 import org.unionplatform.organization.events.MembershipWithdrawn;
+import org.unionplatform.organization.progress.HardshipFigures;
 import org.unionplatform.organization.progress.MembershipProgress;
 
 /**
@@ -22,6 +25,15 @@ class Subscriptions {
                 .on(MembershipApproved.class, progress::onApproved)
                 .on(MembershipTransferred.class, progress::onTransferred)
                 .on(MembershipWithdrawn.class, progress::onWithdrawn)
+                .build();
+    }
+
+    /** Members registered as in hardship per organisation, counted up the tree (docs/organizations.md). */
+    @Bean
+    EventSubscription hardshipFiguresSubscription(HardshipFigures figures) {
+        return EventSubscription.forPurpose("hardship-figures")
+                .on(HardshipRegistered.class, figures::onRegistered)
+                .on(HardshipLapsed.class, figures::onLapsed)
                 .build();
     }
 }

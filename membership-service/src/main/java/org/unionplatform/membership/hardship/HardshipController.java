@@ -69,6 +69,18 @@ class HardshipController {
         return HardshipView.of(member, hardships.today());
     }
 
+    /**
+     * Corrects a mistyped review date (a step of its own in the history, with the reason); a day already past
+     * makes the registration lapse.
+     */
+    @PostMapping("/{memberId}/hardship/review-date")
+    @PreAuthorize("hasAnyRole('BENEFIT_OFFICER','ADMIN')")
+    HardshipView correctReviewDate(@PathVariable String memberId, @Valid @RequestBody ReviewRequest request,
+            Caller caller) {
+        var member = hardships.correctReviewDate(memberId, request.reviewOn(), request.note().strip(), caller);
+        return HardshipView.of(member, hardships.today());
+    }
+
     record EndRequest(@NotBlank @Size(max = 1000) String note) {
     }
 

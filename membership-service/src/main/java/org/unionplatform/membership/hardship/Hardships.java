@@ -59,6 +59,11 @@ class Hardships {
         return change(inScope(memberId, caller), member -> member.reviewHardship(reviewOn, note, caller.subject(), now()));
     }
 
+    Member correctReviewDate(String memberId, LocalDate reviewOn, String note, Caller caller) {
+        return change(inScope(memberId, caller),
+                member -> member.correctHardshipReviewDate(reviewOn, note, caller.subject(), now()));
+    }
+
     Member end(String memberId, String note, Caller caller) {
         return change(inScope(memberId, caller), member -> member.endHardship(note, caller.subject(), now()));
     }

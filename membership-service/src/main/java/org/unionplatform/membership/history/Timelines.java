@@ -71,6 +71,7 @@ public class Timelines {
         String title = switch (action) {
             case "REGISTERED" -> "登记为困难职工";
             case "REVIEWED" -> "困难职工建档复核";
+            case "CORRECTED" -> "困难职工建档复核日期更正";
             case "LAPSED" -> "困难职工建档到期失效";
             case "ENDED" -> "困难职工建档终止";
             default -> "困难职工建档";

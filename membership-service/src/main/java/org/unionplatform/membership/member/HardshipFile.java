@@ -33,7 +33,7 @@ public record HardshipFile(Status status, HardshipReason reason, String evidence
         ENDED
     }
 
-    /** One step of the file: REGISTERED, REVIEWED, LAPSED or ENDED, with the review date it left in place. */
+    /** One step of the file: REGISTERED, REVIEWED, CORRECTED, LAPSED or ENDED, with the review date it left in place. */
     public record Step(String action, HardshipReason reason, LocalDate reviewOn, String note, String by, Instant at) {
     }
 
@@ -64,6 +64,23 @@ public record HardshipFile(Status status, HardshipReason reason, String evidence
         requireInForce(today, "review");
         requireAhead(newReviewOn, today);
         return next(Status.REGISTERED, newReviewOn, new Step("REVIEWED", reason, newReviewOn, note, by, now));
+    }
+
+    /**
+     * Corrects a mistyped review date of a registration not yet recorded as lapsed: any day from the registration
+     * day to two years ahead. A day already past makes the registration due at once (the lapse round records it).
+     */
+    HardshipFile correctReviewDate(LocalDate corrected, String note, String by, Instant now) {
+        if (status != Status.REGISTERED) {
+            throw new ConflictException("Only a registration in the register has its review date corrected; it is "
+                    + status + ".");
+        }
+        LocalDate registeredOn = today(registeredAt);
+        if (corrected.isBefore(registeredOn) || corrected.isAfter(today(now).plusYears(MAX_YEARS_AHEAD))) {
+            throw new BusinessRuleViolationException("review-date", "A corrected review date lies between the "
+                    + "registration day (" + registeredOn + ") and " + MAX_YEARS_AHEAD + " years ahead.");
+        }
+        return next(Status.REGISTERED, corrected, new Step("CORRECTED", reason, corrected, note, by, now));
     }
 
     /** Reviewed and no longer in hardship. */

@@ -262,6 +262,11 @@ public class Member extends OutboxAggregate {
         hardshipFile = requireHardshipFile().review(reviewOn, note, by, now);
     }
 
+    /** Corrects a mistyped review date (see {@link HardshipFile}); a past day makes the registration lapse. */
+    public void correctHardshipReviewDate(LocalDate reviewOn, String note, String by, Instant now) {
+        hardshipFile = requireHardshipFile().correctReviewDate(reviewOn, note, by, now);
+    }
+
     /** Reviewed and no longer in hardship. */
     public void endHardship(String note, String by, Instant now) {
         hardshipFile = requireHardshipFile().end(note, by, now);

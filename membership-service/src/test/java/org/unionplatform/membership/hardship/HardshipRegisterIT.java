@@ -151,4 +151,21 @@ class HardshipRegisterIT extends MembershipIT {
                 "{\"reviewOn\":\"%s\",\"note\":\"补复核\"}".formatted(TODAY.plusDays(100))).status()).isEqualTo(409);
         assertThat(register(memberId, OFFICER, TODAY.plusDays(100)).status()).isEqualTo(201);
     }
+
+    @Test
+    void aReviewDateCorrectedToThePastLapsesTheRegistrationAtOnce() {
+        String memberId = member();
+        register(memberId, OFFICER, TODAY.plusDays(60));
+
+        var corrected = httpPost("/api/members/" + memberId + "/hardship/review-date", OFFICER,
+                "{\"reviewOn\":\"%s\",\"note\":\"证明有效期只到昨天\"}".formatted(TODAY.minusDays(1)));
+
+        assertThat(corrected.status()).isEqualTo(200);
+        assertThat(json(corrected).get("status").asString()).isEqualTo("LAPSED");
+        assertThat(eligibility(memberId).get("hardship").asBoolean()).isFalse();
+        assertThat(eligibility(memberId).get("hardshipNote").asString()).contains("前未复核");
+        assertThat(hardships.lapseDue(Instant.now(), 1000)).isPositive();
+        assertThat(json(httpGet("/api/members/" + memberId + "/hardship", OFFICER)).get("history").valueStream()
+                .map(step -> step.get("action").asString())).containsExactly("REGISTERED", "CORRECTED", "LAPSED");
+    }
 }

@@ -120,6 +120,24 @@ class HardshipFileTest {
     }
 
     @Test
+    void aCorrectedReviewDateInThePastMakesTheRegistrationDueAtOnce() {
+        Member member = registered(TODAY.plusDays(30));
+
+        assertThatThrownBy(() -> member.correctHardshipReviewDate(TODAY.minusDays(1), "typo", "officer", NOW))
+                .isInstanceOf(BusinessRuleViolationException.class);
+        Instant later = NOW.plusSeconds(86_400L * 5);
+        member.correctHardshipReviewDate(TODAY.plusDays(2), "证明有效期只到这天", "officer", later);
+
+        assertThat(member.inHardshipOn(TODAY.plusDays(5))).isFalse();
+        assertThat(member.hardshipFile().dueOn(TODAY.plusDays(5))).isTrue();
+        assertThat(member.lapseHardshipIfDue(later)).isTrue();
+        assertThat(member.hardshipFile().history()).extracting(HardshipFile.Step::action)
+                .containsExactly("REGISTERED", "CORRECTED", "LAPSED");
+        assertThatThrownBy(() -> member.correctHardshipReviewDate(TODAY.plusDays(90), "again", "officer", later))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
     void anEndedRegistrationNoLongerCountsAndSaysWhy() {
         Member member = registered(TODAY.plusDays(30));
         int before = member.registeredEvents().size();
