@@ -67,18 +67,20 @@ public record HardshipFile(Status status, HardshipReason reason, String evidence
     }
 
     /**
-     * Corrects a mistyped review date of a registration not yet recorded as lapsed: any day from the registration
-     * day to two years ahead. A day already past makes the registration due at once (the lapse round records it).
+     * Corrects a mistyped review date of a registration not yet recorded as lapsed (e.g. the evidence was valid
+     * only until an earlier day): any day within two years of today. A day already past makes the registration due
+     * at once (the lapse round records it).
      */
     HardshipFile correctReviewDate(LocalDate corrected, String note, String by, Instant now) {
         if (status != Status.REGISTERED) {
             throw new ConflictException("Only a registration in the register has its review date corrected; it is "
                     + status + ".");
         }
-        LocalDate registeredOn = today(registeredAt);
-        if (corrected.isBefore(registeredOn) || corrected.isAfter(today(now).plusYears(MAX_YEARS_AHEAD))) {
-            throw new BusinessRuleViolationException("review-date", "A corrected review date lies between the "
-                    + "registration day (" + registeredOn + ") and " + MAX_YEARS_AHEAD + " years ahead.");
+        LocalDate today = today(now);
+        if (corrected.isBefore(today.minusYears(MAX_YEARS_AHEAD))
+                || corrected.isAfter(today.plusYears(MAX_YEARS_AHEAD))) {
+            throw new BusinessRuleViolationException("review-date", "A corrected review date lies within "
+                    + MAX_YEARS_AHEAD + " years of today (" + today + ").");
         }
         return next(Status.REGISTERED, corrected, new Step("CORRECTED", reason, corrected, note, by, now));
     }

@@ -123,7 +123,7 @@ class HardshipFileTest {
     void aCorrectedReviewDateInThePastMakesTheRegistrationDueAtOnce() {
         Member member = registered(TODAY.plusDays(30));
 
-        assertThatThrownBy(() -> member.correctHardshipReviewDate(TODAY.minusDays(1), "typo", "officer", NOW))
+        assertThatThrownBy(() -> member.correctHardshipReviewDate(TODAY.minusYears(3), "typo", "officer", NOW))
                 .isInstanceOf(BusinessRuleViolationException.class);
         Instant later = NOW.plusSeconds(86_400L * 5);
         member.correctHardshipReviewDate(TODAY.plusDays(2), "证明有效期只到这天", "officer", later);
