@@ -154,7 +154,9 @@ class HardshipAndConsultationPageIT extends PageTest {
             assertThat(form.getByRole(AriaRole.STATUS)).containsText("已收到您的意见");
         }
 
-        console.reload();
+        // The staff pages keep no session over a reload: back to the list, then the round again.
+        console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("集体协商")).click();
+        console.locator("tr[data-round='" + round + "'] a").click();
         assertThat(console.locator("#opinions-title")).hasText("职工意见（3 条）");
         assertThat(console.locator("table[data-chart='opinions-by-topic'] tr[data-key='ALGORITHMS'] td")).hasText("2");
         assertThat(console.locator("table[data-chart='opinions-by-topic'] tr[data-key='REST'] td")).hasText("1");
