@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -108,8 +109,9 @@ class HardshipAndConsultationPageIT extends PageTest {
         String organizer = tree.staff("ORGANIZER", tree.city);
         String username = "e2e-organizer-" + tree.city.id();
         String company = expect(tree.post("/api/organizations/companies", organizer, Map.of("name",
-                "拉萨速达配送服务有限公司" + tree.run, "type", "PLATFORM", "platform", "速达外卖", "divisionCode",
-                "540102", "organizationId", tree.city.id())), 201).get("id").asString();
+                "拉萨速达配送服务有限公司" + tree.run, "creditCode", creditCode("540102"), "type", "PLATFORM",
+                "platform", "速达外卖", "divisionCode", "540102", "organizationId", tree.city.id())), 201)
+                .get("id").asString();
         LocalDate today = LocalDate.now(BEIJING);
 
         Page console = desktop(1440, 900).newPage();
@@ -184,6 +186,24 @@ class HardshipAndConsultationPageIT extends PageTest {
         JsonNode held = expect(tree.gateway.get("/api/organizations/consultations/" + round, organizer), 200);
         assertThat(held.get("opinions").asLong()).isEqualTo(3);
         assertThat(held.get("followUps").get(0).get("done").asBoolean()).isTrue();
+    }
+
+    private static final String CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+    /** A fresh valid unified social credit code (GB 32100): 91, the division, a random serial, the check character. */
+    private static String creditCode(String division) {
+        StringBuilder first17 = new StringBuilder("91" + division);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < 9; i++) {
+            first17.append(CREDIT_CODE_ALPHABET.charAt(random.nextInt(CREDIT_CODE_ALPHABET.length())));
+        }
+        int sum = 0;
+        int weight = 1;
+        for (int i = 0; i < 17; i++) {
+            sum += CREDIT_CODE_ALPHABET.indexOf(first17.charAt(i)) * weight;
+            weight = weight * 3 % 31;
+        }
+        return first17.toString() + CREDIT_CODE_ALPHABET.charAt((31 - sum % 31) % 31);
     }
 
     private static void signIn(Page page, String username) {
