@@ -16,6 +16,7 @@ import { showTree } from './tree.js';
 import { showCoverage } from './coverage.js';
 import { showCases } from './cases.js';
 import { showActivities } from './activities.js';
+import { showConsultations } from './consultations.js';
 
 const SCREENS = [
   ['overview', '概览', showOverview],
@@ -31,6 +32,7 @@ const SCREENS = [
   ['coverage', '驿站覆盖', showCoverage],
   ['cases', '维权求助', showCases],
   ['activities', '活动', showActivities],
+  ['consultations', '集体协商', showConsultations],
 ];
 
 startStaffPage({

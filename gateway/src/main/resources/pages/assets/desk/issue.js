@@ -132,7 +132,7 @@ async function choose(summary, memberBox, programsBox) {
       el('dt', {}, '性别'), el('dd', {}, genderLabel(e.gender)),
       el('dt', {}, '状态'), el('dd', {}, memberStatusLabel(e.status)),
       el('dt', {}, '入会'), el('dd', {}, e.joinedOn || '—'),
-      el('dt', {}, '困难职工'), el('dd', {}, e.hardship ? '是' : '否'),
+      el('dt', {}, '困难职工'), el('dd', { id: 'member-hardship' }, e.hardship ? '是' : (e.hardshipNote || '否')),
       el('dt', {}, '已领取'), el('dd', {}, view.grants.filter(g => g.status === 'GRANTED').length + ' 次'))));
   renderPrograms(programsBox);
 }
@@ -185,7 +185,7 @@ function whyNot(program) {
     const days = e.joinedOn ? Math.floor((Date.parse(today) - Date.parse(e.joinedOn)) / 86400000) : -1;
     if (days < rules.minMembershipDays) return '需入会满 ' + rules.minMembershipDays + ' 天，会员入会 ' + Math.max(days, 0) + ' 天';
   }
-  if (rules.hardshipRequired && !e.hardship) return RULES.hardship;
+  if (rules.hardshipRequired && !e.hardship) return e.hardshipNote || RULES.hardship;
   const limit = program.memberLimit || { count: 1, per: 'WHOLE' };
   const taken = view.grants.filter(g => g.programId === program.id && g.status === 'GRANTED').length;
   if (limit.per === 'WHOLE' && taken >= limit.count) return '已在本项目领取 ' + taken + ' 次，达到上限';

@@ -1,4 +1,4 @@
-// 我的个人信息: who read my personal data and when, a download of everything held about me, and withdrawing.
+// 我的个人信息: my hardship registration (困难职工建档) if any, who read my personal data and when, a download of everything held about me, and withdrawing.
 import { api } from '../api.js';
 import { el, render, errorNotice, formatDateTime, beijingDay } from '../ui.js';
 import { requireSession } from './worker.js';
@@ -29,6 +29,26 @@ async function showReads() {
     render(box, el('ul', { class: 'reads', 'aria-label': '查看记录' }, page.items.map(read =>
       el('li', { class: 'cell' },
         el('span', { class: 'title' }, reader(read), el('span', { class: 'label' }, formatDateTime(read.at)))))));
+  } catch (error) {
+    render(box, errorNotice(error));
+  }
+}
+
+const HARDSHIP_REASONS = { ILLNESS: '因病', INJURY: '因伤', FAMILY: '家庭困难', OTHER: '其他' };
+
+/** The member's own hardship status: registered until the review date, lapsed (and why), ended, or none. */
+async function showHardship() {
+  const box = document.getElementById('hardship');
+  try {
+    const file = await api.get('/api/members/me/hardship');
+    const line = {
+      NONE: '您没有登记为困难职工。生活遇到困难，可以联系所在工会申请建档。',
+      REGISTERED: '您已登记为困难职工（' + (HARDSHIP_REASONS[file.reason] || '') + '），可以申请困难帮扶。工会将在 '
+        + file.reviewOn + ' 前复核。',
+      LAPSED: file.whyNot + '。如仍有困难，请联系所在工会重新建档。',
+      ENDED: '您的困难职工建档已在复核后终止。',
+    }[file.status] || file.status;
+    render(box, el('p', { class: 'cell', 'data-hardship': file.status }, line));
   } catch (error) {
     render(box, errorNotice(error));
   }
@@ -118,6 +138,7 @@ async function start() {
   const session = await requireSession();
   if (!session) return;
   document.getElementById('download').addEventListener('click', download);
+  showHardship();
   showReads();
   showWithdrawal(session.memberId);
 }

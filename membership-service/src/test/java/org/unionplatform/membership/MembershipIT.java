@@ -77,7 +77,7 @@ public abstract class MembershipIT {
         registry.add("membership.help.max-attachments", () -> "3");
     }
 
-    /** Every membership.* and activity.* event the bus delivered to this test JVM's own queue. */
+    /** Every membership.*, help-case.*, activity.* and hardship.* event the bus delivered to this test JVM's own queue. */
     @TestConfiguration
     static class Probe {
         final List<EventEnvelope> received = new CopyOnWriteArrayList<>();
@@ -85,7 +85,7 @@ public abstract class MembershipIT {
         @Bean
         EventSubscription membershipProbe() {
             return EventSubscription.of("test-probe", event -> received.add(event.envelope()), "membership.*",
-                    "help-case.*", "activity.*");
+                    "help-case.*", "activity.*", "hardship.*");
         }
 
         /** Replaces the development (logging) sender: tests read the codes members would get by SMS. */

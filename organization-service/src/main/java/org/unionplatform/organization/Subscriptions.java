@@ -3,6 +3,8 @@ package org.unionplatform.organization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.unionplatform.common.events.EventSubscription;
+import org.unionplatform.organization.events.HardshipLapsed;
+import org.unionplatform.organization.events.HardshipRegistered;
 import org.unionplatform.organization.events.HelpCaseClosed;
 import org.unionplatform.organization.events.HelpCaseOpened;
 import org.unionplatform.organization.events.MembershipApproved;
@@ -10,6 +12,7 @@ import org.unionplatform.organization.events.MembershipTransferred;
 import org.unionplatform.organization.events.MembershipWithdrawn;
 import org.unionplatform.organization.events.StationOpened;
 import org.unionplatform.organization.helpcase.HelpCaseTally;
+import org.unionplatform.organization.progress.HardshipFigures;
 import org.unionplatform.organization.progress.MembershipProgress;
 import org.unionplatform.organization.station.KnownStations;
 
@@ -47,6 +50,15 @@ class Subscriptions {
         return EventSubscription.forPurpose("help-cases")
                 .on(HelpCaseOpened.class, helpCases::onOpened)
                 .on(HelpCaseClosed.class, helpCases::onClosed)
+                .build();
+    }
+
+    /** Members registered as in hardship per organisation, counted up the tree (docs/organizations.md). */
+    @Bean
+    EventSubscription hardshipFiguresSubscription(HardshipFigures figures) {
+        return EventSubscription.forPurpose("hardship-figures")
+                .on(HardshipRegistered.class, figures::onRegistered)
+                .on(HardshipLapsed.class, figures::onLapsed)
                 .build();
     }
 }

@@ -45,7 +45,8 @@ public record EligibilityRules(List<String> statuses, List<String> workerTypes, 
             }
         }
         if (hardshipRequired && !member.isHardship()) {
-            return fail("hardship", "The program is for members registered as in hardship.");
+            return fail("hardship", member.hardshipNote() != null ? member.hardshipNote()
+                    : "The program is for members registered as in hardship.");
         }
         return Optional.empty();
     }

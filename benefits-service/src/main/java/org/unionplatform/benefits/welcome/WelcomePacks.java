@@ -80,7 +80,7 @@ public class WelcomePacks implements ProgramListener {
         if (entry == null) {
             Optional<Program> program = programFor(new MemberEligibility(approved.memberId(), "ACTIVE",
                     approved.workerType(), approved.gender(), approved.organizationId(), approved.orgPath(), null,
-                    false), null);
+                    false, null), null);
             if (program.isEmpty()) {
                 return;
             }
@@ -156,7 +156,7 @@ public class WelcomePacks implements ProgramListener {
 
     private void complete(Program program, WelcomeEntry entry, Reservation reservation, Instant now) {
         MemberEligibility member = new MemberEligibility(entry.memberId(), "ACTIVE", entry.workerType(),
-                entry.gender(), entry.organizationId(), entry.orgPath(), null, false);
+                entry.gender(), entry.organizationId(), entry.orgPath(), null, false, null);
         try {
             grants.insert(Grant.granted(entry.grantId(), program, member, 0, program.itemsForOneGrant(), "WELCOME",
                     "入会礼包", AUTOMATIC, now, null));
@@ -209,7 +209,7 @@ public class WelcomePacks implements ProgramListener {
             List<WelcomeEntry> batch = mongo.find(page, WelcomeEntry.class);
             for (WelcomeEntry entry : batch) {
                 MemberEligibility member = new MemberEligibility(entry.memberId(), "ACTIVE", entry.workerType(),
-                        entry.gender(), entry.organizationId(), entry.orgPath(), null, false);
+                        entry.gender(), entry.organizationId(), entry.orgPath(), null, false, null);
                 programFor(member, entry.programId()).ifPresent(next -> {
                     WelcomeEntry moved = entry.movedTo(next.id());
                     long changed = mongo.updateFirst(Query.query(where("_id").is(entry.id())
@@ -271,7 +271,7 @@ public class WelcomePacks implements ProgramListener {
     private Optional<Program> programFor(MemberEligibility facts, String excludedProgramId) {
         LocalDate today = programs.today();
         MemberEligibility member = new MemberEligibility(facts.memberId(), "ACTIVE", facts.workerType(),
-                facts.gender(), facts.organizationId(), facts.orgPath(), today, false);
+                facts.gender(), facts.organizationId(), facts.orgPath(), today, false, null);
         Query open = Query.query(where("kind").is(Program.WELCOME_PACK).and("status").is(ProgramStatus.OPEN));
         return mongo.find(open, Program.class).stream()
                 .filter(p -> !p.id().equals(excludedProgramId))

@@ -167,7 +167,7 @@ class ClaimTest {
     private static Claim submit(long claimedFen) {
         MemberEligibility member = new MemberEligibility("m-1", "ACTIVE", "DELIVERY_RIDER", "FEMALE",
                 "beilin-delivery-joint", "/shaanxi/xian/xian-beilin/beilin-delivery-joint/", LocalDate.of(2025, 1, 1),
-                false);
+                false, null);
         return Claim.submitted("c-1", TestPrograms.insurance(ProgramStatus.OPEN), member, claimedFen, "住院",
                 List.of("file:invoice-1"), "m-1", SUBMITTED_AT);
     }

@@ -23,7 +23,7 @@ class GrantTest {
     private static final Instant GRANTED_AT = Instant.parse("2026-07-01T02:00:00Z");
     private final Program program = TestPrograms.money(ProgramStatus.OPEN);
     private final MemberEligibility rider = new MemberEligibility("m-1", "ACTIVE", "DELIVERY_RIDER", "FEMALE",
-            "beilin-delivery-joint", "/shaanxi/xian/xian-beilin/beilin-delivery-joint/", LocalDate.of(2025, 1, 1), false);
+            "beilin-delivery-joint", "/shaanxi/xian/xian-beilin/beilin-delivery-joint/", LocalDate.of(2025, 1, 1), false, null);
 
     @Test
     void anIssuedGrantRecordsWhoGaveWhatToWhomAndAnnouncesIt() {

@@ -18,7 +18,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 import org.unionplatform.common.pii.ResidentIdNumber;
+import org.unionplatform.common.time.ChinaTime;
 import org.unionplatform.membership.member.CardNumbers;
+import org.unionplatform.membership.member.HardshipReason;
 import org.unionplatform.membership.member.Member;
 import org.unionplatform.membership.member.PersonDetails;
 import org.unionplatform.membership.member.Workers;
@@ -151,6 +153,27 @@ class DemoMembers implements ApplicationRunner {
         var worker = workers.protect(new PersonDetails(name, residentId, phone, cohort.workerType(), cohort.platform(),
                 null, cohort.division()));
         Instant joined = now.minusSeconds(86_400L * random.nextInt(700));
-        return Member.demo(cohort.unionId() + "-demo-" + index, worker, union.asUnion(), cardNumber, joined);
+        Member member = Member.demo(cohort.unionId() + "-demo-" + index, worker, union.asUnion(), cardNumber, joined);
+        if (HARDSHIP_COHORT.equals(cohort.unionId()) && index < HARDSHIP_CASES.size()) {
+            var hardship = HARDSHIP_CASES.get(index);
+            member.registerHardship(hardship.reason(), hardship.evidence(), hardship.checkedBy(),
+                    LocalDate.ofInstant(now, ChinaTime.ZONE).plusDays(60L + 30L * index), "demo-data", now);
+        }
+        return member;
     }
+
+    /** A demo hardship registration (困难职工建档), so the demo 快递行业困难补助金 has members to serve. */
+    record HardshipCase(HardshipReason reason, String evidence, String checkedBy) {
+    }
+
+    static final String HARDSHIP_COHORT = "xianyang-courier-federation";
+
+    /** The first Xianyang couriers are registered as in hardship, announced like any registration. */
+    static final List<HardshipCase> HARDSHIP_CASES = List.of(
+            new HardshipCase(HardshipReason.INJURY, "派送途中摔伤致右腿骨折，停工三个月；已核看医院诊断证明和住院票据", "咸阳市总工会 王芳"),
+            new HardshipCase(HardshipReason.ILLNESS, "本人患慢性肾病需长期透析；已核看三甲医院诊断书和近半年医疗费用清单", "咸阳市总工会 王芳"),
+            new HardshipCase(HardshipReason.FAMILY, "配偶重病，两个子女在读，家庭人均月收入低于当地最低生活保障标准；社区出具证明", "秦都区快递网点工会 李强"),
+            new HardshipCase(HardshipReason.INJURY, "电动车被撞致锁骨骨折，对方无力赔偿；已核看交警事故认定书", "秦都区快递网点工会 李强"),
+            new HardshipCase(HardshipReason.FAMILY, "父亲突发脑梗长期卧床，需本人照料，收入大幅减少；村委会出具证明", "咸阳市总工会 王芳"),
+            new HardshipCase(HardshipReason.OTHER, "家中房屋遭暴雨损毁，暂住亲戚家；已核看镇政府灾情登记", "渭城区快递网点工会 赵磊"));
 }

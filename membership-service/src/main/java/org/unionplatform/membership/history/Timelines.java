@@ -2,6 +2,8 @@ package org.unionplatform.membership.history;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Instant;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -21,8 +23,8 @@ import org.unionplatform.membership.help.CaseKind;
 
 /**
  * Each member's timeline, kept from station-service's visits and benefits-service's grants and claims (bound in
- * {@code Subscriptions}, purpose {@code service-history}). Every change is an upsert of the entry's natural key with
- * fixed values, so it is idempotent by construction.
+ * {@code Subscriptions}, purpose {@code service-history}) and from this service's own hardship register. Every
+ * change is an upsert of the entry's natural key with fixed values, so it is idempotent by construction.
  */
 @Service
 public class Timelines {
@@ -99,6 +101,23 @@ public class Timelines {
                     .set("title", attended.title()).set("placeId", attended.stationId())
                     .set("placeName", attended.venueName()).set("outcome", "ATTENDED"));
         }
+    }
+
+    /**
+     * A step of the member's hardship file (written by the hardship register itself, right after the member's
+     * document: the n-th step of a member's file is always the same entry).
+     */
+    public void onHardshipStep(String memberId, int stepIndex, String action, Instant at) {
+        String title = switch (action) {
+            case "REGISTERED" -> "登记为困难职工";
+            case "REVIEWED" -> "困难职工建档复核";
+            case "CORRECTED" -> "困难职工建档复核日期更正";
+            case "LAPSED" -> "困难职工建档到期失效";
+            case "ENDED" -> "困难职工建档终止";
+            default -> "困难职工建档";
+        };
+        upsert("hardship:" + memberId + ":" + stepIndex, new Update().set("memberId", memberId).set("kind", "HARDSHIP")
+                .set("at", at).set("title", title).set("outcome", action));
     }
 
     /** One page of a member's timeline (the caller's reach is checked by the controller). */

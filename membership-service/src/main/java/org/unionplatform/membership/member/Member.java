@@ -14,13 +14,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionplatform.common.events.OutboxAggregate;
 import org.unionplatform.common.time.ChinaTime;
 import org.unionplatform.common.web.ConflictException;
+import org.unionplatform.membership.events.HardshipLapsed;
+import org.unionplatform.membership.events.HardshipRegistered;
 import org.unionplatform.membership.events.MembershipApproved;
 import org.unionplatform.membership.events.MembershipReinstated;
 import org.unionplatform.membership.events.MembershipSuspended;
 import org.unionplatform.membership.events.MembershipTransferred;
 import org.unionplatform.membership.events.MembershipWithdrawn;
 
-// Over 200 lines: seventeen stored fields and their accessors; the rules are the transition methods.
+// Over 200 lines: seventeen stored fields and their accessors; the rules are the transition methods (the hardship
+// rules live in HardshipFile).
 /**
  * A union member: one per person (the resident ID's keyed hash is unique), with a card number unique across
  * the platform and an optional QR token kept only as its hash. State changes go through the methods below,
@@ -33,6 +36,9 @@ import org.unionplatform.membership.events.MembershipWithdrawn;
     @CompoundIndex(name = "card_number", def = "{'cardNumber': 1}", unique = true),
     @CompoundIndex(name = "qr_token", def = "{'qrTokenHash': 1}", unique = true, sparse = true),
     @CompoundIndex(name = "scope", def = "{'orgPath': 1, 'joinedAt': -1}"),
+    // The hardship register lists registrations by review date (due first) in a subtree; the lapse round finds
+    // registrations past their date by the same keys.
+    @CompoundIndex(name = "hardship_reviews", def = "{'hardshipFile.status': 1, 'hardshipFile.reviewOn': 1, '_id': 1, 'orgPath': 1}"),
     // The member list sorts newest first then by _id; a subtree (a path prefix) is a range, after the sort.
     @CompoundIndex(name = "list", def = "{'joinedAt': -1, '_id': 1, 'orgPath': 1}"),
     @CompoundIndex(name = "source", def = "{'source': 1}"),
@@ -54,7 +60,7 @@ public class Member extends OutboxAggregate {
     private final LocalDate joinedOn;
     private final Channel channel;
     private final String source;
-    private boolean hardship;
+    private HardshipFile hardshipFile;
     private List<StatusChange> statusHistory;
     private List<TransferRecord> transfers;
     private List<ContactChange> contactChanges;
@@ -81,7 +87,7 @@ public class Member extends OutboxAggregate {
     @PersistenceCreator
     Member(String id, Worker worker, String organizationId, String organizationName, String orgPath,
             MemberStatus status, String cardNumber, String qrTokenHash, Instant joinedAt, LocalDate joinedOn,
-            Channel channel, String source, boolean hardship, List<StatusChange> statusHistory,
+            Channel channel, String source, HardshipFile hardshipFile, List<StatusChange> statusHistory,
             List<TransferRecord> transfers, List<ContactChange> contactChanges, Long version) {
         this.id = id;
         this.worker = worker;
@@ -95,7 +101,7 @@ public class Member extends OutboxAggregate {
         this.joinedOn = joinedOn;
         this.channel = channel;
         this.source = source;
-        this.hardship = hardship;
+        this.hardshipFile = hardshipFile;
         this.statusHistory = statusHistory == null ? new ArrayList<>() : new ArrayList<>(statusHistory);
         this.transfers = transfers == null ? new ArrayList<>() : new ArrayList<>(transfers);
         this.contactChanges = contactChanges == null ? new ArrayList<>() : new ArrayList<>(contactChanges);
@@ -121,7 +127,7 @@ public class Member extends OutboxAggregate {
     public static Member admitInBulk(String id, Worker worker, Union union, String cardNumber, String qrTokenHash,
             Channel channel, String source, String by, Instant now) {
         return new Member(id, worker, union.organizationId(), union.name(), union.orgPath(), MemberStatus.ACTIVE,
-                cardNumber, qrTokenHash, now, LocalDate.ofInstant(now, ChinaTime.ZONE), channel, source, false,
+                cardNumber, qrTokenHash, now, LocalDate.ofInstant(now, ChinaTime.ZONE), channel, source, null,
                 List.of(new StatusChange(MemberStatus.ACTIVE, "joined (" + channel + ")", by, now)), List.of(),
                 List.of(), null);
     }
@@ -140,7 +146,7 @@ public class Member extends OutboxAggregate {
     public static Member demo(String id, Worker worker, Union union, String cardNumber, Instant joinedAt) {
         Member member = new Member(id, worker, union.organizationId(), union.name(), union.orgPath(),
                 MemberStatus.ACTIVE, cardNumber, null, joinedAt, LocalDate.ofInstant(joinedAt, ChinaTime.ZONE),
-                Channel.BULK, "demo-data", false,
+                Channel.BULK, "demo-data", null,
                 List.of(new StatusChange(MemberStatus.ACTIVE, "demo data", "demo-data", joinedAt)), List.of(),
                 List.of(), null);
         member.registerEvent(member.approvedEvent());
@@ -238,6 +244,52 @@ public class Member extends OutboxAggregate {
         }
     }
 
+    /**
+     * Registers the member as in hardship (困难职工建档) until {@code reviewOn}; only an active member, and not while
+     * a registration is in force (409). A registration past its review date is lapsed first, so its lapse is
+     * announced before the new registration.
+     */
+    public void registerHardship(HardshipReason reason, String evidence, String checkedBy, LocalDate reviewOn,
+            String by, Instant now) {
+        requireStatus(MemberStatus.ACTIVE, "register in hardship");
+        lapseHardshipIfDue(now);
+        hardshipFile = HardshipFile.register(hardshipFile, reason, evidence, checkedBy, reviewOn, by, now);
+        registerEvent(new HardshipRegistered(id, organizationId, orgPath, reason.name(), reviewOn, now));
+    }
+
+    /** Reviewed before its date and still in hardship: in force until the new review date. */
+    public void reviewHardship(LocalDate reviewOn, String note, String by, Instant now) {
+        hardshipFile = requireHardshipFile().review(reviewOn, note, by, now);
+    }
+
+    /** Corrects a mistyped review date (see {@link HardshipFile}); a past day makes the registration lapse. */
+    public void correctHardshipReviewDate(LocalDate reviewOn, String note, String by, Instant now) {
+        hardshipFile = requireHardshipFile().correctReviewDate(reviewOn, note, by, now);
+    }
+
+    /** Reviewed and no longer in hardship. */
+    public void endHardship(String note, String by, Instant now) {
+        hardshipFile = requireHardshipFile().end(note, by, now);
+        registerEvent(new HardshipLapsed(id, organizationId, orgPath, hardshipFile.reviewOn(), "ENDED", now));
+    }
+
+    /** Records the lapse of a registration past its review date; false (nothing changes) for any other. */
+    public boolean lapseHardshipIfDue(Instant now) {
+        if (hardshipFile == null || !hardshipFile.dueOn(HardshipFile.today(now))) {
+            return false;
+        }
+        hardshipFile = hardshipFile.lapse(now);
+        registerEvent(new HardshipLapsed(id, organizationId, orgPath, hardshipFile.reviewOn(), "REVIEW_DUE", now));
+        return true;
+    }
+
+    private HardshipFile requireHardshipFile() {
+        if (hardshipFile == null) {
+            throw new ConflictException("Member " + id + " is not registered as in hardship.");
+        }
+        return hardshipFile;
+    }
+
     /** Replaces the QR token (the old one stops working). */
     public void replaceQrToken(String newTokenHash) {
         requireStatus(MemberStatus.ACTIVE, "issue a QR token to");
@@ -299,8 +351,14 @@ public class Member extends OutboxAggregate {
         return source;
     }
 
-    public boolean hardship() {
-        return hardship;
+    /** The hardship file, or null when the member was never registered as in hardship. */
+    public HardshipFile hardshipFile() {
+        return hardshipFile;
+    }
+
+    /** Whether the member counts as in hardship on that day (Asia/Shanghai). */
+    public boolean inHardshipOn(LocalDate today) {
+        return hardshipFile != null && hardshipFile.inForceOn(today);
     }
 
     public List<StatusChange> statusHistory() {

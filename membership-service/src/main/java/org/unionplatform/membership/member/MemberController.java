@@ -114,7 +114,7 @@ class MemberController {
     @GetMapping("/{memberId}/eligibility")
     @PreAuthorize("hasAnyRole('SERVICE','BENEFIT_OFFICER','ADMIN')")
     Eligibility eligibility(@PathVariable String memberId, Caller caller) {
-        return Eligibility.of(members.forEligibility(memberId, caller));
+        return Eligibility.of(members.forEligibility(memberId, caller), members.today());
     }
 
     record CardVerificationRequest(@Size(max = 32) String cardNumber, @Size(max = 128) String qrToken,

@@ -40,13 +40,19 @@ final class MemberViews {
         }
     }
 
-    /** benefits-service's question (docs/membership.md, "Questions other services ask"). */
+    /**
+     * benefits-service's question (docs/membership.md, "Questions other services ask"). {@code hardship} comes from
+     * the hardship register on {@code today}; {@code hardshipNote} says in Chinese why a member once registered no
+     * longer counts (lapsed, ended), null otherwise.
+     */
     record Eligibility(String memberId, String status, String workerType, String gender, LocalDate birthDate,
-            String organizationId, String orgPath, LocalDate joinedOn, boolean hardship) {
+            String organizationId, String orgPath, LocalDate joinedOn, boolean hardship, String hardshipNote) {
 
-        static Eligibility of(Member m) {
+        static Eligibility of(Member m, LocalDate today) {
+            var file = m.hardshipFile();
             return new Eligibility(m.id(), m.status().name(), m.worker().workerType(), m.worker().gender().name(),
-                    m.worker().birthDate(), m.organizationId(), m.orgPath(), m.joinedOn(), m.hardship());
+                    m.worker().birthDate(), m.organizationId(), m.orgPath(), m.joinedOn(), m.inHardshipOn(today),
+                    file == null ? null : file.whyNotOn(today));
         }
     }
 

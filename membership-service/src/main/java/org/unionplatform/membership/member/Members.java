@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.aggregation.Aggregation.newA
 import static org.springframework.data.mongodb.core.aggregation.Aggregation.sort;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.unionplatform.common.pii.QrTokenHash;
 import org.unionplatform.common.security.AccessScope;
 import org.unionplatform.common.security.Caller;
 import org.unionplatform.common.security.Role;
+import org.unionplatform.common.time.ChinaTime;
 import org.unionplatform.common.web.BusinessRuleViolationException;
 import org.unionplatform.common.web.ResourceNotFoundException;
 import org.unionplatform.membership.member.MemberViews.CountRow;
@@ -161,6 +163,11 @@ class Members {
             details.put("readerOrgPath", caller.orgPath());
         }
         return details;
+    }
+
+    /** Today in Asia/Shanghai, by this service's clock. */
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE);
     }
 
     /** Another service asks about any member; a benefit officer about members in their subtree. */

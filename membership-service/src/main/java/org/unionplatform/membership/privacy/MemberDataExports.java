@@ -17,6 +17,7 @@ import org.unionplatform.common.audit.AuditOutcome;
 import org.unionplatform.common.audit.AuditTrail;
 import org.unionplatform.common.web.PageQuery;
 import org.unionplatform.membership.application.Application;
+import org.unionplatform.membership.member.HardshipFile;
 import org.unionplatform.membership.member.Member;
 import org.unionplatform.membership.member.Workers;
 import org.unionplatform.membership.privacy.PersonalDataReads.PersonalDataRead;
@@ -54,7 +55,7 @@ class MemberDataExports {
     record MemberRecord(String id, String name, String residentId, String phone, String gender, LocalDate birthDate,
             String workerType, String platform, String companyCreditCode, String divisionCode, String organizationId,
             String organizationName, String status, String cardNumber, LocalDate joinedOn, Instant joinedAt,
-            String channel, boolean hardship, List<StatusChange> statusHistory, List<ContactChange> contactChanges) {
+            String channel, HardshipFile hardship, List<StatusChange> statusHistory, List<ContactChange> contactChanges) {
     }
 
     record StatusChange(String status, String reason, Instant at) {
@@ -76,7 +77,7 @@ class MemberDataExports {
                 w.gender().name(), w.birthDate(), w.workerType(), w.platform(), w.companyCreditCode(),
                 w.divisionCode(), member.organizationId(), member.organizationName(), member.status().name(),
                 member.cardNumber(), member.joinedOn(), member.joinedAt(), member.channel().name(),
-                member.hardship(), member.statusHistory().stream()
+                member.hardshipFile(), member.statusHistory().stream()
                         .map(change -> new StatusChange(change.status().name(), change.reason(), change.at()))
                         .toList(),
                 member.contactChanges().stream().map(change -> new ContactChange(change.field(), change.before(),

@@ -17,7 +17,14 @@ record MonthlyReport(String organizationId, String organizationName, String orgP
         Target target, Map<String, Double> completionPercent, Double totalCompletionPercent,
         Double unionsCompletionPercent, List<ChildRow> children, long members,
         List<CompanyStatusRow> companiesByStatus, Instant standingAsOf, Instant generatedAt,
-        HelpCaseFigures helpCases) {
+        HelpCaseFigures helpCases, ConsultationsHeld consultations) {
+
+    /**
+     * Consultation rounds with platforms held in the subtree (集体协商, outcome recorded), by meeting day: in the
+     * report month and in the year through it. Read live, closed month or not.
+     */
+    record ConsultationsHeld(long month, long yearToDate) {
+    }
 
     record WorkerTypeColumn(String code, String label) {
     }

@@ -142,6 +142,10 @@ final class MonthlyReportWorkbook {
             Row members = sheet.createRow(++r);
             members.createCell(0).setCellValue(MEMBERS_HEADING);
             members.createCell(1).setCellValue(report.members());
+            Row consultations = sheet.createRow(++r);
+            consultations.createCell(0).setCellValue("本月集体协商（次）");
+            consultations.createCell(1).setCellValue(report.consultations().month());
+            consultations.createCell(2).setCellValue("本年累计 " + report.consultations().yearToDate());
 
             sheet.setColumnWidth(0, 24 * 256);
             for (int c = 1; c < width; c++) {

@@ -113,7 +113,18 @@ class MonthlyReports {
                 new MonthlyReport.Target(targetMembers, targetTotal, targetUnions), completion,
                 Targets.percent(year.totals().total(), targetTotal),
                 Targets.percent(year.totals().unionsFounded(), targetUnions), childRows, members(standing),
-                companies, standingAsOf, clock.instant(), helpCases(organization.id(), through));
+                companies, standingAsOf, clock.instant(), helpCases(organization.id(), through),
+                consultationsHeld(organization.id(), months, through));
+    }
+
+    private MonthlyReport.ConsultationsHeld consultationsHeld(String organizationId, List<YearMonth> months,
+            YearMonth through) {
+        Map<String, Map<String, Long>> counters = tallies.counters(organizationId,
+                months.stream().map(YearMonth::toString).toList());
+        long year = counters.values().stream()
+                .mapToLong(month -> month.getOrDefault(Counters.CONSULTATIONS_HELD, 0L)).sum();
+        return new MonthlyReport.ConsultationsHeld(counters.getOrDefault(through.toString(), Map.of())
+                .getOrDefault(Counters.CONSULTATIONS_HELD, 0L), year);
     }
 
     private Year year(String organizationId, List<YearMonth> months, Set<YearMonth> closed, List<String> columns) {

@@ -20,6 +20,16 @@ public final class Counters {
     /** Unions founded through the founding workflow (all bucket and the month of the approval). */
     public static final String UNIONS_FOUNDED = "unionsFounded";
 
+    /** Consultation rounds held (outcome recorded), in the month of the meeting day (all bucket too). */
+    public static final String CONSULTATIONS_HELD = "consultationsHeld";
+
+    /** Members registered as in hardship now (all bucket): +1 a registration, -1 a lapse or an end. */
+    public static final String MEMBERS_IN_HARDSHIP = "membersInHardship";
+    /** Hardship registrations in a period bucket. */
+    public static final String HARDSHIP_REGISTERED = "hardshipRegistered";
+    /** Hardship registrations that lapsed or ended, in a period bucket. */
+    public static final String HARDSHIP_LAPSED = "hardshipLapsed";
+
     private Counters() {
     }
 }

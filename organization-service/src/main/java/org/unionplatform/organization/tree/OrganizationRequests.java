@@ -50,6 +50,6 @@ public final class OrganizationRequests {
     /** Subtree totals, read from the organisation's tally (the organisation itself included). */
     record SubtreeSummary(String organizationId, String orgPath, long descendants,
             Map<String, Long> organizationsByKind, long members, Map<String, Long> membersByWorkerType,
-            Map<String, Long> companiesByStatus, long unionsFounded) {
+            Map<String, Long> companiesByStatus, long unionsFounded, long membersInHardship) {
     }
 }

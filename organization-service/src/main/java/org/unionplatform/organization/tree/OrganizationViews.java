@@ -31,7 +31,8 @@ class OrganizationViews {
         long organizationsTotal = kinds.values().stream().mapToLong(Long::longValue).sum();
         return new SubtreeSummary(root.id(), root.path(), Math.max(0, organizationsTotal - 1), kinds,
                 members.values().stream().mapToLong(Long::longValue).sum(), members,
-                group(counters, Counters.COMPANIES), counters.getOrDefault(Counters.UNIONS_FOUNDED, 0L));
+                group(counters, Counters.COMPANIES), counters.getOrDefault(Counters.UNIONS_FOUNDED, 0L),
+                counters.getOrDefault(Counters.MEMBERS_IN_HARDSHIP, 0L));
     }
 
     static Map<String, Long> group(Map<String, Long> counters, String prefix) {

@@ -24,6 +24,8 @@ class PathRewriter {
             new String[] {Organization.COLLECTION, "path"},
             new String[] {"companies", "orgPath"},
             new String[] {"foundings", "orgPath"},
+            new String[] {"consultations", "orgPath"},
+            new String[] {"consultation_opinions", "orgPath"},
             // Staff accounts' scopes follow their organisation (tokens issued before carry the old path
             // until they expire).
             new String[] {"staff_accounts", "orgPath"},
