@@ -20,19 +20,19 @@ import { showConsultations } from './consultations.js';
 
 const SCREENS = [
   ['overview', '概览', showOverview],
-  ['surveys', '企业普查', showSurveys],
+  ['tree', '组织架构', showTree],
   ['applications', '入会审批', showApplications],
+  ['bulk', '批量入会', showBulk],
   ['companies', '企业', showCompanies],
+  ['surveys', '企业普查', showSurveys],
   ['foundings', '建会', showFoundings],
   ['targets', '目标', showTargets],
   ['report', '月报', showReport],
-  ['bulk', '批量入会', showBulk],
-  ['accounts', '账号管理', showAccounts],
-  ['tree', '组织架构', showTree],
   ['coverage', '驿站覆盖', showCoverage],
-  ['cases', '维权求助', showCases],
   ['activities', '活动', showActivities],
+  ['cases', '维权求助', showCases],
   ['consultations', '集体协商', showConsultations],
+  ['accounts', '账号管理', showAccounts],
 ];
 
 startStaffPage({
