@@ -2,12 +2,14 @@ package org.unionplatform.common.datastore;
 
 import java.util.concurrent.TimeUnit;
 
+import com.mongodb.client.MongoClient;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
@@ -31,6 +33,13 @@ public class DatastoreAutoConfiguration {
                         .serverSelectionTimeout(properties.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .applyToConnectionPoolSettings(pool -> pool
                         .maxWaitTime(properties.poolWaitTimeout().toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /** Replaces Boot's {@code mongo} health indicator (same name, so readiness keeps including it). */
+    @Bean
+    @ConditionalOnClass(AbstractHealthIndicator.class)
+    MongoReadiness mongoHealthIndicator(MongoClient client, DatastoreProperties properties) {
+        return new MongoReadiness(client, properties.requestTimeout());
     }
 
     @Bean
