@@ -205,14 +205,19 @@ public class PowerCut {
                 + "\"services\":[\"REST\",\"WATER\"],\"visitedAt\":\"" + visitedAt + "\"}";
     }
 
-    private static String signIn(String adminPassword) throws Exception {
-        for (String username : List.of("admin", "demo-admin")) {
-            HttpResponse<String> answer = send("POST", ORGANIZATIONS + "/api/auth/token",
-                    "{\"username\":\"" + username + "\",\"password\":\"" + adminPassword + "\"}", null, null);
-            String token = field(answer.body(), "accessToken");
-            if (answer.statusCode() == 200 && token != null) {
-                return token;
+    /** As prepare-checkins.py: "admin", or "demo-admin" when the demo data made the accounts first; retried while busy. */
+    private static String signIn(String passwords) throws Exception {
+        String[] both = passwords.split(":", 2);
+        for (int attempt = 0; attempt < 30; attempt++) {
+            for (String[] account : List.of(new String[] {"admin", both[0]}, new String[] {"demo-admin", both[1]})) {
+                HttpResponse<String> answer = send("POST", ORGANIZATIONS + "/api/auth/token",
+                        "{\"username\":\"" + account[0] + "\",\"password\":\"" + account[1] + "\"}", null, null);
+                String token = field(answer.body(), "accessToken");
+                if (answer.statusCode() == 200 && token != null) {
+                    return token;
+                }
             }
+            Thread.sleep(2_000);
         }
         throw new IllegalStateException("the administrator could not sign in");
     }

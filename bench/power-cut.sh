@@ -87,17 +87,17 @@ start_platform 0
 admin_password=$(secret 'admin\.password')
 demo_password=$(secret 'demo\.password')
 python3 bench/stations/prepare-checkins.py "$admin_password" "$demo_password" "$tmp/clients" 48 16 >/dev/null
-client grants-setup "$admin_password" "$tmp/grants"
+client grants-setup "$admin_password:$demo_password" "$tmp/grants"
 
 results=()
 for round in $(seq 1 "$rounds"); do
   # Tokens last 10 minutes: sign the attendants in again each round (the script is idempotent).
   python3 bench/stations/prepare-checkins.py "$admin_password" "$demo_password" "$tmp/clients" 48 16 >/dev/null
-  client load "$tmp/clients" "$tmp/grants" "$admin_password" "$kill_after" "$(platform_pids)" "$round" "$tmp"
+  client load "$tmp/clients" "$tmp/grants" "$admin_password:$demo_password" "$kill_after" "$(platform_pids)" "$round" "$tmp"
   wait "$pid" 2>/dev/null || true
   pid=""
   start_platform "$round"
-  results+=("$(client verify "$admin_password" "$round" "$tmp")")
+  results+=("$(client verify "$admin_password:$demo_password" "$round" "$tmp")")
   echo "${results[-1]}"
 done
 stop_platform
