@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  *     once {@code kill after} writes were acknowledged it sends SIGKILL to every pid at once (one kill command),
  *     lets the requests in flight fail, and writes what was acknowledged;</li>
  * <li>{@code verify <admin password> <round> <out dir>}: after the restart, asks for each acknowledged write: a
- *     check-in is sent again (a duplicate answer 200 means it was kept; 201/202 means it had been lost and is
+ *     check-in is sent again by the administrator (a duplicate answer 200, or 409 for a visit id already recorded for
+ *     its attendant, means it was kept; 201/202 means it had been lost and is
  *     recorded now), a grant is read by id (404 = lost). Prints one line of figures.</li>
  * </ul>
  */
@@ -174,7 +175,8 @@ public class PowerCut {
         for (String line : checkIns) {
             String[] visit = line.split(" ");
             HttpResponse<String> again = send("POST", STATIONS + "/api/checkins", checkInBody(visit[0], visit[1], visit[2]), admin, null);
-            if (again.statusCode() == 200) {
+            if (again.statusCode() == 200 || again.statusCode() == 409) {
+                // 200: the same visit is there; 409: the id is there, recorded for its attendant (not the admin)
                 checkInsPresent++;
             } else if (again.statusCode() == 201 || again.statusCode() == 202) {
                 checkInsLost++;
