@@ -7,6 +7,8 @@
 #   ./run.sh                  build if needed, then run; Ctrl-C stops everything
 #   LOCAL_MONGO_PORT=27118 LOCAL_BROKER_PORT=5674 ./run.sh    other ports for the embedded servers
 #   LOCAL_AOT=true ./run.sh   also record JDK AOT caches (data/aot/) for faster later starts; slower Ctrl-C once
+#   ./run.sh --repair-store   when a start says the embedded MongoDB's store is damaged: roll it back to its
+#                             newest readable version (the damaged file is kept as data/mongo/*.mv.back)
 #
 # Logs: ./data/logs/ (build.log, launcher.log, one file per application).
 set -euo pipefail
@@ -109,9 +111,24 @@ else
   say "Jars are up to date: no build needed."
 fi
 
+# The launcher runs from its own copy, as the services do (data/aot/): a build in this checkout while the platform
+# runs (./mvnw verify) rewrites target/*.jar, and a JVM whose jar changes under it fails on its next class load.
+# The copy is replaced by a rename, so a launcher already running keeps the file it opened.
+launcher_copy() {
+  local jar copy=data/launcher/local-launcher.jar
+  jar=$(jar_of local-launcher)
+  mkdir -p data/launcher
+  if ! cmp -s "$jar" "$copy"; then
+    cp "$jar" "$copy.partial"
+    mv -f "$copy.partial" "$copy"
+  fi
+  printf '%s' "$copy"
+}
+LAUNCHER_JAR=$(launcher_copy)
+
 # The launcher itself only holds the embedded servers: a small heap is plenty. LOCAL_JVM_FLAGS (also given to
 # every service by the launcher) comes last and so overrides, e.g. LOCAL_JVM_FLAGS=-XX:TieredStopAtLevel=4 for C2.
 # shellcheck disable=SC2086
 exec "$JAVA" -Xms64m -Xmx384m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ${LOCAL_JVM_FLAGS:-} \
   -Duser.timezone=Asia/Shanghai -Dfile.encoding=UTF-8 \
-  -jar "$(jar_of local-launcher)" "$@"
+  -jar "$LAUNCHER_JAR" "$@"

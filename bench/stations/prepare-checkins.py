@@ -30,11 +30,11 @@ def call(method, url, body=None, token=None):
             with urllib.request.urlopen(request, timeout=30) as response:
                 return response.status, json.loads(response.read() or b"null")
         except urllib.error.HTTPError as e:
-            if e.code == 429:
-                time.sleep(0.5)
+            if e.code in (429, 503):  # rate-limited, or the database busy past a request's deadline (first start)
+                time.sleep(0.5 if e.code == 429 else 2)
                 continue
             return e.code, None
-    raise RuntimeError(f"{method} {url}: still rate-limited")
+    raise RuntimeError(f"{method} {url}: still rate-limited or unavailable")
 
 
 def sign_in(username, password, required=True):

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.unionplatform.infrastructure.DamagedStoreException;
 import org.unionplatform.infrastructure.EmbeddedAmqpBroker;
 import org.unionplatform.infrastructure.EmbeddedMongo;
 
@@ -57,6 +58,10 @@ public final class LocalPlatform {
             System.exit(2);
             return;
         }
+        if (List.of(args).contains(StoreRepair.FLAG)) {
+            System.exit(new StoreRepair(settings).run());
+            return;
+        }
         int exitCode = new LocalPlatform(settings).run();
         if (exitCode != 0) {
             System.exit(exitCode);
@@ -79,6 +84,10 @@ public final class LocalPlatform {
             broker = EmbeddedAmqpBroker.startPersistent("127.0.0.1", settings.brokerPort(), settings.brokerStore());
             say("AMQP broker (embedded Qpid)  amqp://%s:%d  messages in %s", broker.host(), broker.port(),
                     relative(settings.brokerStore()));
+        } catch (DamagedStoreException e) {
+            StoreRepair.whatToDo(e, relative(e.file())).forEach(System.err::println);
+            stopInfrastructure();
+            return 1;
         } catch (RuntimeException e) {
             System.err.println("✗ " + e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
             stopInfrastructure();

@@ -16,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #restore()}, to make a broker or a service unreachable without stopping it.
  * <p>
  * While cut, the proxy's port is closed: open connections are dropped and new ones are refused, as
- * when the server is down. {@link #restore()} listens on the same port again.
+ * when the server is down. {@link #restore()} listens on the same port again. While {@link #stall() stalled},
+ * connections stay open and new ones are accepted, but no byte goes through in either direction, as when the
+ * server hangs; {@link #resume()} lets the held bytes through.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -29,6 +31,7 @@ public final class TcpProxy implements AutoCloseable {
     private volatile ServerSocket server;
     private volatile Thread acceptor;
     private volatile boolean closed;
+    private volatile boolean stalled;
 
     private TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -64,6 +67,15 @@ public final class TcpProxy implements AutoCloseable {
         }
         openSockets.forEach(TcpProxy::closeQuietly);
         openSockets.clear();
+    }
+
+    /** Keeps every connection open but forwards nothing until {@link #resume()}. */
+    public void stall() {
+        stalled = true;
+    }
+
+    public void resume() {
+        stalled = false;
     }
 
     /** Accepts connections again, on the same port. */
@@ -150,10 +162,13 @@ public final class TcpProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
+                    while (stalled && !closed && !from.isClosed()) {
+                        Thread.sleep(20);
+                    }
                     out.write(buffer, 0, read);
                     out.flush();
                 }
-            } catch (IOException e) {
+            } catch (IOException | InterruptedException e) {
                 // One side closed or the proxy was cut; closing both ends below tells the other side.
             } finally {
                 closeBoth(from, to);

@@ -57,6 +57,9 @@ final class TestInfrastructureContextCustomizer implements ContextCustomizer {
         // Per context, not per run: two cached contexts of one service must not compete for one queue.
         properties.put("platform.bus.queue-prefix", () -> "test." + database.substring(1) + ".");
         properties.put("platform.bus.delete-topology-on-shutdown", () -> true);
+        // The request deadline is there for a database that hangs; tests share a loaded machine, where one operation can
+        // stall for seconds without anything being wrong. DatabaseStallIT sets its own.
+        properties.put("platform.datastore.request-timeout", () -> "30s");
         // Tests hold no real personal data: throw-away keys per context (production refuses to start without keys).
         properties.put("platform.pii.allow-generated-dev-keys", () -> true);
         return properties;

@@ -5,11 +5,14 @@ import java.util.Comparator;
 import java.util.List;
 
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -36,7 +39,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * Turns every failure into an RFC 9457 problem response: each field's error for invalid input,
  * 404 for unknown resources, 409 for conflicts, 422 for broken business rules, and for anything
- * unexpected a 500 that names the request id but never a stack trace or an exception class.
+ * unexpected a 500 that names the request id but never a stack trace or an exception class; a database that does
+ * not answer in time is a 503 with Retry-After.
  * <p>
  * Over 200 lines on purpose: one handler per kind of failure, so every error of every service takes the same
  * problem shape.
@@ -86,8 +90,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(ex, problem, HttpStatus.BAD_REQUEST, request);
     }
 
+    /** The database did not answer in time or could not be reached: nothing this request wrote is acknowledged. */
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    ResponseEntity<Object> handleDatabaseUnavailable(Exception ex, WebRequest request) {
+        log.warn("The database did not answer {}: {}", path(request), ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database is not answering at the moment; try again shortly.");
+        problem.setTitle("Service unavailable");
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "5");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+        if (databaseUnavailable(ex)) {
+            return handleDatabaseUnavailable(ex, request);
+        }
         log.error("Unexpected failure handling {}", path(request), ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. Nothing was changed by this request unless its response said so; "
@@ -197,6 +216,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return servletRequest.getRequestURI();
         }
         return null;
+    }
+
+    /**
+     * A timeout or network failure of the MongoDB driver anywhere in the causes: Spring Data translates most of them
+     * to {@link DataAccessResourceFailureException}, but not every kind (the driver's operation timeout is not).
+     */
+    private static boolean databaseUnavailable(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof MongoTimeoutException
+                    || cause instanceof MongoSocketException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String jsonPath(DatabindException ex) {
