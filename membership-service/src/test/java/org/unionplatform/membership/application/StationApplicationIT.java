@@ -24,8 +24,8 @@ class StationApplicationIT extends MembershipIT {
                 .withRequestBody(matchingJsonPath("$.workerType", equalTo("TRUCK_DRIVER"))));
         String stored = mongo.getCollection("applications")
                 .find(new org.bson.Document("_id", json(applied).get("receiptCode").asString())).first()
-                .getString("stationId");
-        assertThat(stored).isEqualTo("yl-dh-02");
+                .getString("channel");
+        assertThat(stored).isEqualTo("station:yl-dh-02");
     }
 
     @Test
@@ -34,7 +34,7 @@ class StationApplicationIT extends MembershipIT {
         var applied = httpPost("/api/members/applications?via=station:..%2Fx", null,
                 People.applicationJson("赵师傅", People.residentId(), People.phone(), "TRUCK_DRIVER"));
         assertThat(applied.status()).isEqualTo(400);
-        assertThat(applied.body()).contains("stationId");
+        assertThat(applied.body()).contains("via");
         assertThat(mongo.getCollection("applications").countDocuments()).isEqualTo(before);
     }
 }
