@@ -127,22 +127,6 @@ export async function request(method, path, body, options = {}) {
   return read(response, options.as);
 }
 
-/** An authenticated GET of a file (a photo, a document) as a Blob; problems throw an ApiError like request(). */
-export async function fetchBlob(path, options = {}) {
-  const auth = options.auth !== false;
-  if (auth) await ensureFreshToken();
-  const headers = { 'X-Request-Id': requestId(), ...(options.headers || {}) };
-  if (auth && state.accessToken) headers.Authorization = 'Bearer ' + state.accessToken;
-  let response;
-  try {
-    response = await fetch(path, { headers, credentials: 'same-origin', cache: 'no-store' });
-  } catch (e) {
-    throw new ApiError(0, '连不上服务器，请检查网络后重试', { offline: true, requestId: headers['X-Request-Id'] });
-  }
-  if (!response.ok) return read(response);
-  return response.blob();
-}
-
 async function send(method, path, body, auth, extraHeaders) {
   const headers = { Accept: 'application/json, application/problem+json', 'X-Request-Id': requestId() };
   // A FormData body (a file upload) sets its own multipart Content-Type.

@@ -1,7 +1,7 @@
 // 维权求助: the help cases of the organizer's subtree (or those escalated to a federation in it), and one case with
 // its steps, meetings, the worker's additions and files, the internal notes (never shown to the worker) and the
 // forms for the next step. The address keeps the filters and the case: #cases?status=FILED, #cases?case=WQ...
-import { api, fetchBlob, registerMessages } from '../api.js';
+import { api, request, registerMessages } from '../api.js';
 import { el, errorNotice, formatDateTime, render, workerTypeLabel } from '../ui.js';
 import { go } from '../staff.js';
 
@@ -128,7 +128,8 @@ function attachmentItem(caseId, attachment, message) {
   return el('li', { 'data-attachment': attachment.id }, `${attachment.fileName}（${Math.max(1, Math.round(attachment.size / 1024))} KB）`, ' ',
     el('button', { type: 'button', class: 'btn btn-small btn-quiet', onclick: async () => {
       try {
-        const blob = await fetchBlob(`/api/members/help/cases/${encodeURIComponent(caseId)}/attachments/${encodeURIComponent(attachment.id)}`);
+        const blob = await (await request('GET', `/api/members/help/cases/${encodeURIComponent(caseId)}/attachments/${encodeURIComponent(attachment.id)}`,
+          undefined, { as: 'response', headers: { Accept: '*/*' } })).blob();
         const url = URL.createObjectURL(blob);
         render(holder, attachment.contentType.startsWith('image/')
           ? el('img', { src: url, alt: attachment.fileName, class: 'case-photo' })
