@@ -50,6 +50,9 @@ public class Timelines {
     }
 
     public void onBenefitGranted(BenefitGranted grant) {
+        if (grant.memberId() == null) {
+            return; // a gift to a worker who is not a member: no member's timeline
+        }
         upsert("grant:" + grant.grantId(), new Update().set("memberId", grant.memberId()).set("kind", "BENEFIT")
                 .set("at", grant.grantedAt()).set("title", grant.programName()).set("amountFen", grant.amountFen())
                 .set("items", grant.items() == null ? null : String.valueOf(grant.items()))
@@ -57,6 +60,9 @@ public class Timelines {
     }
 
     public void onBenefitRevoked(BenefitRevoked revoked) {
+        if (revoked.memberId() == null) {
+            return;
+        }
         upsert("grant:" + revoked.grantId(), new Update().set("memberId", revoked.memberId())
                 .set("kind", "BENEFIT").set("outcome", "REVOKED").setOnInsert("at", revoked.revokedAt()));
     }
