@@ -87,7 +87,8 @@ class Reports {
         private long items;
 
         void add(Grant grant) {
-            members.add(grant.memberId());
+            // A worker who is not a member counts once, by the phone's keyed hash.
+            members.add(grant.memberId() != null ? grant.memberId() : "worker:" + grant.workerPhone().lookupHash());
             programs.add(grant.programId());
             grants++;
             amountFen += grant.amountFen();

@@ -48,6 +48,10 @@ class WorkerGrantIT extends BenefitsIT {
         assertThat(listed.get(0).get("workerName").asString()).isEqualTo("王**");
         assertThat(listed.get(0).get("workerPhone").asString()).contains("****");
 
+        var report = get("/api/benefits/programs/" + programId + "/report", officer).json();
+        assertThat(report.get("byWorkerType").get(0).get("key").asString()).isEqualTo("COURIER");
+        assertThat(report.get("byWorkerType").get(0).get("members").asLong()).isEqualTo(1);
+
         Document stored = mongo.getCollection("grants").find(new Document("_id", grantId)).first();
         assertThat(stored.toJson()).doesNotContain(phone);
         assertThat(mongo.count(Query.query(where("action").is("BENEFIT_GRANTED").and("target").is("grant:" + grantId)),
