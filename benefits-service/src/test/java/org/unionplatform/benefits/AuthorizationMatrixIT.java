@@ -65,7 +65,8 @@ class AuthorizationMatrixIT extends BenefitsIT {
             if (path.contains("{approvedClaim}")) {
                 path = path.replace("{approvedClaim}", side.approvedClaim());
             }
-            return path.replace("{program}", side.programId).replace("{insurance}", side.insuranceId)
+            return path.replace("{program}", side.programId)
+                    .replace("{giftPack}", side.giftPackId).replace("{insurance}", side.insuranceId)
                     .replace("{grant}", side.grantId).replace("{claim}", side.claimId);
         }
 
@@ -75,6 +76,7 @@ class AuthorizationMatrixIT extends BenefitsIT {
             Object body = switch (c.path().substring(c.path().lastIndexOf('/') + 1)) {
                 case "programs" -> "POST".equals(c.method()) ? moneyProgram(side.org, "矩阵项目", 100_000L, 1_000L) : null;
                 case "grants" -> "POST".equals(c.method()) ? Map.of("memberId", side.newMember()) : null;
+                case "worker-grants" -> Map.of("name", "王小明", "phone", newPhone(), "workerType", "COURIER");
                 case "revocation", "rejection" -> Map.of("reason", "矩阵");
                 case "claims" -> "POST".equals(c.method())
                         ? Map.of("memberId", side.memberId, "amountFen", 1_000, "description", "矩阵") : null;
@@ -93,6 +95,7 @@ class AuthorizationMatrixIT extends BenefitsIT {
         final String memberId;
         final String programId;
         final String insuranceId;
+        final String giftPackId;
         final String grantId;
         final String claimId;
         private final String admin = TestTokens.admin();
@@ -109,6 +112,7 @@ class AuthorizationMatrixIT extends BenefitsIT {
             insurance.put("perClaimCeilingFen", 100_000L);
             insurance.put("memberLimit", Map.of("count", 100, "per", "WHOLE"));
             insuranceId = openProgram(admin, insurance);
+            giftPackId = openProgram(admin, giftPack(org, "矩阵清凉礼包", 1_000_000));
             grantId = issue(programId, admin, UUID.randomUUID().toString(), Map.of("memberId", memberId))
                     .json().get("id").asString();
             claimId = claim();

@@ -145,6 +145,33 @@ public abstract class BenefitsIT {
                 .token(token).idempotencyKey(key).json(body).send();
     }
 
+    /** Issues a program open to all workers to a worker who is not a member. */
+    protected HttpAnswer issueToWorker(String programId, String token, String key, Object body) {
+        return HttpTestClient.local(port).request("POST", "/api/benefits/programs/" + programId + "/worker-grants")
+                .token(token).idempotencyKey(key).json(body).send();
+    }
+
+    /** A summer cooling gift pack of {@code stock} items owned by the district, open to all workers. */
+    protected static Map<String, Object> giftPack(Org org, String name, long stock) {
+        var fields = new java.util.LinkedHashMap<String, Object>();
+        fields.put("name", name);
+        fields.put("kind", "SEASONAL_CAMPAIGN");
+        fields.put("season", "SUMMER_COOLING");
+        fields.put("organizationId", org.districtId());
+        fields.put("orgPath", org.districtPath());
+        fields.put("startsOn", LocalDate.now().minusDays(10).toString());
+        fields.put("endsOn", LocalDate.now().plusDays(30).toString());
+        fields.put("stock", stock);
+        fields.put("itemName", "清凉礼包");
+        fields.put("audience", "ALL_WORKERS");
+        return fields;
+    }
+
+    /** A mainland mobile number nobody else in the tests uses. */
+    protected static String newPhone() {
+        return "139" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
     /** Creates and opens a program owned by {@code orgId} at {@code orgPath}; returns its id. */
     protected String openProgram(String officer, Map<String, Object> fields) {
         HttpAnswer created = post("/api/benefits/programs", officer, fields);

@@ -3,7 +3,7 @@
 // known: a double click, a retry after a lost answer or a reload reuse it, so the benefits service issues at most
 // once; a new key is made only after a success or a definite refusal.
 import { api } from '../api.js';
-import { el, render, errorNotice, toast, beijingDay, formatDateTime, workerTypeLabel, uuid } from '../ui.js';
+import { el, render, errorNotice, toast, beijingDay, formatDateTime, workerTypeLabel, uuid, WORKER_TYPES } from '../ui.js';
 import { RULES, kindLabel, memberStatusLabel, genderLabel, yuan, toFen, programGauges } from './labels.js';
 import { canScan, scanQr, visitorOf } from '../scanner.js';
 
@@ -165,7 +165,44 @@ function programCard(program) {
     el('p', { class: 'muted' }, program.startsOn + ' 至 ' + program.endsOn + (what.length ? ' · ' + what.join('，') : '')),
     programGauges(program));
   if (view.member) card.append(issuePart(program));
+  if (program.audience === 'ALL_WORKERS') card.append(workerPart(program));
   return card;
+}
+
+/**
+ * 非会员发放: a program open to all workers also reaches a worker who is not a member (name, phone, worker type),
+ * once per person per program, with one Idempotency-Key per form like the member form.
+ */
+function workerPart(program) {
+  const id = program.id + '|worker';
+  const sent = formState(id).sentBody ? JSON.parse(formState(id).sentBody) : null;
+  const field = (label, input) => el('label', { class: 'field', for: input.id }, el('span', {}, label), input);
+  const name = el('input', { name: 'name', id: 'worker-name-' + program.id, autocomplete: 'off', maxlength: '40',
+    value: sent ? sent.name : null });
+  const phone = el('input', { name: 'phone', id: 'worker-phone-' + program.id, inputmode: 'tel', autocomplete: 'off',
+    maxlength: '16', value: sent ? sent.phone : null });
+  const type = el('select', { name: 'workerType', id: 'worker-type-' + program.id },
+    WORKER_TYPES.map(([code, label]) => el('option', { value: code, selected: sent && sent.workerType === code }, label)));
+  const button = el('button', { class: 'btn', type: 'submit' }, sent ? '重试发放' : '发放给非会员');
+  const outcome = el('div', { class: 'issue-outcome', 'aria-live': 'polite' });
+  const htmlForm = el('form', { class: 'issue-form worker-issue', novalidate: true, 'aria-label': '非会员发放 ' + program.name },
+    field('姓名', name), field('手机号', phone), field('职业', type), button);
+  if (sent) {
+    lock(htmlForm, true);
+    render(outcome, uncertainNotice());
+  }
+  htmlForm.addEventListener('submit', event => {
+    event.preventDefault();
+    const form = formState(id);
+    const body = form.sentBody ? JSON.parse(form.sentBody)
+      : { name: name.value.trim(), phone: phone.value.replace(/[\s-]/g, ''), workerType: type.value };
+    if (!body.name || !/^1\d{10}$/.test(body.phone)) {
+      return render(outcome, el('p', { class: 'notice bad', role: 'alert' }, '请填写姓名和 11 位手机号'));
+    }
+    send(program, id, body, '/worker-grants', htmlForm, button, outcome, grant => '已发放给非会员 ' + grant.workerName);
+  });
+  return el('details', { class: 'issue worker-part', open: !!sent },
+    el('summary', {}, '非会员发放（本项目面向所有新就业形态劳动者）'), htmlForm, outcome);
 }
 
 /** Why the member cannot receive from this program, as far as the desk can tell; null when they can. */
@@ -242,19 +279,27 @@ async function issue(program, id, htmlForm, button, outcome) {
     }
     if (htmlForm.note.value.trim()) body.note = htmlForm.note.value.trim();
   }
+  return send(program, id, body, '/grants', htmlForm, button, outcome, () => '已发放给 ' + view.member.name,
+    grant => { view.grants = [grant, ...view.grants.filter(g => g.id !== grant.id)]; });
+}
+
+/** Sends one issue form's body under the form's Idempotency-Key and shows the outcome. */
+async function send(program, id, body, path, htmlForm, button, outcome, done, onGranted = () => {}) {
+  const form = formState(id);
+  if (form.busy) return;
   form.busy = true;
   form.sentBody = JSON.stringify(body);
   button.disabled = true;
   lock(htmlForm, true);
   render(outcome, el('p', { class: 'muted' }, '正在发放……'));
   try {
-    const grant = await api.post('/api/benefits/programs/' + encodeURIComponent(program.id) + '/grants', body,
+    const grant = await api.post('/api/benefits/programs/' + encodeURIComponent(program.id) + path, body,
       { headers: { 'Idempotency-Key': form.key } });
     forms.set(id, fresh());
     savePending();
-    view.grants = [grant, ...view.grants.filter(g => g.id !== grant.id)];
-    await refreshProgram(program.id);
-    toast('已发放给 ' + view.member.name);
+    onGranted(grant);
+    await refreshProgram(program.id, outcome);
+    toast(done(grant));
     render(outcome, el('p', { class: 'notice ok', role: 'status', 'data-grant': grant.id },
       '✓ 已发放 ' + (grant.amountFen ? yuan(grant.amountFen) : '') + (grant.items ? ' ' + grant.items + ' ' + (grant.itemName || '件') : '')
       + '，' + formatDateTime(grant.grantedAt) + '，发放编号 ' + grant.id));
@@ -267,7 +312,7 @@ async function issue(program, id, htmlForm, button, outcome) {
       forms.set(id, fresh());
       savePending();
       lock(htmlForm, false);
-      button.textContent = '发放';
+      button.textContent = path === '/grants' ? '发放' : '发放给非会员';
       render(outcome, errorNotice(e));
     }
   } finally {
@@ -289,7 +334,7 @@ function lock(htmlForm, locked) {
   htmlForm.querySelectorAll('input').forEach(input => { input.readOnly = locked; });
 }
 
-async function refreshProgram(programId) {
+async function refreshProgram(programId, outcome) {
   try {
     const fresh = await api.get('/api/benefits/programs/' + encodeURIComponent(programId));
     view.programs = view.programs.map(p => (p.id === programId ? fresh : p));
@@ -299,7 +344,6 @@ async function refreshProgram(programId) {
   const box = root && root.querySelector('#programs');
   const old = box && box.querySelector('[data-program="' + CSS.escape(programId) + '"]');
   if (old) {
-    const outcome = old.querySelector('.issue-outcome');
     const replacement = programCard(view.programs.find(p => p.id === programId));
     if (outcome) replacement.append(outcome);
     old.replaceWith(replacement);

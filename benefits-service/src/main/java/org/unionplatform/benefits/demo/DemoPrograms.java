@@ -11,6 +11,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
+import org.unionplatform.benefits.program.Audience;
 import org.unionplatform.benefits.program.EligibilityRules;
 import org.unionplatform.benefits.program.LimitPeriod;
 import org.unionplatform.benefits.program.MemberLimit;
@@ -86,6 +87,9 @@ class DemoPrograms implements ApplicationRunner {
         log.info("Demo data: {} benefit programs created", demo.size());
     }
 
+    /** The summer cooling gift pack also reaches riders who are not members yet: serving first brings them in. */
+    static final String OPEN_TO_ALL_WORKERS = "demo-summer-cooling-beilin";
+
     private Program program(String id, String name, String kind, String season, String organizationId,
             String orgPath, LocalDate startsOn, LocalDate endsOn, Long budgetFen, Long amountPerGrantFen,
             Long perClaimCeilingFen, Long stock, String itemName, MemberLimit limit, EligibilityRules rules) {
@@ -94,6 +98,7 @@ class DemoPrograms implements ApplicationRunner {
                 amountPerGrantFen, perClaimCeilingFen, stock == null ? null : 1, itemName, limit, rules, 7,
                 ProgramStatus.OPEN, budgetFen, budgetFen, budgetFen == null ? null : 0L, budgetFen == null ? null : 0L,
                 stock, stock, stock == null ? null : 0L, stock == null ? null : 0L, List.of(), List.of(),
-                "demo-data", now, now, null);
+                "demo-data", now, now, null,
+                OPEN_TO_ALL_WORKERS.equals(id) ? Audience.ALL_WORKERS : Audience.MEMBERS);
     }
 }

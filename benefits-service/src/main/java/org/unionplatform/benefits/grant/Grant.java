@@ -12,6 +12,7 @@ import org.unionplatform.benefits.events.BenefitGranted;
 import org.unionplatform.benefits.events.BenefitRevoked;
 import org.unionplatform.benefits.program.Program;
 import org.unionplatform.common.events.OutboxAggregate;
+import org.unionplatform.common.pii.ProtectedMobilePhone;
 import org.unionplatform.common.web.BusinessRuleViolationException;
 
 /**
@@ -38,6 +39,9 @@ public class Grant extends OutboxAggregate {
     private String kind;
     private String programOrgPath;
     private String memberId;
+    /** A worker who is not a member (a program open to all workers): their name and protected phone. */
+    private String workerName;
+    private ProtectedMobilePhone workerPhone;
     private String workerType;
     private String organizationId;
     /** The member's organisation path: what scopes who may see this grant. */
@@ -86,6 +90,38 @@ public class Grant extends OutboxAggregate {
         return grant;
     }
 
+    /**
+     * An issued grant to a worker who is not a member: no member id, and the program's organisation scopes it.
+     * {@code benefit.granted} carries no member id either, so no member timeline takes it.
+     */
+    static Grant grantedToWorker(String id, Program program, String name, ProtectedMobilePhone phone,
+            String workerType, long amountFen, long items, String channel, String note, String by, Instant at,
+            String slot) {
+        Grant grant = new Grant();
+        grant.id = id;
+        grant.programId = program.id();
+        grant.programName = program.name();
+        grant.kind = program.kind();
+        grant.programOrgPath = program.orgPath();
+        grant.workerName = name;
+        grant.workerPhone = phone;
+        grant.workerType = workerType;
+        grant.organizationId = program.organizationId();
+        grant.orgPath = program.orgPath();
+        grant.amountFen = amountFen;
+        grant.items = items;
+        grant.itemName = program.itemName();
+        grant.channel = channel;
+        grant.note = note;
+        grant.status = GrantStatus.GRANTED;
+        grant.grantedBy = by;
+        grant.grantedAt = at;
+        grant.slot = slot;
+        grant.registerEvent(new BenefitGranted(id, program.id(), program.name(), program.kind(), null,
+                program.organizationId(), program.orgPath(), amountFen, items, at));
+        return grant;
+    }
+
     /** The marker that an abandoned issuance of this id may never complete. */
     static Grant tombstone(String id, String programId, Instant at) {
         Grant grant = new Grant();
@@ -121,6 +157,8 @@ public class Grant extends OutboxAggregate {
     public String kind() { return kind; }
     public String programOrgPath() { return programOrgPath; }
     public String memberId() { return memberId; }
+    public String workerName() { return workerName; }
+    public ProtectedMobilePhone workerPhone() { return workerPhone; }
     public String workerType() { return workerType; }
     public String organizationId() { return organizationId; }
     public String orgPath() { return orgPath; }

@@ -62,7 +62,19 @@ class GrantController {
     ResponseEntity<GrantResponse> issue(@PathVariable String programId,
             @RequestHeader(IDEMPOTENCY_KEY) @NotBlank @Size(max = 100) @Pattern(regexp = "[\\x21-\\x7e]+") String key,
             @Valid @RequestBody GrantRequests.Issue request, Caller caller) {
-        Grants.Outcome outcome = grants.issue(programId, request, key, caller);
+        return created(grants.issue(programId, request, key, caller));
+    }
+
+    /** A program open to all workers, to a worker who is not a member (name, phone, worker type). */
+    @PostMapping("/api/benefits/programs/{programId}/worker-grants")
+    @PreAuthorize("hasAnyRole('ADMIN','BENEFIT_OFFICER')")
+    ResponseEntity<GrantResponse> issueToWorker(@PathVariable String programId,
+            @RequestHeader(IDEMPOTENCY_KEY) @NotBlank @Size(max = 100) @Pattern(regexp = "[\\x21-\\x7e]+") String key,
+            @Valid @RequestBody GrantRequests.IssueToWorker request, Caller caller) {
+        return created(grants.issueToWorker(programId, request, key, caller));
+    }
+
+    private static ResponseEntity<GrantResponse> created(Grants.Outcome outcome) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/benefits/grants/" + outcome.grant().id()))
                 .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
@@ -93,7 +105,9 @@ class GrantController {
         Query query = listQuery(caller, programId, memberId).with(NEWEST_FIRST).limit(Spreadsheet.MAX_ROWS);
         WorkerTypes types = WorkerTypes.standard();
         List<List<Object>> rows = mongo.find(query, Grant.class).stream().map(g -> Arrays.<Object>asList(g.id(),
-                g.grantedAt(), g.programName(), g.memberId(), types.label(g.workerType()),
+                g.grantedAt(), g.programName(),
+                g.memberId() != null ? g.memberId() : "非会员 " + GrantResponse.maskName(g.workerName()),
+                types.label(g.workerType()),
                 g.organizationId(), new Yuan(g.amountFen()), g.items(), g.itemName(),
                 g.status() == GrantStatus.REVOKED ? "已撤销" : "已发放", g.grantedBy(), g.note(), g.revokedAt(),
                 g.revokeReason()))

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,6 +19,8 @@ import org.unionplatform.benefits.config.StepFaults;
 import org.unionplatform.benefits.program.Program;
 import org.unionplatform.benefits.program.ProgramLedger;
 import org.unionplatform.benefits.program.Programs;
+import org.unionplatform.common.pii.MobilePhoneNumber;
+import org.unionplatform.common.pii.PersonalDataProtector;
 import org.unionplatform.common.security.AccessScope;
 import org.unionplatform.common.security.Caller;
 import org.unionplatform.common.web.BusinessRuleViolationException;
@@ -45,10 +48,11 @@ class Grants {
     private final OnceAudit audit;
     private final StepFaults faults;
     private final Clock clock;
+    private final PersonalDataProtector protector;
 
     Grants(Programs programs, Issuance issuance, IdempotencyRecordRepository keys, GrantRepository grants,
             ProgramLedger ledger, MemberSlotRepository slots, MongoOperations mongo, GrantFate fate, OnceAudit audit,
-            StepFaults faults, Clock clock) {
+            StepFaults faults, Clock clock, PersonalDataProtector protector) {
         this.programs = programs;
         this.issuance = issuance;
         this.keys = keys;
@@ -60,6 +64,7 @@ class Grants {
         this.audit = audit;
         this.faults = faults;
         this.clock = clock;
+        this.protector = protector;
     }
 
     /** The outcome: the grant, and whether it is a replay of an earlier request with the same key. */
@@ -68,9 +73,26 @@ class Grants {
 
     Outcome issue(String programId, GrantRequests.Issue request, String key, Caller caller) {
         Program program = programs.require(programId, caller);
+        return once(key, caller, IdempotencyRecord.hashOf(programId, request.memberId(),
+                String.valueOf(request.amountFen()), String.valueOf(request.note())),
+                grantId -> issuance.issue(program, request, grantId, caller));
+    }
+
+    /** Issuing to a worker who is not a member: the same key, exactly-once and budget rules as for a member. */
+    Outcome issueToWorker(String programId, GrantRequests.IssueToWorker request, String key, Caller caller) {
+        Program program = programs.require(programId, caller);
+        MobilePhoneNumber phone = MobilePhoneNumber.parse(request.phone());
+        String name = request.name().strip();
+        return once(key, caller, IdempotencyRecord.hashOf(programId, "worker", name, protector.lookupHash(phone),
+                request.workerType(), String.valueOf(request.amountFen()), String.valueOf(request.note())),
+                grantId -> issuance.issueToWorker(program, name, protector.protect(phone), request.workerType(),
+                        request.amountFen(), request.note(), grantId, caller));
+    }
+
+    /** Runs one issuing attempt under the caller's {@code Idempotency-Key} (docs/benefits.md, "Issuing"). */
+    private Outcome once(String key, Caller caller, String bodyHash, Function<String, Grant> attempt) {
         String recordId = caller.subject() + " " + key;
-        IdempotencyRecord record = keys.claim(recordId, IdempotencyRecord.hashOf(programId, request.memberId(),
-                String.valueOf(request.amountFen()), String.valueOf(request.note())));
+        IdempotencyRecord record = keys.claim(recordId, bodyHash);
         if (IdempotencyRecord.DONE.equals(record.state())) {
             return replay(record);
         }
@@ -82,7 +104,7 @@ class Grants {
             return new Outcome(committed.get(), true);
         }
         try {
-            Grant grant = issuance.issue(program, request, record.grantId(), caller);
+            Grant grant = attempt.apply(record.grantId());
             faults.reached("issue.after-settle");
             keys.markIssued(recordId);
             return new Outcome(grant, false);
@@ -129,7 +151,7 @@ class Grants {
         faults.reached("revoke.after-give-back");
         slots.free(revoked.slot(), revoked.id());
         audit.record(revoked.revokedBy(), "BENEFIT_REVOKED", "grant:" + revoked.id(),
-                Map.of("programId", revoked.programId(), "memberId", revoked.memberId()));
+                Issuance.auditDetails(revoked, Map.of()));
         mongo.updateFirst(Query.query(where("_id").is(revoked.id())), new Update().set("returned", true), Grant.class);
     }
 }

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -17,6 +19,7 @@ import org.unionplatform.benefits.program.Program;
 import org.unionplatform.benefits.program.ProgramLedger;
 import org.unionplatform.benefits.program.Programs;
 import org.unionplatform.benefits.program.Reservation;
+import org.unionplatform.common.pii.ProtectedMobilePhone;
 import org.unionplatform.common.security.AccessScope;
 import org.unionplatform.common.security.Caller;
 import org.unionplatform.common.web.BusinessRuleViolationException;
@@ -63,8 +66,7 @@ class Issuance {
         LocalDate today = programs.today();
         program.requireOpen();
         program.requireRunningOn(today);
-        long amount = amount(program, request);
-        long items = program.itemsForOneGrant();
+        long amount = amount(program, request.amountFen());
 
         MemberEligibility member = membership.eligibility(request.memberId())
                 .orElseThrow(() -> new BusinessRuleViolationException("member-known",
@@ -86,7 +88,37 @@ class Issuance {
                 .orElseThrow(() -> new ConflictException("The member already received what this program allows ("
                         + program.memberLimit().count() + " per " + program.memberLimit().per() + ").")
                         .with("reason", "member-limit-reached"));
+        return reserveAndCommit(program, grantId, amount, slot, now -> Grant.granted(grantId, program, member,
+                amount, program.itemsForOneGrant(), CHANNEL, request.note(), caller.subject(), now, slot));
+    }
 
+    /**
+     * The same steps for a worker who is not a member, on a program open to all workers (422
+     * {@code program-audience} otherwise): no membership-service call; only the worker type is checked; once per
+     * program per person, the person being the phone's keyed hash (409 {@code member-limit-reached}).
+     */
+    Grant issueToWorker(Program program, String name, ProtectedMobilePhone phone, String workerType, Long amountFen,
+            String note, String grantId, Caller caller) {
+        program.requireOpenToAllWorkers();
+        program.requireOpen();
+        program.requireRunningOn(programs.today());
+        long amount = amount(program, amountFen);
+        program.eligibility().checkWorkerType(workerType).ifPresent(failure -> {
+            throw new BusinessRuleViolationException(failure.rule(), failure.detail());
+        });
+        String counter = "program:" + program.id() + "|worker|" + phone.lookupHash();
+        String slot = slots.take(counter, 1, grantId)
+                .orElseThrow(() -> new ConflictException("This worker already received this program's benefit.")
+                        .with("reason", "member-limit-reached"));
+        return reserveAndCommit(program, grantId, amount, slot, now -> Grant.grantedToWorker(grantId, program,
+                name, phone, workerType, amount, program.itemsForOneGrant(), CHANNEL, note, caller.subject(), now,
+                slot));
+    }
+
+    /** Reserve (step 4), insert the grant: the commit point (5), then {@link #finish} (6-7). */
+    private Grant reserveAndCommit(Program program, String grantId, long amount, String slot,
+            Function<Instant, Grant> granted) {
+        long items = program.itemsForOneGrant();
         // MongoDB keeps milliseconds: the first reply must equal every replay.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Reservation reservation = new Reservation(grantId, Reservation.GRANT, amount, items, slot, now);
@@ -103,8 +135,7 @@ class Issuance {
             throw new ConflictException("The program has no budget or stock left for this grant.")
                     .with("reason", "budget-exhausted");
         }
-        Grant grant = Grant.granted(grantId, program, member, amount, items, CHANNEL, request.note(),
-                caller.subject(), now, slot);
+        Grant grant = granted.apply(now);
         try {
             faults.reached("issue.after-reserve");
             grants.insert(grant);
@@ -125,8 +156,8 @@ class Issuance {
     /** The steps after the commit point, each done once however often this runs: audit, then settle. */
     void finish(Grant grant) {
         audit.record(grant.grantedBy(), "BENEFIT_GRANTED", "grant:" + grant.id(),
-                Map.of("programId", grant.programId(), "memberId", grant.memberId(),
-                        "amountFen", String.valueOf(grant.amountFen()), "items", String.valueOf(grant.items())));
+                auditDetails(grant, Map.of("amountFen", String.valueOf(grant.amountFen()),
+                        "items", String.valueOf(grant.items()))));
         faults.reached("issue.after-audit");
         ledger.settle(grant.programId(), new Reservation(grant.id(), Reservation.GRANT, grant.amountFen(),
                 grant.items(), grant.slot(), grant.grantedAt()));
@@ -148,21 +179,29 @@ class Issuance {
         }
     }
 
-    private static long amount(Program program, GrantRequests.Issue request) {
+    /** The program and the member; a grant to a worker who is not a member names no member (no personal data). */
+    static Map<String, String> auditDetails(Grant grant, Map<String, String> more) {
+        Map<String, String> details = new LinkedHashMap<>(more);
+        details.put("programId", grant.programId());
+        details.put("memberId", grant.memberId() != null ? grant.memberId() : "NON_MEMBER");
+        return details;
+    }
+
+    private static long amount(Program program, Long amountFen) {
         if (!program.hasMoney()) {
-            if (request.amountFen() != null) {
+            if (amountFen != null) {
                 throw new BusinessRuleViolationException("amount-per-grant", "This program gives items, not money.");
             }
             return 0;
         }
         long standard = Objects.requireNonNullElse(program.amountPerGrantFen(), 0L);
-        if (request.amountFen() == null) {
+        if (amountFen == null) {
             return standard;
         }
-        if (request.amountFen() > standard) {
+        if (amountFen > standard) {
             throw new BusinessRuleViolationException("amount-per-grant",
                     "At most " + standard + " fen per grant in this program.");
         }
-        return request.amountFen();
+        return amountFen;
     }
 }

@@ -51,6 +51,17 @@ public record EligibilityRules(List<String> statuses, List<String> workerTypes, 
         return Optional.empty();
     }
 
+    /**
+     * A worker who is not a member (a program open to all workers): only the worker type can be checked, the other
+     * rules are about membership.
+     */
+    public Optional<Failure> checkWorkerType(String workerType) {
+        if (!workerTypes.isEmpty() && !workerTypes.contains(workerType)) {
+            return fail("worker-type", "The program is for " + workerTypes + ".");
+        }
+        return Optional.empty();
+    }
+
     private static Optional<Failure> fail(String rule, String detail) {
         return Optional.of(new Failure(rule, detail));
     }

@@ -33,7 +33,7 @@ public record Program(@Id String id, String name, String kind, String season, St
         Long budgetFen, Long availableFen, Long reservedFen, Long spentFen,
         Long stockTotal, Long stockAvailable, Long stockReserved, Long stockIssued,
         List<Reservation> pending, List<String> returned,
-        String createdBy, Instant createdAt, Instant openedAt, Instant closedAt) {
+        String createdBy, Instant createdAt, Instant openedAt, Instant closedAt, Audience audience) {
 
     public static final String WELCOME_PACK = "WELCOME_PACK";
 
@@ -42,6 +42,8 @@ public record Program(@Id String id, String name, String kind, String season, St
         returned = returned == null ? List.of() : List.copyOf(returned);
         memberLimit = memberLimit == null ? MemberLimit.ONCE : memberLimit;
         eligibility = eligibility == null ? EligibilityRules.ACTIVE_MEMBERS : eligibility;
+        // Programs stored before the audience existed served members.
+        audience = audience == null ? Audience.MEMBERS : audience;
     }
 
     public boolean hasMoney() {
@@ -104,6 +106,14 @@ public record Program(@Id String id, String name, String kind, String season, St
         if (!runsOn(day)) {
             throw new BusinessRuleViolationException("program-period",
                     "The program runs from " + startsOn + " to " + endsOn + ".");
+        }
+    }
+
+    /** Issuing to a worker who is not a member: only a program open to all workers; 422 {@code program-audience}. */
+    public void requireOpenToAllWorkers() {
+        if (audience != Audience.ALL_WORKERS) {
+            throw new BusinessRuleViolationException("program-audience",
+                    "This program serves members only; issue it to a member.");
         }
     }
 

@@ -25,7 +25,8 @@ final class ProgramRequests {
             @NotNull LocalDate startsOn, @NotNull LocalDate endsOn,
             @PositiveOrZero Long budgetFen, @Positive Long amountPerGrantFen, @Positive Long perClaimCeilingFen,
             @PositiveOrZero Long stock, @Positive @Max(1000) Integer itemsPerGrant, @Size(max = 100) String itemName,
-            @Valid Limit memberLimit, @Valid Rules eligibility, @Min(0) @Max(365) Integer revokeWindowDays) {
+            @Valid Limit memberLimit, @Valid Rules eligibility, @Min(0) @Max(365) Integer revokeWindowDays,
+            Audience audience) {
     }
 
     record Limit(@Min(1) @Max(100) int count, LimitPeriod per, @Size(max = 100) String sharedKey) {

@@ -77,8 +77,12 @@ public class Programs {
                 request.itemName(), limit, rules, request.revokeWindowDays() == null ? 7 : request.revokeWindowDays(),
                 ProgramStatus.DRAFT, budget, budget, budget == null ? null : 0L, budget == null ? null : 0L,
                 stock, stock, stock == null ? null : 0L, stock == null ? null : 0L, List.of(), List.of(),
-                caller.subject(), clock.instant(), null, null);
+                caller.subject(), clock.instant(), null, null, audience(request));
         return repository.insert(program);
+    }
+
+    private static Audience audience(ProgramRequests.CreateProgram request) {
+        return request.audience() == null ? Audience.MEMBERS : request.audience();
     }
 
     private void validate(ProgramRequests.CreateProgram request) {
@@ -90,6 +94,7 @@ public class Programs {
             throw new BusinessRuleViolationException("season",
                     "A seasonal campaign names its season " + SEASONS + "; other kinds have none.");
         }
+        audience(request).requireAllowedFor(request.kind());
         if (request.endsOn().isBefore(request.startsOn())) {
             throw new BusinessRuleViolationException("program-period", "endsOn is before startsOn.");
         }

@@ -57,7 +57,8 @@ class Reports {
     private List<Grant> grants(Caller caller, Criteria condition) {
         Query query = Query.query(new Criteria().andOperator(AccessScope.of(caller).subtree("orgPath"),
                 where("status").is(GrantStatus.GRANTED), condition));
-        query.fields().include("memberId", "workerType", "organizationId", "amountFen", "items", "programId");
+        query.fields().include("memberId", "workerPhone", "workerType", "organizationId", "amountFen", "items",
+                "programId");
         return mongo.find(query, Grant.class);
     }
 
@@ -87,7 +88,8 @@ class Reports {
         private long items;
 
         void add(Grant grant) {
-            members.add(grant.memberId());
+            // A worker who is not a member counts once, by the phone's keyed hash.
+            members.add(grant.memberId() != null ? grant.memberId() : "worker:" + grant.workerPhone().lookupHash());
             programs.add(grant.programId());
             grants++;
             amountFen += grant.amountFen();

@@ -40,4 +40,13 @@ class EligibilityRulesTest {
             assertThat(failure.detail()).isEqualTo(lapsed);
         });
     }
+
+    @Test
+    void aWorkerWhoIsNotAMemberIsCheckedOnlyByWorkerType() {
+        EligibilityRules riders = new EligibilityRules(null, java.util.List.of("DELIVERY_RIDER"), null, 0, false);
+
+        assertThat(riders.checkWorkerType("DELIVERY_RIDER")).isEmpty();
+        assertThat(riders.checkWorkerType("COURIER")).hasValueSatisfying(f -> assertThat(f.rule()).isEqualTo("worker-type"));
+        assertThat(EligibilityRules.ACTIVE_MEMBERS.checkWorkerType("COURIER")).isEmpty();
+    }
 }

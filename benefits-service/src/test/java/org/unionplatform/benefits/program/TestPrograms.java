@@ -35,6 +35,6 @@ public final class TestPrograms {
                 STARTS_ON, ENDS_ON, perGrantFen, perClaimCeilingFen, stock == null ? null : 1, "清凉礼包",
                 null, null, 7, status, budgetFen, budgetFen, budgetFen == null ? null : 0L,
                 budgetFen == null ? null : 0L, stock, stock, stock == null ? null : 0L, stock == null ? null : 0L,
-                List.of(), List.of(), "officer", created, null, null);
+                List.of(), List.of(), "officer", created, null, null, null);
     }
 }

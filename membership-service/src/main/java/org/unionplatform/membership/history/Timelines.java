@@ -49,16 +49,21 @@ public class Timelines {
                 .set("placeName", visit.stationName()).set("outcome", "VERIFIED"));
     }
 
+    /** A grant to a worker who is not a member (a gift pack open to all workers) names no member: no timeline. */
     public void onBenefitGranted(BenefitGranted grant) {
-        upsert("grant:" + grant.grantId(), new Update().set("memberId", grant.memberId()).set("kind", "BENEFIT")
-                .set("at", grant.grantedAt()).set("title", grant.programName()).set("amountFen", grant.amountFen())
-                .set("items", grant.items() == null ? null : String.valueOf(grant.items()))
-                .setOnInsert("outcome", "GRANTED"));
+        if (grant.memberId() != null) {
+            upsert("grant:" + grant.grantId(), new Update().set("memberId", grant.memberId()).set("kind", "BENEFIT")
+                    .set("at", grant.grantedAt()).set("title", grant.programName()).set("amountFen", grant.amountFen())
+                    .set("items", grant.items() == null ? null : String.valueOf(grant.items()))
+                    .setOnInsert("outcome", "GRANTED"));
+        }
     }
 
     public void onBenefitRevoked(BenefitRevoked revoked) {
-        upsert("grant:" + revoked.grantId(), new Update().set("memberId", revoked.memberId())
-                .set("kind", "BENEFIT").set("outcome", "REVOKED").setOnInsert("at", revoked.revokedAt()));
+        if (revoked.memberId() != null) {
+            upsert("grant:" + revoked.grantId(), new Update().set("memberId", revoked.memberId())
+                    .set("kind", "BENEFIT").set("outcome", "REVOKED").setOnInsert("at", revoked.revokedAt()));
+        }
     }
 
     public void onClaimDecided(ClaimDecided claim) {
