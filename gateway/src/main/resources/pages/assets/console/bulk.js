@@ -4,7 +4,7 @@
 // (the job is polled), then the report to download. The file stays in the page between the steps and is sent again
 // with the same mapping for the real run.
 import { api } from '../api.js';
-import { el, render, toast } from '../ui.js';
+import { el, render, toast, workerTypeLabel } from '../ui.js';
 import { go } from '../staff.js';
 import { scopeOrganization } from './scope.js';
 import { admitsMembers, organisationAndBelow, field, alertText, scroller } from './work.js';
@@ -135,7 +135,7 @@ export async function showBulk(main, params = {}) {
         scroller(el('table', { class: 'desk-table', 'data-list': 'values', 'aria-labelledby': 'values-title' },
           el('thead', {}, el('tr', {}, ['字段', '文件中写的', '读作', '行数'].map(h => el('th', { scope: 'col' }, h)))),
           el('tbody', {}, mapping.values.map(v => el('tr', {}, el('td', {}, fieldLabel(v.field)), el('td', {}, v.from || '（空）'),
-            el('td', {}, v.to), el('td', {}, String(v.rows)))))))] : null,
+            el('td', {}, v.field === 'workerType' ? workerTypeLabel(v.to) : v.to), el('td', {}, String(v.rows)))))))] : null,
       failed ? null : el('div', { class: 'row-buttons' },
         el('button', { type: 'button', class: 'btn', onclick: () => showOutcomes(job) }, '对应关系无误，查看每行结果')),
       el('button', { type: 'button', class: 'btn btn-quiet', onclick: () => { mark(1); render(body, form); } }, '换一个文件'));
