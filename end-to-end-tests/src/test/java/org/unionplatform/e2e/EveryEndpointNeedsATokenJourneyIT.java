@@ -8,10 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
@@ -80,6 +83,13 @@ class EveryEndpointNeedsATokenJourneyIT {
     }
 
     /** Entries are {@code /path/**} (any method) or {@code METHOD /path}, as the services read them. */
+    /** A public path as a pattern over templates: {@code *} and {@code {name}} each stand for one segment. */
+    private static String segments(String pattern) {
+        return Arrays.stream(pattern.split("/", -1))
+                .map(part -> part.equals("*") || part.matches("\\{[^}]+}") ? "[^/]+" : Pattern.quote(part))
+                .collect(Collectors.joining("/"));
+    }
+
     static boolean isPublic(String method, String template, List<String> publicPaths) {
         for (String entry : publicPaths) {
             String[] parts = entry.trim().split("\\s+", 2);
@@ -89,7 +99,7 @@ class EveryEndpointNeedsATokenJourneyIT {
                 continue;
             }
             if (pattern.endsWith("/**") ? template.startsWith(pattern.substring(0, pattern.length() - 3))
-                    : template.equals(pattern)) {
+                    : template.matches(segments(pattern))) {
                 return true;
             }
         }

@@ -70,7 +70,23 @@ export async function showReport(main, params = {}) {
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, '企业建会状态'), el('th', { scope: 'col' }, '企业数'))),
     el('tbody', {}, report.companiesByStatus.map(s => el('tr', { 'data-key': s.status }, el('th', { scope: 'row' }, s.label),
       el('td', {}, number(s.companies))))),
-    el('tfoot', {}, el('tr', { 'data-key': 'members' }, el('th', { scope: 'row' }, '会员总数'), el('td', {}, number(report.members)))));
+    el('tfoot', {}, el('tr', { 'data-key': 'members' }, el('th', { scope: 'row' }, '会员总数'), el('td', {}, number(report.members))),
+      report.consultations ? el('tr', { 'data-key': 'consultations' }, el('th', { scope: 'row' }, '本月集体协商（次）'),
+        el('td', {}, number(report.consultations.month)), el('td', {}, '本年累计 ' + report.consultations.yearToDate)) : null));
+
+  // The workbook's second sheet, 维权求助: this month and the year so far.
+  const help = report.helpCases;
+  const helpRow = (label, month, year) => el('tr', {}, el('th', { scope: 'row' }, label), el('td', {}, number(month)), el('td', {}, number(year)));
+  const helpCases = help ? el('table', { class: 'desk-table report', 'data-help-report': 'help-cases' },
+    el('thead', {}, el('tr', {}, ['项目', '本月', '本年累计'].map(h => el('th', { scope: 'col' }, h)))),
+    el('tbody', {},
+      help.month.openedByKind.map((k, i) => helpRow('受理：' + k.label, k.opened, help.year.openedByKind[i].opened)),
+      helpRow('受理合计', help.month.opened, help.year.opened),
+      helpRow('办结：已解决', help.month.resolved, help.year.resolved),
+      helpRow('办结：转劳动仲裁或诉讼', help.month.referred, help.year.referred),
+      helpRow('办结：撤回', help.month.withdrawn, help.year.withdrawn),
+      helpRow('期限内解决', help.month.resolvedWithinDeadline, help.year.resolvedWithinDeadline),
+      helpRow('挽回金额（元）', help.month.amountRecoveredFen / 100, help.year.amountRecoveredFen / 100))) : null;
 
   render(main, el('section', { class: 'card', 'aria-labelledby': 'report-title' },
     el('div', { class: 'program-head' },
@@ -84,5 +100,7 @@ export async function showReport(main, params = {}) {
     el('h3', { class: 'section-title' }, '下级组织（' + report.children.length + ' 个）'),
     scroller(children),
     el('h3', { class: 'section-title' }, '企业建会状态与会员'),
-    scroller(companies)));
+    scroller(companies),
+    helpCases ? el('h3', { class: 'section-title' }, '维权求助') : null,
+    helpCases ? scroller(helpCases) : null));
 }
