@@ -77,10 +77,14 @@ export function startStaffPage({ main, tabs, who, roles, noun, hint, screens }) 
     render(tabs, screens.map(([id, label]) => el('button', { type: 'button', class: 'desk-tab', 'data-screen': id,
       'aria-current': id === name ? 'page' : null, onclick: () => go(id) }, label)));
     const [, , screen] = screens.find(([id]) => id === name);
+    // Each opening draws into a box of its own: a screen still loading when another is opened (a quick second
+    // click) finishes into a box no longer shown, never over the newer screen.
+    const box = el('div', { class: 'screen', 'data-showing': name });
+    render(main, box);
     try {
-      await screen(main, params);
+      await screen(box, params);
     } catch (e) {
-      render(main, errorNotice(e));
+      render(box, errorNotice(e));
     }
   }
 
