@@ -186,6 +186,8 @@ class ConsoleOrganizingPageIT extends PageTest {
                 .until(() -> {
                     // A new address each time (a reload would sign out: the session lives in the tab's memory).
                     page.navigate("/console/#overview?org=" + union + "&read=" + (++reads[0]));
+                    // The screen draws into a new box each time: wait for this reading's table, not the last one's.
+                    page.locator("table[data-chart='members-by-type']").waitFor();
                     return membersByType(page).equals(expected);
                 });
         JsonNode summary = expect(tree.gateway.get("/api/organizations/" + union + "/summary", organizer), 200);
