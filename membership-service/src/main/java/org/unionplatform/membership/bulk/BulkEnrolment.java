@@ -159,6 +159,11 @@ class BulkEnrolment {
         return status == Status.QUEUED || status == Status.RUNNING;
     }
 
+    /** The stored {@code updatedAt} as read (null for one never advanced): what a compare-and-set compares. */
+    Instant updatedAtAsStored() {
+        return updatedAt;
+    }
+
     /** When its instance last advanced it (or marked it as held). */
     Instant lastAdvanced() {
         return updatedAt == null ? createdAt : updatedAt;

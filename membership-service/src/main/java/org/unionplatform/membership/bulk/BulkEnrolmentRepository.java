@@ -72,6 +72,21 @@ class BulkEnrolmentRepository {
         mongo.updateFirst(Query.query(where("_id").is(id)), Update.update("updatedAt", now), BulkEnrolment.class);
     }
 
+    /**
+     * Takes a stopped enrolment for this instance: marks it advanced now, only if nobody advanced it since
+     * {@code lastAdvanced} (as this instance read it). Instances resuming at the same moment both see it stopped;
+     * this compare-and-set lets one of them run it (both running one file doubled its counters).
+     *
+     * @return whether this instance took it
+     */
+    boolean claimStopped(BulkEnrolment enrolment, Instant now) {
+        var unchanged = Query.query(where("_id").is(enrolment.id())
+                .and("status").in(BulkEnrolment.Status.QUEUED, BulkEnrolment.Status.RUNNING)
+                .and("updatedAt").is(enrolment.updatedAtAsStored()));
+        return mongo.updateFirst(unchanged, Update.update("updatedAt", now), BulkEnrolment.class)
+                .getModifiedCount() == 1;
+    }
+
     /** Saved under its sequence number: a repeated batch replaces its own lines. */
     void saveReport(BulkReportChunk chunk) {
         mongo.save(chunk);

@@ -16,7 +16,10 @@ import org.springframework.stereotype.Component;
  * repeat exactly (members it inserted count as enrolled, their events are written again under the same ids),
  * so counters, report and events end as if it had never stopped. It counts as stopped when this instance does
  * not hold it and nobody advanced it for {@link #STOPPED_AFTER}: each instance marks the enrolments it holds
- * (queued ones too) as advanced every minute, so instances sharing a spool folder never run one file twice.
+ * (queued ones too) as advanced every minute, so instances sharing a spool folder never run one file twice; and
+ * the instance that resumes a stopped one takes it with a compare-and-set on that mark
+ * ({@link BulkEnrolmentRepository#claimStopped}), since two instances resuming it at the same moment would both
+ * run it.
  * Without the file (another host's, or a cleaned temporary folder) it is marked failed once nobody has advanced
  * it for {@link #ABANDONED_AFTER}, and the events of the members it enrolled are written again (the last
  * batch's may not have been); uploading the same file again then finishes it.
@@ -68,7 +71,8 @@ class BulkResumption {
             try {
                 if (spool.holds(interrupted.id())) {
                     restart(interrupted);
-                } else if (interrupted.lastAdvanced().isBefore(abandoned)) {
+                } else if (interrupted.lastAdvanced().isBefore(abandoned)
+                        && enrolments.claimStopped(interrupted, clock.instant())) {
                     members.announceAgain(interrupted.id(), properties.batchSize());
                     interrupted.fail("Interrupted by a restart after " + interrupted.done() + " of "
                             + interrupted.total() + " rows. " + UPLOAD_AGAIN, clock.instant());
@@ -83,6 +87,15 @@ class BulkResumption {
     private void restart(BulkEnrolment interrupted) {
         if (!worker.hold(interrupted.id())) {
             return; // taken meanwhile by this instance
+        }
+        try {
+            if (!enrolments.claimStopped(interrupted, clock.instant())) {
+                worker.release(interrupted.id());
+                return; // another instance resumed it first
+            }
+        } catch (RuntimeException e) {
+            worker.release(interrupted.id());
+            throw e;
         }
         log.info("Resuming bulk enrolment {} from its first row (stopped after {} of {})", interrupted.id(),
                 interrupted.done(), interrupted.total());

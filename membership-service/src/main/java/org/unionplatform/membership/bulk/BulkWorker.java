@@ -51,6 +51,11 @@ class BulkWorker implements DisposableBean {
         return held.add(enrolmentId);
     }
 
+    /** Lets go of an enrolment held but never queued (another instance took it). */
+    void release(String enrolmentId) {
+        held.remove(enrolmentId);
+    }
+
     boolean holds(String enrolmentId) {
         return held.contains(enrolmentId);
     }
