@@ -142,8 +142,12 @@ class Applications {
             case ToReassign queue -> application.awaitReassignment(queue.federation(), queue.reason(), now);
             case Refused refused -> {
                 application.refuse(refused.detail(), now);
+                // Recorded once the refusal is saved: an instance whose save loses to another's (two rounds
+                // over the same waiting application) must not add a second record.
+                Application saved = applications.save(application);
                 audit.record("APPLICATION_REFUSED", "application:" + application.id(), AuditOutcome.FAILURE,
                         Map.of("problem", refused.detail()));
+                return saved;
             }
             case NoUnionMatches ignored -> application.dispatchFailed(NO_MATCHING_UNION, now,
                     properties.redispatchInterval(), properties.redispatchBackoffMax());
