@@ -75,6 +75,19 @@ class GatewayProblemsIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void aCompanySurveyUploadMayTakeLongerThanTheDefaultResponseTimeout() {
+        // The shared context's default is 1.5 s; a 2,000-row survey checked and imported in the request took longer.
+        ORGANIZATION.stubFor(post(urlEqualTo("/api/organizations/company-surveys?organizationId=xian"))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(2_500).withBody("{\"imported\":2000}")));
+
+        client.post().uri("/api/organizations/company-surveys?organizationId=xian")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(bytes(3 * ONE_MEGABYTE))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.imported").isEqualTo(2000);
+    }
+
+    @Test
     void aHelpCasePhotoRouteAcceptsBodiesUpToSixMegabytes() {
         MEMBERSHIP.stubFor(post(urlEqualTo("/api/members/help/my-cases/WQ2345678923/attachments"))
                 .willReturn(aResponse().withStatus(201).withBody("{\"id\":\"WQ2345678923\"}")));
