@@ -47,8 +47,18 @@ record ChildLaunch(Instance instance, List<String> command, Map<String, String> 
         env.put("RABBITMQ_VHOST", "/");
         // The gateway balances over every instance of every service. The services ask each other (dispatch,
         // eligibility, cards) at the first instance: their clients take one address.
-        Application.SERVICES.forEach(service -> env.put(service.uriVariable(),
-                application.isGateway() ? Instance.urls(service, replicas) : service.localUrl()));
+        int offset = instance.portOffset();
+        Application.SERVICES.forEach(service -> env.put(service.uriVariable(), application.isGateway()
+                ? Instance.urls(service, replicas, offset) : new Instance(service, 1, offset).localUrl()));
+        // Where tokens come from and are checked (organization-service finds its own keys itself), and the address
+        // printed on station QR codes: the defaults assume the usual ports.
+        String issuer = new Instance(Application.ORGANIZATION, 1, offset).localUrl();
+        if (!application.equals(Application.ORGANIZATION)) {
+            env.put("PLATFORM_SECURITY_JWKS_URI", issuer + "/api/auth/jwks");
+            env.put("PLATFORM_SECURITY_TOKEN_URI", issuer + "/api/auth/oauth/token");
+        }
+        env.put("PLATFORM_STATION_CHECK_IN_BASE_URL",
+                new Instance(Application.GATEWAY, 1, offset).localUrl() + "/check-in/");
         env.putAll(secrets.environment(application));
         return new ChildLaunch(instance, List.copyOf(command), Map.copyOf(env));
     }

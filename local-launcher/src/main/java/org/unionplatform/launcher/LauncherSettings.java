@@ -12,10 +12,11 @@ import java.util.Map;
  * see {@link AotCache}) and JVM flags added after the children's small-footprint defaults
  * ({@code LOCAL_JVM_FLAGS}, e.g. {@code "-XX:TieredStopAtLevel=4 -Xmx512m"} for a throughput measurement) and how
  * many instances of each domain service to run ({@code --replicas N} or {@code LOCAL_REPLICAS=N}, 1 to
- * {@value Instance#MAX_REPLICAS}; the flag wins; see {@link Instance} for their ports).
+ * {@value Instance#MAX_REPLICAS}; the flag wins; see {@link Instance} for their ports) and how far to move every
+ * application's port ({@code LOCAL_PORT_OFFSET}, 0 to 1000, to run beside another platform).
  */
 record LauncherSettings(Path projectRoot, Path dataDir, int mongoPort, int brokerPort, Path javaBinary,
-        boolean aotEnabled, List<String> extraJvmFlags, int replicas) {
+        boolean aotEnabled, List<String> extraJvmFlags, int replicas, int portOffset) {
 
     static final String REPLICAS_FLAG = "--replicas";
 
@@ -34,7 +35,21 @@ record LauncherSettings(Path projectRoot, Path dataDir, int mongoPort, int broke
                 javaHome.resolve("bin").resolve("java"),
                 "true".equalsIgnoreCase(env.getOrDefault("LOCAL_AOT", "false").trim()),
                 flags(env.getOrDefault("LOCAL_JVM_FLAGS", "")),
-                replicas(args, env));
+                replicas(args, env),
+                portOffset(env));
+    }
+
+    private static int portOffset(Map<String, String> env) {
+        String value = env.getOrDefault("LOCAL_PORT_OFFSET", "0").trim();
+        try {
+            int offset = value.isEmpty() ? 0 : Integer.parseInt(value);
+            if (offset >= 0 && offset <= 1000) {
+                return offset;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException("LOCAL_PORT_OFFSET must be a number from 0 to 1000, not '" + value + "'");
     }
 
     /** {@code --replicas 2} or {@code --replicas=2}, else {@code LOCAL_REPLICAS}, else 1. */

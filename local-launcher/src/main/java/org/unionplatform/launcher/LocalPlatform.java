@@ -135,14 +135,14 @@ public final class LocalPlatform {
             say("  %d instances of each service, balanced by the gateway; one that dies is started again.",
                     settings.replicas());
         }
-        say("  Gateway      http://localhost:%d", Application.GATEWAY.port());
-        say("  Swagger UI   http://localhost:%d/swagger-ui.html", Application.GATEWAY.port());
+        say("  Gateway      http://localhost:%d", gatewayPort());
+        say("  Swagger UI   http://localhost:%d/swagger-ui.html", gatewayPort());
         say("  Pages        http://localhost:%d/station/  (attendants: visit log, works offline)",
-                Application.GATEWAY.port());
+                gatewayPort());
         say("               http://localhost:%d/m/        (workers: join, e-card, nearest stations)",
-                Application.GATEWAY.port());
+                gatewayPort());
         say("               http://localhost:%d/check-in/{stationId}  (behind a station's printed QR code)",
-                Application.GATEWAY.port());
+                gatewayPort());
         say("  Logs         %s/", relative(settings.logsDir()));
         say("");
         say("Sign in (secrets kept in %s):", relative(settings.dataDir().resolve(LocalSecrets.FILE_NAME)));
@@ -150,7 +150,7 @@ public final class LocalPlatform {
         DemoAccounts.ALL.forEach(account -> say("  %-15s %s / %s", account.role(), account.username(),
                 secrets.demoPassword()));
         say("  curl -s -X POST http://localhost:%d/api/auth/token -H 'Content-Type: application/json' \\",
-                Application.GATEWAY.port());
+                gatewayPort());
         say("       -d '{\"username\":\"admin\",\"password\":\"%s\"}'", secrets.adminPassword());
         say("");
         say("Ctrl-C stops everything.");
@@ -174,8 +174,12 @@ public final class LocalPlatform {
         this.aotCache = cache;
     }
 
+    private int gatewayPort() {
+        return new Instance(Application.GATEWAY, 1, settings.portOffset()).port();
+    }
+
     private List<Instance> instances() {
-        return Instance.all(settings.replicas());
+        return Instance.all(settings.replicas(), settings.portOffset());
     }
 
     private void start(ChildLaunch launch, AotCache.Plan plan) {

@@ -117,6 +117,19 @@ class ChildLaunchTest {
     }
 
     @Test
+    void withAPortOffsetEveryAddressAChildIsToldMovesWithIt() {
+        ChildLaunch launch = ChildLaunch.of(new Instance(Application.BENEFITS, 1, 100), 1, JAVA, Path.of("b.jar"),
+                List.of(), ENDPOINTS, SECRETS);
+
+        assertThat(launch.environment())
+                .containsEntry("SERVER_PORT", "8184")
+                .containsEntry("MEMBERSHIP_SERVICE_URI", "http://127.0.0.1:8182")
+                .containsEntry("PLATFORM_SECURITY_JWKS_URI", "http://127.0.0.1:8181/api/auth/jwks")
+                .containsEntry("PLATFORM_SECURITY_TOKEN_URI", "http://127.0.0.1:8181/api/auth/oauth/token")
+                .containsEntry("PLATFORM_STATION_CHECK_IN_BASE_URL", "http://127.0.0.1:8180/check-in/");
+    }
+
+    @Test
     void theFiveApplicationsHaveDistinctPorts() {
         assertThat(Application.ALL).extracting(Application::port).containsExactlyInAnyOrder(8080, 8081, 8082, 8083, 8084);
     }

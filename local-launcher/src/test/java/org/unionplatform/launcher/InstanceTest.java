@@ -38,8 +38,15 @@ class InstanceTest {
 
     @Test
     void theGatewaysListOfAServiceIsEveryCopyCommaSeparated() {
-        assertThat(Instance.urls(Application.STATION, 1)).isEqualTo("http://127.0.0.1:8083");
-        assertThat(Instance.urls(Application.STATION, 3))
+        assertThat(Instance.urls(Application.STATION, 1, 0)).isEqualTo("http://127.0.0.1:8083");
+        assertThat(Instance.urls(Application.STATION, 3, 0))
                 .isEqualTo("http://127.0.0.1:8083,http://127.0.0.1:8093,http://127.0.0.1:8103");
+    }
+
+    @Test
+    void aPortOffsetMovesEveryInstanceTheGatewayToo() {
+        assertThat(Instance.all(2, 100)).extracting(Instance::port)
+                .containsExactly(8181, 8191, 8182, 8192, 8183, 8193, 8184, 8194, 8180);
+        assertThat(Instance.urls(Application.MEMBERSHIP, 2, 100)).isEqualTo("http://127.0.0.1:8182,http://127.0.0.1:8192");
     }
 }

@@ -76,4 +76,13 @@ class LauncherSettingsTest {
         assertThatThrownBy(() -> LauncherSettings.from(Map.of(), java.util.List.of("--replicas", "two"), Path.of("/p"),
                 Path.of("/j"))).hasMessageContaining("'two'");
     }
+
+    @Test
+    void applicationPortsStayPutUnlessAnOffsetIsGiven() {
+        assertThat(LauncherSettings.from(Map.of(), Path.of("/p"), Path.of("/j")).portOffset()).isZero();
+        assertThat(LauncherSettings.from(Map.of("LOCAL_PORT_OFFSET", "100"), Path.of("/p"), Path.of("/j")).portOffset())
+                .isEqualTo(100);
+        assertThatThrownBy(() -> LauncherSettings.from(Map.of("LOCAL_PORT_OFFSET", "-1"), Path.of("/p"), Path.of("/j")))
+                .hasMessageContaining("LOCAL_PORT_OFFSET");
+    }
 }
