@@ -107,18 +107,26 @@ public final class LocalPlatform {
         ChildLaunch.Endpoints endpoints = new ChildLaunch.Endpoints(mongo.connectionString(),
                 broker.host(), broker.port(), broker.username(), broker.password());
         LocalSecrets secrets = LocalSecrets.loadOrCreate(settings.dataDir());
-        for (Instance instance : instances()) {
-            AotCache.Plan plan = plans.get(instance.application());
-            if (instance.number() > 1) {
-                plan = plan.withoutRecording();
+        // First instances (and the gateway) first; further copies once the first is UP: a service's first start on
+        // an empty database creates its accounts and demo data, and two copies doing it at once collide (seen:
+        // duplicate key on a demo account, the second copy failed). It also spreads the start-up CPU load.
+        List<Instance> up = new ArrayList<>();
+        for (List<Instance> wave : List.of(firstInstances(), furtherInstances())) {
+            if (wave.isEmpty() || stopping) {
+                continue;
             }
-            List<String> flags = new ArrayList<>(plan.jvmFlags());
-            flags.addAll(settings.extraJvmFlags()); // last, so they override the defaults
-            start(ChildLaunch.of(instance, settings.replicas(), settings.javaBinary(), plan.jar(), flags, endpoints,
-                    secrets), plan);
+            for (Instance instance : wave) {
+                AotCache.Plan plan = plans.get(instance.application());
+                if (instance.number() > 1) {
+                    plan = plan.withoutRecording();
+                }
+                List<String> flags = new ArrayList<>(plan.jvmFlags());
+                flags.addAll(settings.extraJvmFlags()); // last, so they override the defaults
+                start(ChildLaunch.of(instance, settings.replicas(), settings.javaBinary(), plan.jar(), flags,
+                        endpoints, secrets), plan);
+            }
+            up.addAll(awaitHealthy(wave));
         }
-
-        List<Instance> up = awaitHealthy();
         if (stopping) {
             stopped.await();
             return 0;
@@ -182,6 +190,14 @@ public final class LocalPlatform {
         return Instance.all(settings.replicas(), settings.portOffset());
     }
 
+    private List<Instance> firstInstances() {
+        return instances().stream().filter(instance -> instance.number() == 1).toList();
+    }
+
+    private List<Instance> furtherInstances() {
+        return instances().stream().filter(instance -> instance.number() > 1).toList();
+    }
+
     private void start(ChildLaunch launch, AotCache.Plan plan) {
         Instance instance = launch.instance();
         Path log = logOf(instance);
@@ -214,11 +230,11 @@ public final class LocalPlatform {
         }
     }
 
-    /** Polls every child's health endpoint until it is UP, it dies, or the startup timeout passes. */
-    private List<Instance> awaitHealthy() throws InterruptedException {
+    /** Polls each child's health endpoint until it is UP, it dies, or the startup timeout passes. */
+    private List<Instance> awaitHealthy(List<Instance> wave) throws InterruptedException {
         List<Instance> up = new ArrayList<>();
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-        List<Instance> waiting = new ArrayList<>(instances());
+        List<Instance> waiting = new ArrayList<>(wave);
         waiting.retainAll(children.keySet());
         while (!waiting.isEmpty() && Instant.now().isBefore(deadline) && !stopping) {
             for (Instance instance : List.copyOf(waiting)) {
