@@ -6,6 +6,9 @@
 #
 #   ./run.sh                  build if needed, then run; Ctrl-C stops everything
 #   LOCAL_MONGO_PORT=27118 LOCAL_BROKER_PORT=5674 ./run.sh    other ports for the embedded servers
+#   LOCAL_PORT_OFFSET=100 ./run.sh   every application's port moved by 100 (gateway 8180), beside another platform
+#   ./run.sh --replicas 2     two instances of each service (or LOCAL_REPLICAS=2), balanced by the gateway:
+#                             the second on port +10 (8091-8094); an instance that dies is started again
 #   LOCAL_AOT=true ./run.sh   also record JDK AOT caches (data/aot/) for faster later starts; slower Ctrl-C once
 #   ./run.sh --repair-store   when a start says the embedded MongoDB's store is damaged: roll it back to its
 #                             newest readable version (the damaged file is kept as data/mongo/*.mv.back)

@@ -66,8 +66,8 @@ class ComposeFileTest {
                 assertThat(map(service(dependency), "healthcheck")).as("%s has a healthcheck", dependency).isNotEmpty();
             });
         });
-        assertThat(map(service("gateway"), "depends_on").keySet())
-                .containsExactlyInAnyOrderElementsOf(DOMAIN_SERVICES.stream().map(Application::name).toList());
+        assertThat(map(service("gateway"), "depends_on").keySet()).containsExactlyInAnyOrderElementsOf(
+                DOMAIN_SERVICES.stream().flatMap(app -> java.util.stream.Stream.of(app.name(), app.name() + "-2")).toList());
         DOMAIN_SERVICES.forEach(app -> assertThat(map(service(app.name()), "depends_on").keySet())
                 .contains("mongodb", "rabbitmq"));
     }
@@ -120,11 +120,13 @@ class ComposeFileTest {
     }
 
     @Test
-    void gatewayRoutesToEachServiceByItsServiceNameAndPort() {
+    void gatewayBalancesOverBothInstancesOfEachServiceByServiceNameAndPort() {
         Map<String, Object> env = environment("gateway");
         for (Application app : DOMAIN_SERVICES) {
             String variable = app.name().replace("-", "_").toUpperCase() + "_URI";
-            assertThat(text(env, variable)).isEqualTo("http://" + app.name() + ":" + app.port());
+            assertThat(text(env, variable)).isEqualTo("http://" + app.name() + ":" + app.port() + ",http://" + app.name()
+                    + "-2:" + app.port());
+            assertThat(service(app.name() + "-2")).as("second instance of %s", app).isEqualTo(service(app.name()));
         }
     }
 

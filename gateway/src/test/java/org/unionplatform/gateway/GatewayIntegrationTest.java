@@ -56,7 +56,7 @@ abstract class GatewayIntegrationTest {
         // dynamic values are resolved, and which of two registrations of one name wins is not defined).
         registry.add("MEMBERSHIP_SERVICE_URI", () -> "${test.membership-service-uri:" + MEMBERSHIP.baseUrl() + "}");
         registry.add("STATION_SERVICE_URI", STATION::baseUrl);
-        registry.add("BENEFITS_SERVICE_URI", BENEFITS::baseUrl);
+        registry.add("BENEFITS_SERVICE_URI", () -> "${test.benefits-service-uri:" + BENEFITS.baseUrl() + "}");
         registry.add("platform.gateway.cors.allowed-origins", () -> ALLOWED_ORIGIN);
         // Short, so the timeout test does not wait five seconds.
         registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "1500ms");

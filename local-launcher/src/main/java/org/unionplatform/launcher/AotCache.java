@@ -172,5 +172,10 @@ final class AotCache {
         boolean recording() {
             return jvmFlags.contains("-XX:AOTMode=record");
         }
+
+        /** For a second copy of an application: the first one records, both would write the same file. */
+        Plan withoutRecording() {
+            return recording() ? new Plan(jar, List.of(), null, "extracted jar") : this;
+        }
     }
 }

@@ -34,8 +34,4 @@ record Application(String module, int port) {
     String variablePrefix() {
         return module.toUpperCase().replace('-', '_');
     }
-
-    String localUrl() {
-        return "http://127.0.0.1:" + port;
-    }
 }

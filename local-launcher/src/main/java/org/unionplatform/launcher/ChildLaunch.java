@@ -12,7 +12,7 @@ import java.util.Map;
  * The flags trade peak speed for a small footprint and a fast start, which is what a laptop
  * running six JVMs wants: C1 only, the serial collector, bounded heap, stacks and code cache.
  */
-record ChildLaunch(Application application, List<String> command, Map<String, String> environment) {
+record ChildLaunch(Instance instance, List<String> command, Map<String, String> environment) {
 
     static final List<String> JVM_FLAGS = List.of(
             "-Xms64m",
@@ -27,8 +27,9 @@ record ChildLaunch(Application application, List<String> command, Map<String, St
             "-Dfile.encoding=UTF-8",
             "-Djava.awt.headless=true");
 
-    static ChildLaunch of(Application application, Path javaBinary, Path jar, List<String> extraJvmFlags,
+    static ChildLaunch of(Instance instance, int replicas, Path javaBinary, Path jar, List<String> extraJvmFlags,
             Endpoints endpoints, LocalSecrets secrets) {
+        Application application = instance.application();
         List<String> command = new ArrayList<>();
         command.add(javaBinary.toString());
         command.addAll(JVM_FLAGS);
@@ -37,17 +38,29 @@ record ChildLaunch(Application application, List<String> command, Map<String, St
         command.add(jar.toString());
 
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("SERVER_PORT", Integer.toString(application.port()));
+        env.put("SERVER_PORT", Integer.toString(instance.port()));
         env.put("MONGODB_URI", endpoints.mongoUri());
         env.put("RABBITMQ_HOST", endpoints.brokerHost());
         env.put("RABBITMQ_PORT", Integer.toString(endpoints.brokerPort()));
         env.put("RABBITMQ_USERNAME", endpoints.brokerUsername());
         env.put("RABBITMQ_PASSWORD", endpoints.brokerPassword());
         env.put("RABBITMQ_VHOST", "/");
-        // The gateway routes to every service; the services ask each other (dispatch, eligibility, cards).
-        Application.SERVICES.forEach(service -> env.put(service.uriVariable(), service.localUrl()));
+        // The gateway balances over every instance of every service. The services ask each other (dispatch,
+        // eligibility, cards) at the first instance: their clients take one address.
+        int offset = instance.portOffset();
+        Application.SERVICES.forEach(service -> env.put(service.uriVariable(), application.isGateway()
+                ? Instance.urls(service, replicas, offset) : new Instance(service, 1, offset).localUrl()));
+        // Where tokens come from and are checked (organization-service finds its own keys itself), and the address
+        // printed on station QR codes: the defaults assume the usual ports.
+        String issuer = new Instance(Application.ORGANIZATION, 1, offset).localUrl();
+        if (!application.equals(Application.ORGANIZATION)) {
+            env.put("PLATFORM_SECURITY_JWKS_URI", issuer + "/api/auth/jwks");
+            env.put("PLATFORM_SECURITY_TOKEN_URI", issuer + "/api/auth/oauth/token");
+        }
+        env.put("PLATFORM_STATION_CHECK_IN_BASE_URL",
+                new Instance(Application.GATEWAY, 1, offset).localUrl() + "/check-in/");
         env.putAll(secrets.environment(application));
-        return new ChildLaunch(application, List.copyOf(command), Map.copyOf(env));
+        return new ChildLaunch(instance, List.copyOf(command), Map.copyOf(env));
     }
 
     /** Where the children find the embedded MongoDB and broker. */

@@ -10,22 +10,74 @@ import java.util.Map;
  * directory, which run.sh sets), where data and logs go, the ports of the embedded servers
  * ({@code LOCAL_MONGO_PORT}, {@code LOCAL_BROKER_PORT}), whether to record AOT caches ({@code LOCAL_AOT=true};
  * see {@link AotCache}) and JVM flags added after the children's small-footprint defaults
- * ({@code LOCAL_JVM_FLAGS}, e.g. {@code "-XX:TieredStopAtLevel=4 -Xmx512m"} for a throughput measurement).
+ * ({@code LOCAL_JVM_FLAGS}, e.g. {@code "-XX:TieredStopAtLevel=4 -Xmx512m"} for a throughput measurement) and how
+ * many instances of each domain service to run ({@code --replicas N} or {@code LOCAL_REPLICAS=N}, 1 to
+ * {@value Instance#MAX_REPLICAS}; the flag wins; see {@link Instance} for their ports) and how far to move every
+ * application's port ({@code LOCAL_PORT_OFFSET}, 0 to 1000, to run beside another platform).
  */
 record LauncherSettings(Path projectRoot, Path dataDir, int mongoPort, int brokerPort, Path javaBinary,
-        boolean aotEnabled, List<String> extraJvmFlags) {
+        boolean aotEnabled, List<String> extraJvmFlags, int replicas, int portOffset) {
+
+    static final String REPLICAS_FLAG = "--replicas";
 
     static final int DEFAULT_MONGO_PORT = 27117;
     static final int DEFAULT_BROKER_PORT = 5673;
 
     static LauncherSettings from(Map<String, String> env, Path workingDir, Path javaHome) {
+        return from(env, List.of(), workingDir, javaHome);
+    }
+
+    static LauncherSettings from(Map<String, String> env, List<String> args, Path workingDir, Path javaHome) {
         Path root = workingDir.toAbsolutePath().normalize();
         return new LauncherSettings(root, root.resolve("data"),
                 port(env, "LOCAL_MONGO_PORT", DEFAULT_MONGO_PORT),
                 port(env, "LOCAL_BROKER_PORT", DEFAULT_BROKER_PORT),
                 javaHome.resolve("bin").resolve("java"),
                 "true".equalsIgnoreCase(env.getOrDefault("LOCAL_AOT", "false").trim()),
-                flags(env.getOrDefault("LOCAL_JVM_FLAGS", "")));
+                flags(env.getOrDefault("LOCAL_JVM_FLAGS", "")),
+                replicas(args, env),
+                portOffset(env));
+    }
+
+    private static int portOffset(Map<String, String> env) {
+        String value = env.getOrDefault("LOCAL_PORT_OFFSET", "0").trim();
+        try {
+            int offset = value.isEmpty() ? 0 : Integer.parseInt(value);
+            if (offset >= 0 && offset <= 1000) {
+                return offset;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException("LOCAL_PORT_OFFSET must be a number from 0 to 1000, not '" + value + "'");
+    }
+
+    /** {@code --replicas 2} or {@code --replicas=2}, else {@code LOCAL_REPLICAS}, else 1. */
+    private static int replicas(List<String> args, Map<String, String> env) {
+        String name = "LOCAL_REPLICAS";
+        String value = env.get(name);
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals(REPLICAS_FLAG)) {
+                name = REPLICAS_FLAG;
+                value = i + 1 < args.size() ? args.get(i + 1) : "";
+            } else if (args.get(i).startsWith(REPLICAS_FLAG + "=")) {
+                name = REPLICAS_FLAG;
+                value = args.get(i).substring(REPLICAS_FLAG.length() + 1);
+            }
+        }
+        if (value == null || (value.isBlank() && name.equals("LOCAL_REPLICAS"))) {
+            return 1;
+        }
+        try {
+            int replicas = Integer.parseInt(value.trim());
+            if (replicas >= 1 && replicas <= Instance.MAX_REPLICAS) {
+                return replicas;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException(name + " must be a number of instances from 1 to " + Instance.MAX_REPLICAS
+                + ", not '" + value + "'");
     }
 
     private static List<String> flags(String value) {

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.unionplatform.infrastructure.DamagedStoreException;
@@ -23,8 +25,9 @@ import org.unionplatform.infrastructure.EmbeddedMongo;
 /**
  * Runs the whole platform on one machine with nothing installed but a JDK: an embedded MongoDB-wire
  * server (data kept under ./data/mongo) and AMQP broker in this JVM, and the gateway and the four
- * services as child JVMs. Ctrl-C stops the children gracefully, then the broker, then MongoDB, so
- * the data survives.
+ * services as child JVMs ({@code --replicas N}: N instances of each service, see {@link Instance}). A child that
+ * dies on its own is started again ({@link SupervisedProcess}). Ctrl-C stops the children gracefully, then the broker,
+ * then MongoDB, so the data survives.
  * <p>
  * Over 200 lines on purpose: the whole start and stop sequence of the local platform in one place, read top to bottom.
  */
@@ -37,7 +40,12 @@ public final class LocalPlatform {
 
     private final LauncherSettings settings;
     private final HealthProbe health = new HealthProbe();
-    private final Map<Application, Process> children = new ConcurrentHashMap<>();
+    private final Map<Instance, SupervisedProcess> children = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService restarter = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "local-platform-restarts");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<Application, AotCache.Plan> plans = new ConcurrentHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopping;
@@ -52,7 +60,8 @@ public final class LocalPlatform {
     public static void main(String[] args) throws InterruptedException {
         LauncherSettings settings;
         try {
-            settings = LauncherSettings.from(System.getenv(), Path.of(""), Path.of(System.getProperty("java.home")));
+            settings = LauncherSettings.from(System.getenv(), List.of(args), Path.of(""),
+                    Path.of(System.getProperty("java.home")));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -98,34 +107,50 @@ public final class LocalPlatform {
         ChildLaunch.Endpoints endpoints = new ChildLaunch.Endpoints(mongo.connectionString(),
                 broker.host(), broker.port(), broker.username(), broker.password());
         LocalSecrets secrets = LocalSecrets.loadOrCreate(settings.dataDir());
-        for (Application application : Application.ALL) {
-            AotCache.Plan plan = plans.get(application);
-            List<String> flags = new ArrayList<>(plan.jvmFlags());
-            flags.addAll(settings.extraJvmFlags()); // last, so they override the defaults
-            start(ChildLaunch.of(application, settings.javaBinary(), plan.jar(), flags, endpoints, secrets), plan);
+        // First instances (and the gateway) first; further copies once the first is UP: a service's first start on
+        // an empty database creates its accounts and demo data, and two copies doing it at once collide (seen:
+        // duplicate key on a demo account, the second copy failed). It also spreads the start-up CPU load.
+        List<Instance> up = new ArrayList<>();
+        for (List<Instance> wave : List.of(firstInstances(), furtherInstances())) {
+            if (wave.isEmpty() || stopping) {
+                continue;
+            }
+            for (Instance instance : wave) {
+                AotCache.Plan plan = plans.get(instance.application());
+                if (instance.number() > 1) {
+                    plan = plan.withoutRecording();
+                }
+                List<String> flags = new ArrayList<>(plan.jvmFlags());
+                flags.addAll(settings.extraJvmFlags()); // last, so they override the defaults
+                start(ChildLaunch.of(instance, settings.replicas(), settings.javaBinary(), plan.jar(), flags,
+                        endpoints, secrets), plan);
+            }
+            up.addAll(awaitHealthy(wave));
         }
-
-        List<Application> up = awaitHealthy();
         if (stopping) {
             stopped.await();
             return 0;
         }
         Duration sinceLaunch = Duration.between(launchedAt(), Instant.now());
-        if (up.size() == Application.ALL.size()) {
+        if (up.size() == instances().size()) {
             say("");
             say("All %d applications are UP, %s after launch.", up.size(), seconds(sinceLaunch));
         } else {
             say("");
-            say("✗ %d of %d applications are UP; see the logs of the others.", up.size(), Application.ALL.size());
+            say("✗ %d of %d applications are UP; see the logs of the others.", up.size(), instances().size());
         }
-        say("  Gateway      http://localhost:%d", Application.GATEWAY.port());
-        say("  Swagger UI   http://localhost:%d/swagger-ui.html", Application.GATEWAY.port());
+        if (settings.replicas() > 1) {
+            say("  %d instances of each service, balanced by the gateway; one that dies is started again.",
+                    settings.replicas());
+        }
+        say("  Gateway      http://localhost:%d", gatewayPort());
+        say("  Swagger UI   http://localhost:%d/swagger-ui.html", gatewayPort());
         say("  Pages        http://localhost:%d/station/  (attendants: visit log, works offline)",
-                Application.GATEWAY.port());
+                gatewayPort());
         say("               http://localhost:%d/m/        (workers: join, e-card, nearest stations)",
-                Application.GATEWAY.port());
+                gatewayPort());
         say("               http://localhost:%d/check-in/{stationId}  (behind a station's printed QR code)",
-                Application.GATEWAY.port());
+                gatewayPort());
         say("  Logs         %s/", relative(settings.logsDir()));
         say("");
         say("Sign in (secrets kept in %s):", relative(settings.dataDir().resolve(LocalSecrets.FILE_NAME)));
@@ -133,7 +158,7 @@ public final class LocalPlatform {
         DemoAccounts.ALL.forEach(account -> say("  %-15s %s / %s", account.role(), account.username(),
                 secrets.demoPassword()));
         say("  curl -s -X POST http://localhost:%d/api/auth/token -H 'Content-Type: application/json' \\",
-                Application.GATEWAY.port());
+                gatewayPort());
         say("       -d '{\"username\":\"admin\",\"password\":\"%s\"}'", secrets.adminPassword());
         say("");
         say("Ctrl-C stops everything.");
@@ -157,43 +182,69 @@ public final class LocalPlatform {
         this.aotCache = cache;
     }
 
+    private int gatewayPort() {
+        return new Instance(Application.GATEWAY, 1, settings.portOffset()).port();
+    }
+
+    private List<Instance> instances() {
+        return Instance.all(settings.replicas(), settings.portOffset());
+    }
+
+    private List<Instance> firstInstances() {
+        return instances().stream().filter(instance -> instance.number() == 1).toList();
+    }
+
+    private List<Instance> furtherInstances() {
+        return instances().stream().filter(instance -> instance.number() > 1).toList();
+    }
+
     private void start(ChildLaunch launch, AotCache.Plan plan) {
-        Application application = launch.application();
-        Path log = settings.logsDir().resolve(application.module() + ".log");
+        Instance instance = launch.instance();
+        Path log = logOf(instance);
         keepPreviousLog(log);
         ProcessBuilder builder = new ProcessBuilder(launch.command())
                 .directory(settings.projectRoot().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(launch.environment());
+        SupervisedProcess child = new SupervisedProcess(builder::start, new SupervisedProcess.Events() {
+            @Override
+            public void restarted(Process exited, Process replacement, IOException failure) {
+                reportRestart(instance, exited, replacement, failure);
+            }
+
+            @Override
+            public void gaveUp(Process exited) {
+                reportExit(instance, exited);
+                say("✗ %s died %d times within a minute of starting: it is left down.", instance.name(),
+                        Restarts.MAX_QUICK_DEATHS + 1);
+            }
+        }, restarter);
         try {
-            Process process = builder.start();
-            children.put(application, process);
-            say("%-22s pid %-7d starting on port %d (%s)", application.module(), process.pid(), application.port(),
+            Process process = child.start();
+            children.put(instance, child);
+            say("%-22s pid %-7d starting on port %d (%s)", instance.name(), process.pid(), instance.port(),
                     plan.description());
-            process.onExit().thenAccept(exited -> reportExit(application, exited, log));
         } catch (IOException e) {
-            say("✗ %s could not be started: %s", application.module(), e.getMessage());
+            say("✗ %s could not be started: %s", instance.name(), e.getMessage());
         }
     }
 
-    /** Polls every child's health endpoint until it is UP, it dies, or the startup timeout passes. */
-    private List<Application> awaitHealthy() throws InterruptedException {
-        List<Application> up = new ArrayList<>();
-        Map<Application, Instant> startedAt = new ConcurrentHashMap<>();
-        children.keySet().forEach(application -> startedAt.put(application, Instant.now()));
+    /** Polls each child's health endpoint until it is UP, it dies, or the startup timeout passes. */
+    private List<Instance> awaitHealthy(List<Instance> wave) throws InterruptedException {
+        List<Instance> up = new ArrayList<>();
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-        List<Application> waiting = new ArrayList<>(children.keySet());
-        waiting.sort((a, b) -> Application.ALL.indexOf(a) - Application.ALL.indexOf(b));
+        List<Instance> waiting = new ArrayList<>(wave);
+        waiting.retainAll(children.keySet());
         while (!waiting.isEmpty() && Instant.now().isBefore(deadline) && !stopping) {
-            for (Application application : List.copyOf(waiting)) {
-                Process process = children.get(application);
+            for (Instance instance : List.copyOf(waiting)) {
+                Process process = children.get(instance).process();
                 if (!process.isAlive()) {
-                    waiting.remove(application);
-                } else if (health.isUp(application.port())) {
-                    waiting.remove(application);
-                    up.add(application);
-                    say("%-22s pid %-7d UP after %s", application.module(), process.pid(),
+                    waiting.remove(instance);
+                } else if (health.isUp(instance.port())) {
+                    waiting.remove(instance);
+                    up.add(instance);
+                    say("%-22s pid %-7d UP after %s", instance.name(), process.pid(),
                             seconds(Duration.between(launchedAt(), Instant.now())));
                 }
             }
@@ -204,19 +255,47 @@ public final class LocalPlatform {
         if (stopping) {
             return up;
         }
-        waiting.forEach(application -> say("✗ %s is not UP after %d s; see %s", application.module(),
-                STARTUP_TIMEOUT.toSeconds(), relative(settings.logsDir().resolve(application.module() + ".log"))));
+        waiting.forEach(instance -> say("✗ %s is not UP after %d s; see %s", instance.name(),
+                STARTUP_TIMEOUT.toSeconds(), relative(logOf(instance))));
         return up;
     }
 
-    private void reportExit(Application application, Process exited, Path log) {
-        if (stopping) {
+    private void reportExit(Instance instance, Process exited) {
+        say("");
+        say("✗ %s (pid %d) STOPPED with exit code %d. Last lines of %s:", instance.name(), exited.pid(),
+                exited.exitValue(), relative(logOf(instance)));
+        LogTail.lastLines(logOf(instance), 15)
+                .forEach(line -> say("    %s", line.length() > 240 ? line.substring(0, 240) + "…" : line));
+    }
+
+    /** Says that an instance died and was started again, then (in the background) when it is UP again. */
+    private void reportRestart(Instance instance, Process exited, Process replacement, IOException failure) {
+        reportExit(instance, exited);
+        if (replacement == null) {
+            say("✗ %s could not be started again: %s", instance.name(), failure.getMessage());
             return;
         }
-        say("");
-        say("✗ %s (pid %d) STOPPED with exit code %d. Last lines of %s:", application.module(), exited.pid(),
-                exited.exitValue(), relative(log));
-        LogTail.lastLines(log, 15).forEach(line -> say("    %s", line.length() > 240 ? line.substring(0, 240) + "…" : line));
+        say("↻ %s started again: pid %d on port %d", instance.name(), replacement.pid(), instance.port());
+        Instant restartedAt = Instant.now();
+        Thread.ofVirtual().name("await-" + instance.name()).start(() -> {
+            Instant deadline = restartedAt.plus(STARTUP_TIMEOUT);
+            try {
+                while (replacement.isAlive() && !stopping && Instant.now().isBefore(deadline)) {
+                    if (health.isUp(instance.port())) {
+                        say("%-22s pid %-7d UP again after %s", instance.name(), replacement.pid(),
+                                seconds(Duration.between(restartedAt, Instant.now())));
+                        return;
+                    }
+                    TimeUnit.MILLISECONDS.sleep(250);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    private Path logOf(Instance instance) {
+        return settings.logsDir().resolve(instance.name() + ".log");
     }
 
     /** The shutdown hook: children first (they flush to MongoDB and the broker), then the broker, then MongoDB. */
@@ -227,14 +306,23 @@ public final class LocalPlatform {
             boolean recording = plans.values().stream().anyMatch(AotCache.Plan::recording);
             Duration timeout = recording ? STOP_TIMEOUT_WHILE_RECORDING : STOP_TIMEOUT;
             say("Stopping %d applications…", children.size());
-            children.values().forEach(Process::destroy);
+            Map<Instance, Process> running = new java.util.HashMap<>();
+            children.forEach((instance, child) -> {
+                Process process = child.stop();
+                if (process != null) {
+                    running.put(instance, process);
+                }
+            });
+            restarter.shutdownNow();
             Instant deadline = Instant.now().plus(timeout);
-            children.forEach((application, process) -> {
+            running.forEach((instance, process) -> {
                 if (!awaitExit(process, deadline)) {
-                    say("✗ %s did not stop within %d s: killing it", application.module(), timeout.toSeconds());
+                    say("✗ %s did not stop within %d s: killing it", instance.name(), timeout.toSeconds());
                     process.destroyForcibly();
                     awaitExit(process, Instant.now().plusSeconds(5));
-                    aotCache.discardRecording(plans.get(application));
+                    if (instance.number() == 1) {
+                        aotCache.discardRecording(plans.get(instance.application()));
+                    }
                 }
             });
             stopInfrastructure();
@@ -308,7 +396,7 @@ public final class LocalPlatform {
         List<String> problems = new ArrayList<>();
         checkPort(problems, settings.mongoPort(), "the embedded MongoDB (set LOCAL_MONGO_PORT to use another)");
         checkPort(problems, settings.brokerPort(), "the embedded AMQP broker (set LOCAL_BROKER_PORT to use another)");
-        Application.ALL.forEach(application -> checkPort(problems, application.port(), application.module()));
+        instances().forEach(instance -> checkPort(problems, instance.port(), instance.name()));
         if (!problems.isEmpty()) {
             problems.add("Is the platform already running? Stop it (Ctrl-C in its terminal) or free the ports.");
         }

@@ -21,7 +21,7 @@ class ChildLaunchTest {
     void aServiceRunsItsJarWithTheSameJavaSmallMemoryFlagsAndTheShanghaiTimeZone() {
         Path jar = Application.MEMBERSHIP.jar(Path.of("/project"));
 
-        ChildLaunch launch = ChildLaunch.of(Application.MEMBERSHIP, JAVA, jar, List.of(), ENDPOINTS, SECRETS);
+        ChildLaunch launch = ChildLaunch.of(new Instance(Application.MEMBERSHIP, 1), 1, JAVA, jar, List.of(), ENDPOINTS, SECRETS);
 
         assertThat(jar).isEqualTo(Path.of("/project/membership-service/target/membership-service.jar"));
         assertThat(launch.command()).first().isEqualTo("/opt/jdk/bin/java");
@@ -32,7 +32,7 @@ class ChildLaunchTest {
 
     @Test
     void extraJvmFlagsComeBeforeTheJar() {
-        ChildLaunch launch = ChildLaunch.of(Application.STATION, JAVA, Path.of("station.jar"),
+        ChildLaunch launch = ChildLaunch.of(new Instance(Application.STATION, 1), 1, JAVA, Path.of("station.jar"),
                 List.of("-XX:AOTCache=station.aot"), ENDPOINTS, SECRETS);
 
         List<String> command = launch.command();
@@ -41,7 +41,7 @@ class ChildLaunchTest {
 
     @Test
     void aServiceIsToldItsPortAndWhereMongoDbAndTheBrokerAre() {
-        ChildLaunch launch = ChildLaunch.of(Application.BENEFITS, JAVA, Path.of("b.jar"), List.of(), ENDPOINTS, SECRETS);
+        ChildLaunch launch = ChildLaunch.of(new Instance(Application.BENEFITS, 1), 1, JAVA, Path.of("b.jar"), List.of(), ENDPOINTS, SECRETS);
 
         assertThat(launch.environment())
                 .containsEntry("SERVER_PORT", "8084")
@@ -55,7 +55,7 @@ class ChildLaunchTest {
 
     @Test
     void aServiceGetsTheRunsSecretsAndItsOwnClientSecretOnly() {
-        ChildLaunch launch = ChildLaunch.of(Application.STATION, JAVA, Path.of("s.jar"), List.of(), ENDPOINTS, SECRETS);
+        ChildLaunch launch = ChildLaunch.of(new Instance(Application.STATION, 1), 1, JAVA, Path.of("s.jar"), List.of(), ENDPOINTS, SECRETS);
 
         assertThat(launch.environment())
                 .containsEntry("PLATFORM_PII_KEYS_LOCAL", "pk")
@@ -80,7 +80,7 @@ class ChildLaunchTest {
 
     @Test
     void theGatewayIsToldWhereEveryServiceIs() {
-        ChildLaunch launch = ChildLaunch.of(Application.GATEWAY, JAVA, Path.of("g.jar"), List.of(), ENDPOINTS, SECRETS);
+        ChildLaunch launch = ChildLaunch.of(new Instance(Application.GATEWAY, 1), 1, JAVA, Path.of("g.jar"), List.of(), ENDPOINTS, SECRETS);
 
         assertThat(launch.environment())
                 .containsEntry("SERVER_PORT", "8080")
@@ -88,6 +88,45 @@ class ChildLaunchTest {
                 .containsEntry("MEMBERSHIP_SERVICE_URI", "http://127.0.0.1:8082")
                 .containsEntry("STATION_SERVICE_URI", "http://127.0.0.1:8083")
                 .containsEntry("BENEFITS_SERVICE_URI", "http://127.0.0.1:8084");
+    }
+
+    @Test
+    void withTwoReplicasTheGatewayIsToldEveryInstanceOfEveryService() {
+        ChildLaunch launch = ChildLaunch.of(new Instance(Application.GATEWAY, 1), 2, JAVA, Path.of("g.jar"), List.of(),
+                ENDPOINTS, SECRETS);
+
+        assertThat(launch.environment())
+                .containsEntry("SERVER_PORT", "8080")
+                .containsEntry("ORGANIZATION_SERVICE_URI", "http://127.0.0.1:8081,http://127.0.0.1:8091")
+                .containsEntry("MEMBERSHIP_SERVICE_URI", "http://127.0.0.1:8082,http://127.0.0.1:8092")
+                .containsEntry("STATION_SERVICE_URI", "http://127.0.0.1:8083,http://127.0.0.1:8093")
+                .containsEntry("BENEFITS_SERVICE_URI", "http://127.0.0.1:8084,http://127.0.0.1:8094");
+    }
+
+    @Test
+    void aSecondInstanceListensTenPortsHigherAndSharesMongoDbAndTheBroker() {
+        ChildLaunch launch = ChildLaunch.of(new Instance(Application.MEMBERSHIP, 2), 2, JAVA, Path.of("m.jar"),
+                List.of(), ENDPOINTS, SECRETS);
+
+        assertThat(launch.environment())
+                .containsEntry("SERVER_PORT", "8092")
+                .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:27117")
+                .containsEntry("RABBITMQ_PORT", "5673")
+                // A service's clients take one address: the first instance of the service it asks.
+                .containsEntry("ORGANIZATION_SERVICE_URI", "http://127.0.0.1:8081");
+    }
+
+    @Test
+    void withAPortOffsetEveryAddressAChildIsToldMovesWithIt() {
+        ChildLaunch launch = ChildLaunch.of(new Instance(Application.BENEFITS, 1, 100), 1, JAVA, Path.of("b.jar"),
+                List.of(), ENDPOINTS, SECRETS);
+
+        assertThat(launch.environment())
+                .containsEntry("SERVER_PORT", "8184")
+                .containsEntry("MEMBERSHIP_SERVICE_URI", "http://127.0.0.1:8182")
+                .containsEntry("PLATFORM_SECURITY_JWKS_URI", "http://127.0.0.1:8181/api/auth/jwks")
+                .containsEntry("PLATFORM_SECURITY_TOKEN_URI", "http://127.0.0.1:8181/api/auth/oauth/token")
+                .containsEntry("PLATFORM_STATION_CHECK_IN_BASE_URL", "http://127.0.0.1:8180/check-in/");
     }
 
     @Test

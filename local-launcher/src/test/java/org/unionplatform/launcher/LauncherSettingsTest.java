@@ -49,4 +49,40 @@ class LauncherSettingsTest {
         assertThat(LauncherSettings.from(Map.of("LOCAL_JVM_FLAGS", " -XX:TieredStopAtLevel=4   -Xmx512m "),
                 Path.of("/p"), Path.of("/j")).extraJvmFlags()).containsExactly("-XX:TieredStopAtLevel=4", "-Xmx512m");
     }
+
+    @Test
+    void oneInstanceOfEachServiceUnlessToldOtherwise() {
+        assertThat(LauncherSettings.from(Map.of(), Path.of("/p"), Path.of("/j")).replicas()).isEqualTo(1);
+    }
+
+    @Test
+    void replicasComeFromTheFlagOrTheEnvironmentAndTheFlagWins() {
+        assertThat(LauncherSettings.from(Map.of(), java.util.List.of("--replicas", "2"), Path.of("/p"), Path.of("/j"))
+                .replicas()).isEqualTo(2);
+        assertThat(LauncherSettings.from(Map.of(), java.util.List.of("--replicas=3"), Path.of("/p"), Path.of("/j"))
+                .replicas()).isEqualTo(3);
+        assertThat(LauncherSettings.from(Map.of("LOCAL_REPLICAS", "2"), Path.of("/p"), Path.of("/j")).replicas())
+                .isEqualTo(2);
+        assertThat(LauncherSettings.from(Map.of("LOCAL_REPLICAS", "2"), java.util.List.of("--replicas", "1"),
+                Path.of("/p"), Path.of("/j")).replicas()).isEqualTo(1);
+    }
+
+    @Test
+    void aNumberOfReplicasOutsideOneToFourIsRefusedWithWhereItCameFrom() {
+        assertThatThrownBy(() -> LauncherSettings.from(Map.of("LOCAL_REPLICAS", "0"), Path.of("/p"), Path.of("/j")))
+                .hasMessageContaining("LOCAL_REPLICAS").hasMessageContaining("1 to 4");
+        assertThatThrownBy(() -> LauncherSettings.from(Map.of(), java.util.List.of("--replicas"), Path.of("/p"),
+                Path.of("/j"))).hasMessageContaining("--replicas");
+        assertThatThrownBy(() -> LauncherSettings.from(Map.of(), java.util.List.of("--replicas", "two"), Path.of("/p"),
+                Path.of("/j"))).hasMessageContaining("'two'");
+    }
+
+    @Test
+    void applicationPortsStayPutUnlessAnOffsetIsGiven() {
+        assertThat(LauncherSettings.from(Map.of(), Path.of("/p"), Path.of("/j")).portOffset()).isZero();
+        assertThat(LauncherSettings.from(Map.of("LOCAL_PORT_OFFSET", "100"), Path.of("/p"), Path.of("/j")).portOffset())
+                .isEqualTo(100);
+        assertThatThrownBy(() -> LauncherSettings.from(Map.of("LOCAL_PORT_OFFSET", "-1"), Path.of("/p"), Path.of("/j")))
+                .hasMessageContaining("LOCAL_PORT_OFFSET");
+    }
 }
