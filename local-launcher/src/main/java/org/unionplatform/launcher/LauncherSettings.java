@@ -1,9 +1,13 @@
 package org.unionplatform.launcher;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What the launcher needs to know, from the environment: where the project is (the working
@@ -11,21 +15,49 @@ import java.util.Map;
  * ({@code LOCAL_MONGO_PORT}, {@code LOCAL_BROKER_PORT}), whether to record AOT caches ({@code LOCAL_AOT=true};
  * see {@link AotCache}) and JVM flags added after the children's small-footprint defaults
  * ({@code LOCAL_JVM_FLAGS}, e.g. {@code "-XX:TieredStopAtLevel=4 -Xmx512m"} for a throughput measurement).
+ * <p>
+ * {@code LOCAL_BROKER_URI} (e.g. {@code amqp://guest:guest@127.0.0.1:5672}) uses an installed RabbitMQ instead of the
+ * embedded broker. {@code LOCAL_SERVICES_MONGO_PORT} and {@code LOCAL_SERVICES_BROKER_PORT} are the ports the
+ * applications connect to (default: the servers' own): the fault suite (bench/faults.sh) puts a TCP proxy there to
+ * cut the connections.
  */
 record LauncherSettings(Path projectRoot, Path dataDir, int mongoPort, int brokerPort, Path javaBinary,
-        boolean aotEnabled, List<String> extraJvmFlags) {
+        boolean aotEnabled, List<String> extraJvmFlags, Optional<URI> externalBroker, int servicesMongoPort,
+        OptionalInt servicesBrokerPort) {
 
     static final int DEFAULT_MONGO_PORT = 27117;
     static final int DEFAULT_BROKER_PORT = 5673;
 
     static LauncherSettings from(Map<String, String> env, Path workingDir, Path javaHome) {
         Path root = workingDir.toAbsolutePath().normalize();
+        int mongoPort = port(env, "LOCAL_MONGO_PORT", DEFAULT_MONGO_PORT);
+        String brokerPort = env.get("LOCAL_SERVICES_BROKER_PORT");
         return new LauncherSettings(root, root.resolve("data"),
-                port(env, "LOCAL_MONGO_PORT", DEFAULT_MONGO_PORT),
+                mongoPort,
                 port(env, "LOCAL_BROKER_PORT", DEFAULT_BROKER_PORT),
                 javaHome.resolve("bin").resolve("java"),
                 "true".equalsIgnoreCase(env.getOrDefault("LOCAL_AOT", "false").trim()),
-                flags(env.getOrDefault("LOCAL_JVM_FLAGS", "")));
+                flags(env.getOrDefault("LOCAL_JVM_FLAGS", "")),
+                broker(env.get("LOCAL_BROKER_URI")),
+                port(env, "LOCAL_SERVICES_MONGO_PORT", mongoPort),
+                brokerPort == null || brokerPort.isBlank() ? OptionalInt.empty()
+                        : OptionalInt.of(port(env, "LOCAL_SERVICES_BROKER_PORT", 0)));
+    }
+
+    private static Optional<URI> broker(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(value.trim());
+            if (!"amqp".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1) {
+                throw new URISyntaxException(value, "not amqp://user:password@host:port");
+            }
+            return Optional.of(uri);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(
+                    "LOCAL_BROKER_URI must look like amqp://user:password@host:port, not '" + value + "'");
+        }
     }
 
     private static List<String> flags(String value) {

@@ -2,6 +2,9 @@ package org.unionplatform.launcher;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,9 +84,14 @@ public final class LocalPlatform {
         try {
             mongo = EmbeddedMongo.onFile(settings.mongoFile(), "127.0.0.1", settings.mongoPort());
             say("MongoDB (embedded)  %s  data in %s", mongo.connectionString(), relative(settings.mongoFile().getParent()));
-            broker = EmbeddedAmqpBroker.startPersistent("127.0.0.1", settings.brokerPort(), settings.brokerStore());
-            say("AMQP broker (embedded Qpid)  amqp://%s:%d  messages in %s", broker.host(), broker.port(),
-                    relative(settings.brokerStore()));
+            if (settings.externalBroker().isEmpty()) {
+                broker = EmbeddedAmqpBroker.startPersistent("127.0.0.1", settings.brokerPort(), settings.brokerStore());
+                say("AMQP broker (embedded Qpid)  amqp://%s:%d  messages in %s", broker.host(), broker.port(),
+                        relative(settings.brokerStore()));
+            } else {
+                say("AMQP broker (installed)  amqp://%s:%d", settings.externalBroker().get().getHost(),
+                        settings.externalBroker().get().getPort());
+            }
         } catch (DamagedStoreException e) {
             StoreRepair.whatToDo(e, relative(e.file())).forEach(System.err::println);
             stopInfrastructure();
@@ -95,8 +103,7 @@ public final class LocalPlatform {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-platform-stop"));
 
-        ChildLaunch.Endpoints endpoints = new ChildLaunch.Endpoints(mongo.connectionString(),
-                broker.host(), broker.port(), broker.username(), broker.password());
+        ChildLaunch.Endpoints endpoints = endpoints();
         LocalSecrets secrets = LocalSecrets.loadOrCreate(settings.dataDir());
         for (Application application : Application.ALL) {
             AotCache.Plan plan = plans.get(application);
@@ -219,6 +226,22 @@ public final class LocalPlatform {
         LogTail.lastLines(log, 15).forEach(line -> say("    %s", line.length() > 240 ? line.substring(0, 240) + "…" : line));
     }
 
+    /** Where the applications connect: the embedded servers or the installed broker, through a proxy's port if set. */
+    private ChildLaunch.Endpoints endpoints() {
+        String mongoUri = "mongodb://127.0.0.1:" + settings.servicesMongoPort();
+        if (settings.externalBroker().isPresent()) {
+            URI uri = settings.externalBroker().get();
+            String[] user = uri.getRawUserInfo() == null ? new String[] {"guest", "guest"}
+                    : uri.getRawUserInfo().split(":", 2);
+            return new ChildLaunch.Endpoints(mongoUri, uri.getHost(),
+                    settings.servicesBrokerPort().orElse(uri.getPort()),
+                    URLDecoder.decode(user[0], StandardCharsets.UTF_8),
+                    user.length > 1 ? URLDecoder.decode(user[1], StandardCharsets.UTF_8) : "");
+        }
+        return new ChildLaunch.Endpoints(mongoUri, broker.host(), settings.servicesBrokerPort().orElse(broker.port()),
+                broker.username(), broker.password());
+    }
+
     /** The shutdown hook: children first (they flush to MongoDB and the broker), then the broker, then MongoDB. */
     void stop() {
         stopping = true;
@@ -307,7 +330,9 @@ public final class LocalPlatform {
     private List<String> portsInUse() {
         List<String> problems = new ArrayList<>();
         checkPort(problems, settings.mongoPort(), "the embedded MongoDB (set LOCAL_MONGO_PORT to use another)");
-        checkPort(problems, settings.brokerPort(), "the embedded AMQP broker (set LOCAL_BROKER_PORT to use another)");
+        if (settings.externalBroker().isEmpty()) {
+            checkPort(problems, settings.brokerPort(), "the embedded AMQP broker (set LOCAL_BROKER_PORT to use another)");
+        }
         Application.ALL.forEach(application -> checkPort(problems, application.port(), application.module()));
         if (!problems.isEmpty()) {
             problems.add("Is the platform already running? Stop it (Ctrl-C in its terminal) or free the ports.");
