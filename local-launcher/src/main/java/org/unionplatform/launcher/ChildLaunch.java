@@ -43,7 +43,7 @@ record ChildLaunch(Application application, List<String> command, Map<String, St
         env.put("RABBITMQ_PORT", Integer.toString(endpoints.brokerPort()));
         env.put("RABBITMQ_USERNAME", endpoints.brokerUsername());
         env.put("RABBITMQ_PASSWORD", endpoints.brokerPassword());
-        env.put("RABBITMQ_VHOST", "/");
+        env.put("RABBITMQ_VHOST", endpoints.brokerVirtualHost());
         // The gateway routes to every service; the services ask each other (dispatch, eligibility, cards).
         Application.SERVICES.forEach(service -> env.put(service.uriVariable(), service.localUrl()));
         env.putAll(secrets.environment(application));
@@ -51,6 +51,7 @@ record ChildLaunch(Application application, List<String> command, Map<String, St
     }
 
     /** Where the children find the embedded MongoDB and broker. */
-    record Endpoints(String mongoUri, String brokerHost, int brokerPort, String brokerUsername, String brokerPassword) {
+    record Endpoints(String mongoUri, String brokerHost, int brokerPort, String brokerUsername, String brokerPassword,
+            String brokerVirtualHost) {
     }
 }

@@ -16,7 +16,7 @@ import java.util.OptionalInt;
  * see {@link AotCache}) and JVM flags added after the children's small-footprint defaults
  * ({@code LOCAL_JVM_FLAGS}, e.g. {@code "-XX:TieredStopAtLevel=4 -Xmx512m"} for a throughput measurement).
  * <p>
- * {@code LOCAL_BROKER_URI} (e.g. {@code amqp://guest:guest@127.0.0.1:5672}) uses an installed RabbitMQ instead of the
+ * {@code LOCAL_BROKER_URI} (e.g. {@code amqp://guest:guest@127.0.0.1:5672/vhost}, no path: the vhost "/") uses an installed RabbitMQ instead of the
  * embedded broker. {@code LOCAL_SERVICES_MONGO_PORT} and {@code LOCAL_SERVICES_BROKER_PORT} are the ports the
  * applications connect to (default: the servers' own): the fault suite (bench/faults.sh) puts a TCP proxy there to
  * cut the connections.

@@ -236,10 +236,16 @@ public final class LocalPlatform {
             return new ChildLaunch.Endpoints(mongoUri, uri.getHost(),
                     settings.servicesBrokerPort().orElse(uri.getPort()),
                     URLDecoder.decode(user[0], StandardCharsets.UTF_8),
-                    user.length > 1 ? URLDecoder.decode(user[1], StandardCharsets.UTF_8) : "");
+                    user.length > 1 ? URLDecoder.decode(user[1], StandardCharsets.UTF_8) : "", virtualHost(uri));
         }
         return new ChildLaunch.Endpoints(mongoUri, broker.host(), settings.servicesBrokerPort().orElse(broker.port()),
-                broker.username(), broker.password());
+                broker.username(), broker.password(), "/");
+    }
+
+    /** amqp://host:port/name names the virtual host "name" (URL-encoded); no path is the default "/". */
+    private static String virtualHost(URI uri) {
+        String path = uri.getRawPath();
+        return path == null || path.length() <= 1 ? "/" : URLDecoder.decode(path.substring(1), StandardCharsets.UTF_8);
     }
 
     /** The shutdown hook: children first (they flush to MongoDB and the broker), then the broker, then MongoDB. */
