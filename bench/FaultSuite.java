@@ -418,7 +418,7 @@ public class FaultSuite {
             String grants = openProgram(token, """
                     {"name":"故障测试困难补助","kind":"HARDSHIP_GRANT","organizationId":"shaanxi","orgPath":"/shaanxi/",
                      "startsOn":"%s","endsOn":"2099-12-31","budgetFen":10000000000,"amountPerGrantFen":100,
-                     "memberLimit":{"count":10000,"per":"WHOLE"},"revokeWindowDays":30}""".formatted(today));
+                     "memberLimit":{"count":100,"per":"WHOLE"},"revokeWindowDays":30}""".formatted(today));
             String welcome = openProgram(token, """
                     {"name":"故障测试入会礼包","kind":"WELCOME_PACK","organizationId":"shaanxi","orgPath":"/shaanxi/",
                      "startsOn":"%s","endsOn":"2099-12-31","stock":100000,"itemName":"入会礼包"}""".formatted(today));
