@@ -8,39 +8,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 messages=${1:-1000}
-readonly UP_TIMEOUT=300 STOP_TIMEOUT=120
+readonly UP_TIMEOUT=300
 readonly BROKER_PORT=${LOCAL_BROKER_PORT:-5673}
 readonly QUEUE=bench.broker-restart
-readonly MODULES=(local-launcher gateway organization-service membership-service station-service benefits-service)
 source bench/lib.sh
 started=$SECONDS
 
-# run.sh keeps its data in ./data next to itself (LauncherSettings: <working dir>/data, not configurable), so the
-# run happens in a temporary folder holding a link to run.sh and to each module: run.sh cds there, the launcher
-# finds <module>/target/<module>.jar through the links and writes data/ (MongoDB, broker store, logs) there.
-# The repository's own ./data is not touched.
-root=$(pwd)
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/broker-restart.XXXXXX")
-ln -s "$root/run.sh" "$tmp/run.sh"
-for module in "${MODULES[@]}"; do ln -s "$root/$module" "$tmp/$module"; done
+tmp=$(platform_folder broker-restart)
 
 pid=""
-stop_platform() {
-  [ -n "$pid" ] || return 0
-  if kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid"
-    local waited=0
-    while kill -0 "$pid" 2>/dev/null && [ "$waited" -lt "$STOP_TIMEOUT" ]; do sleep 1; waited=$((waited + 1)); done
-    if kill -0 "$pid" 2>/dev/null; then
-      echo "./run.sh (pid $pid) did not stop within ${STOP_TIMEOUT} s: killing it" >&2
-      kill -KILL "$pid" 2>/dev/null || true
-    else
-      echo "./run.sh (pid $pid) stopped after ${waited} s"
-    fi
-  fi
-  wait "$pid" 2>/dev/null || true
-  pid=""
-}
 cleanup() {
   stop_platform
   rm -rf "$tmp"
@@ -48,21 +24,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# The same rule as run.sh: build when a jar is missing or a pom or main source is newer than the oldest jar.
-needs_build() {
-  local module jar oldest=""
-  for module in "${MODULES[@]}"; do
-    jar="$module/target/$module.jar"
-    [ -f "$jar" ] || return 0
-    if [ -z "$oldest" ] || [ "$jar" -ot "$oldest" ]; then oldest=$jar; fi
-  done
-  [ -n "$(find . \( -name .git -o -name data -o -name target -o -name node_modules \) -prune -o \
-    -type f \( -name pom.xml -o -path '*/src/main/*' \) -newer "$oldest" -print -quit)" ]
-}
-if needs_build; then
-  echo "building the platform's jars ..."
-  ./mvnw -B -q -o -DskipTests package -pl "$(IFS=,; echo "${MODULES[*]}")" -am
-fi
+build_platform_if_needed
 
 # The AMQP client and what it needs (netty, slf4j-api), as resolved for embedded-infrastructure, from ~/.m2.
 cp_file="$tmp/client.classpath"

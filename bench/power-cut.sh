@@ -10,29 +10,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-5}
 kill_after=${2:-400}
-readonly UP_TIMEOUT=600 STOP_TIMEOUT=120
-readonly MODULES=(local-launcher gateway organization-service membership-service station-service benefits-service)
+readonly UP_TIMEOUT=600
 source bench/lib.sh
 started=$SECONDS
 
-# As in broker-restart.sh: a temporary folder with links to run.sh and the modules, so data/ is written there.
-root=$(pwd)
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/power-cut.XXXXXX")
-ln -s "$root/run.sh" "$tmp/run.sh"
-for module in "${MODULES[@]}"; do ln -s "$root/$module" "$tmp/$module"; done
+tmp=$(platform_folder power-cut)
 
 pid=""
-stop_platform() {
-  [ -n "$pid" ] || return 0
-  if kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid"
-    local waited=0
-    while kill -0 "$pid" 2>/dev/null && [ "$waited" -lt "$STOP_TIMEOUT" ]; do sleep 1; waited=$((waited + 1)); done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-  fi
-  wait "$pid" 2>/dev/null || true
-  pid=""
-}
 cleanup() {
   stop_platform
   rm -rf "$tmp"
@@ -40,20 +24,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-needs_build() {
-  local module jar oldest=""
-  for module in "${MODULES[@]}"; do
-    jar="$module/target/$module.jar"
-    [ -f "$jar" ] || return 0
-    if [ -z "$oldest" ] || [ "$jar" -ot "$oldest" ]; then oldest=$jar; fi
-  done
-  [ -n "$(find . \( -name .git -o -name data -o -name target -o -name node_modules \) -prune -o \
-    -type f \( -name pom.xml -o -path '*/src/main/*' \) -newer "$oldest" -print -quit)" ]
-}
-if needs_build; then
-  echo "building the platform's jars ..."
-  ./mvnw -B -q -o -DskipTests package -pl "$(IFS=,; echo "${MODULES[*]}")" -am
-fi
+build_platform_if_needed
 
 client() { "$JAVA" bench/PowerCut.java "$@"; }
 

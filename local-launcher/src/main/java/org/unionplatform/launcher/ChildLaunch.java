@@ -44,7 +44,7 @@ record ChildLaunch(Instance instance, List<String> command, Map<String, String> 
         env.put("RABBITMQ_PORT", Integer.toString(endpoints.brokerPort()));
         env.put("RABBITMQ_USERNAME", endpoints.brokerUsername());
         env.put("RABBITMQ_PASSWORD", endpoints.brokerPassword());
-        env.put("RABBITMQ_VHOST", "/");
+        env.put("RABBITMQ_VHOST", endpoints.brokerVirtualHost());
         // The gateway balances over every instance of every service. The services ask each other (dispatch,
         // eligibility, cards) at the first instance: their clients take one address.
         int offset = instance.portOffset();
@@ -64,6 +64,7 @@ record ChildLaunch(Instance instance, List<String> command, Map<String, String> 
     }
 
     /** Where the children find the embedded MongoDB and broker. */
-    record Endpoints(String mongoUri, String brokerHost, int brokerPort, String brokerUsername, String brokerPassword) {
+    record Endpoints(String mongoUri, String brokerHost, int brokerPort, String brokerUsername, String brokerPassword,
+            String brokerVirtualHost) {
     }
 }

@@ -1,9 +1,13 @@
 package org.unionplatform.launcher;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What the launcher needs to know, from the environment: where the project is (the working
@@ -14,9 +18,15 @@ import java.util.Map;
  * many instances of each domain service to run ({@code --replicas N} or {@code LOCAL_REPLICAS=N}, 1 to
  * {@value Instance#MAX_REPLICAS}; the flag wins; see {@link Instance} for their ports) and how far to move every
  * application's port ({@code LOCAL_PORT_OFFSET}, 0 to 1000, to run beside another platform).
+ * <p>
+ * {@code LOCAL_BROKER_URI} (e.g. {@code amqp://guest:guest@127.0.0.1:5672/vhost}; no path: the vhost "/") uses an
+ * installed RabbitMQ instead of the embedded broker. {@code LOCAL_SERVICES_MONGO_PORT} and
+ * {@code LOCAL_SERVICES_BROKER_PORT} are the ports the applications connect to (default: the servers' own): the fault
+ * suite (bench/faults.sh) puts a TCP proxy there to cut the connections.
  */
 record LauncherSettings(Path projectRoot, Path dataDir, int mongoPort, int brokerPort, Path javaBinary,
-        boolean aotEnabled, List<String> extraJvmFlags, int replicas, int portOffset) {
+        boolean aotEnabled, List<String> extraJvmFlags, int replicas, int portOffset, Optional<URI> externalBroker,
+        int servicesMongoPort, OptionalInt servicesBrokerPort) {
 
     static final String REPLICAS_FLAG = "--replicas";
 
@@ -29,14 +39,20 @@ record LauncherSettings(Path projectRoot, Path dataDir, int mongoPort, int broke
 
     static LauncherSettings from(Map<String, String> env, List<String> args, Path workingDir, Path javaHome) {
         Path root = workingDir.toAbsolutePath().normalize();
+        int mongoPort = port(env, "LOCAL_MONGO_PORT", DEFAULT_MONGO_PORT);
+        String brokerPort = env.get("LOCAL_SERVICES_BROKER_PORT");
         return new LauncherSettings(root, root.resolve("data"),
-                port(env, "LOCAL_MONGO_PORT", DEFAULT_MONGO_PORT),
+                mongoPort,
                 port(env, "LOCAL_BROKER_PORT", DEFAULT_BROKER_PORT),
                 javaHome.resolve("bin").resolve("java"),
                 "true".equalsIgnoreCase(env.getOrDefault("LOCAL_AOT", "false").trim()),
                 flags(env.getOrDefault("LOCAL_JVM_FLAGS", "")),
                 replicas(args, env),
-                portOffset(env));
+                portOffset(env),
+                broker(env.get("LOCAL_BROKER_URI")),
+                port(env, "LOCAL_SERVICES_MONGO_PORT", mongoPort),
+                brokerPort == null || brokerPort.isBlank() ? OptionalInt.empty()
+                        : OptionalInt.of(port(env, "LOCAL_SERVICES_BROKER_PORT", 0)));
     }
 
     private static int portOffset(Map<String, String> env) {
@@ -78,6 +94,22 @@ record LauncherSettings(Path projectRoot, Path dataDir, int mongoPort, int broke
         }
         throw new IllegalArgumentException(name + " must be a number of instances from 1 to " + Instance.MAX_REPLICAS
                 + ", not '" + value + "'");
+    }
+
+    private static Optional<URI> broker(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(value.trim());
+            if (!"amqp".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1) {
+                throw new URISyntaxException(value, "not amqp://user:password@host:port");
+            }
+            return Optional.of(uri);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(
+                    "LOCAL_BROKER_URI must look like amqp://user:password@host:port, not '" + value + "'");
+        }
     }
 
     private static List<String> flags(String value) {

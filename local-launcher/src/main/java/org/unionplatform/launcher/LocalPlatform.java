@@ -2,6 +2,9 @@ package org.unionplatform.launcher;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,9 +93,14 @@ public final class LocalPlatform {
         try {
             mongo = EmbeddedMongo.onFile(settings.mongoFile(), "127.0.0.1", settings.mongoPort());
             say("MongoDB (embedded)  %s  data in %s", mongo.connectionString(), relative(settings.mongoFile().getParent()));
-            broker = EmbeddedAmqpBroker.startPersistent("127.0.0.1", settings.brokerPort(), settings.brokerStore());
-            say("AMQP broker (embedded Qpid)  amqp://%s:%d  messages in %s", broker.host(), broker.port(),
-                    relative(settings.brokerStore()));
+            if (settings.externalBroker().isEmpty()) {
+                broker = EmbeddedAmqpBroker.startPersistent("127.0.0.1", settings.brokerPort(), settings.brokerStore());
+                say("AMQP broker (embedded Qpid)  amqp://%s:%d  messages in %s", broker.host(), broker.port(),
+                        relative(settings.brokerStore()));
+            } else {
+                say("AMQP broker (installed)  amqp://%s:%d", settings.externalBroker().get().getHost(),
+                        settings.externalBroker().get().getPort());
+            }
         } catch (DamagedStoreException e) {
             StoreRepair.whatToDo(e, relative(e.file())).forEach(System.err::println);
             stopInfrastructure();
@@ -104,8 +112,7 @@ public final class LocalPlatform {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-platform-stop"));
 
-        ChildLaunch.Endpoints endpoints = new ChildLaunch.Endpoints(mongo.connectionString(),
-                broker.host(), broker.port(), broker.username(), broker.password());
+        ChildLaunch.Endpoints endpoints = endpoints();
         LocalSecrets secrets = LocalSecrets.loadOrCreate(settings.dataDir());
         // First instances (and the gateway) first; further copies once the first is UP: a service's first start on
         // an empty database creates its accounts and demo data, and two copies doing it at once collide (seen:
@@ -298,6 +305,28 @@ public final class LocalPlatform {
         return settings.logsDir().resolve(instance.name() + ".log");
     }
 
+    /** Where the applications connect: the embedded servers or the installed broker, through a proxy's port if set. */
+    private ChildLaunch.Endpoints endpoints() {
+        String mongoUri = "mongodb://127.0.0.1:" + settings.servicesMongoPort();
+        if (settings.externalBroker().isPresent()) {
+            URI uri = settings.externalBroker().get();
+            String[] user = uri.getRawUserInfo() == null ? new String[] {"guest", "guest"}
+                    : uri.getRawUserInfo().split(":", 2);
+            return new ChildLaunch.Endpoints(mongoUri, uri.getHost(),
+                    settings.servicesBrokerPort().orElse(uri.getPort()),
+                    URLDecoder.decode(user[0], StandardCharsets.UTF_8),
+                    user.length > 1 ? URLDecoder.decode(user[1], StandardCharsets.UTF_8) : "", virtualHost(uri));
+        }
+        return new ChildLaunch.Endpoints(mongoUri, broker.host(), settings.servicesBrokerPort().orElse(broker.port()),
+                broker.username(), broker.password(), "/");
+    }
+
+    /** amqp://host:port/name names the virtual host "name" (URL-encoded); no path is the default "/". */
+    private static String virtualHost(URI uri) {
+        String path = uri.getRawPath();
+        return path == null || path.length() <= 1 ? "/" : URLDecoder.decode(path.substring(1), StandardCharsets.UTF_8);
+    }
+
     /** The shutdown hook: children first (they flush to MongoDB and the broker), then the broker, then MongoDB. */
     void stop() {
         stopping = true;
@@ -395,7 +424,9 @@ public final class LocalPlatform {
     private List<String> portsInUse() {
         List<String> problems = new ArrayList<>();
         checkPort(problems, settings.mongoPort(), "the embedded MongoDB (set LOCAL_MONGO_PORT to use another)");
-        checkPort(problems, settings.brokerPort(), "the embedded AMQP broker (set LOCAL_BROKER_PORT to use another)");
+        if (settings.externalBroker().isEmpty()) {
+            checkPort(problems, settings.brokerPort(), "the embedded AMQP broker (set LOCAL_BROKER_PORT to use another)");
+        }
         instances().forEach(instance -> checkPort(problems, instance.port(), instance.name()));
         if (!problems.isEmpty()) {
             problems.add("Is the platform already running? Stop it (Ctrl-C in its terminal) or free the ports.");

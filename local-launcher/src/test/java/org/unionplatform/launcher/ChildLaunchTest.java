@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChildLaunchTest {
 
     private static final ChildLaunch.Endpoints ENDPOINTS =
-            new ChildLaunch.Endpoints("mongodb://127.0.0.1:27117", "127.0.0.1", 5673, "guest", "guest");
+            new ChildLaunch.Endpoints("mongodb://127.0.0.1:27117", "127.0.0.1", 5673, "guest", "guest", "/");
     private static final Path JAVA = Path.of("/opt/jdk/bin/java");
     private static final LocalSecrets SECRETS = new LocalSecrets(java.util.Map.of(
             "pii.key", "pk", "pii.lookup-key", "lk", "auth.key-encryption-key", "kek", "admin.password", "ap",

@@ -85,4 +85,29 @@ class LauncherSettingsTest {
         assertThatThrownBy(() -> LauncherSettings.from(Map.of("LOCAL_PORT_OFFSET", "-1"), Path.of("/p"), Path.of("/j")))
                 .hasMessageContaining("LOCAL_PORT_OFFSET");
     }
+
+    @Test
+    void theApplicationsConnectToTheServersOwnPortsUnlessAProxyPortIsSet() {
+        LauncherSettings plain = LauncherSettings.from(Map.of("LOCAL_MONGO_PORT", "27999"), Path.of("/p"), Path.of("/j"));
+        assertThat(plain.servicesMongoPort()).isEqualTo(27999);
+        assertThat(plain.servicesBrokerPort()).isEmpty();
+        assertThat(plain.externalBroker()).isEmpty();
+
+        LauncherSettings proxied = LauncherSettings.from(Map.of("LOCAL_SERVICES_MONGO_PORT", "28001",
+                "LOCAL_SERVICES_BROKER_PORT", "5701"), Path.of("/p"), Path.of("/j"));
+        assertThat(proxied.servicesMongoPort()).isEqualTo(28001);
+        assertThat(proxied.servicesBrokerPort()).hasValue(5701);
+    }
+
+    @Test
+    void anInstalledBrokerIsNamedByAnAmqpUriAndAnythingElseIsRefusedWithTheVariablesName() {
+        LauncherSettings installed = LauncherSettings.from(Map.of("LOCAL_BROKER_URI", "amqp://guest:guest@127.0.0.1:5672"),
+                Path.of("/p"), Path.of("/j"));
+        assertThat(installed.externalBroker()).hasValueSatisfying(uri -> {
+            assertThat(uri.getHost()).isEqualTo("127.0.0.1");
+            assertThat(uri.getPort()).isEqualTo(5672);
+        });
+        assertThatThrownBy(() -> LauncherSettings.from(Map.of("LOCAL_BROKER_URI", "http://127.0.0.1:5672"),
+                Path.of("/p"), Path.of("/j"))).hasMessageContaining("LOCAL_BROKER_URI");
+    }
 }
