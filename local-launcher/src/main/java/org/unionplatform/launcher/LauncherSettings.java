@@ -1,19 +1,22 @@
 package org.unionplatform.launcher;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What the launcher needs to know, from the environment: where the project is (the working
  * directory, which run.sh sets), where data and logs go, the ports of the embedded servers
  * ({@code LOCAL_MONGO_PORT}, {@code LOCAL_BROKER_PORT}), whether to record AOT caches ({@code LOCAL_AOT=true};
  * see {@link AotCache}) and JVM flags added after the children's small-footprint defaults
- * ({@code LOCAL_JVM_FLAGS}, e.g. {@code "-XX:TieredStopAtLevel=4 -Xmx512m"} for a throughput measurement).
+ * ({@code LOCAL_JVM_FLAGS}, e.g. {@code "-XX:TieredStopAtLevel=4 -Xmx512m"} for a throughput measurement), then
+ * flags for one application only ({@code LOCAL_JVM_FLAGS_GATEWAY}, {@code LOCAL_JVM_FLAGS_STATION_SERVICE}, ...).
  */
 record LauncherSettings(Path projectRoot, Path dataDir, int mongoPort, int brokerPort, Path javaBinary,
-        boolean aotEnabled, List<String> extraJvmFlags) {
+        boolean aotEnabled, List<String> extraJvmFlags, Map<String, List<String>> applicationJvmFlags) {
 
     static final int DEFAULT_MONGO_PORT = 27117;
     static final int DEFAULT_BROKER_PORT = 5673;
@@ -25,7 +28,16 @@ record LauncherSettings(Path projectRoot, Path dataDir, int mongoPort, int broke
                 port(env, "LOCAL_BROKER_PORT", DEFAULT_BROKER_PORT),
                 javaHome.resolve("bin").resolve("java"),
                 "true".equalsIgnoreCase(env.getOrDefault("LOCAL_AOT", "false").trim()),
-                flags(env.getOrDefault("LOCAL_JVM_FLAGS", "")));
+                flags(env.getOrDefault("LOCAL_JVM_FLAGS", "")),
+                Application.ALL.stream().collect(Collectors.toUnmodifiableMap(Application::module,
+                        application -> flags(env.getOrDefault("LOCAL_JVM_FLAGS_" + application.variablePrefix(), "")))));
+    }
+
+    /** The flags added after an application's defaults: the common ones, then its own (last wins). */
+    List<String> extraJvmFlags(Application application) {
+        List<String> flags = new ArrayList<>(extraJvmFlags);
+        flags.addAll(applicationJvmFlags.getOrDefault(application.module(), List.of()));
+        return List.copyOf(flags);
     }
 
     private static List<String> flags(String value) {

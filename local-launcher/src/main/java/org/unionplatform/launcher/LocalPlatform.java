@@ -101,7 +101,7 @@ public final class LocalPlatform {
         for (Application application : Application.ALL) {
             AotCache.Plan plan = plans.get(application);
             List<String> flags = new ArrayList<>(plan.jvmFlags());
-            flags.addAll(settings.extraJvmFlags()); // last, so they override the defaults
+            flags.addAll(settings.extraJvmFlags(application)); // last, so they override the defaults
             start(ChildLaunch.of(application, settings.javaBinary(), plan.jar(), flags, endpoints, secrets), plan);
         }
 

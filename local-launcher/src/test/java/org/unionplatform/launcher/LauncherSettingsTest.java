@@ -49,4 +49,12 @@ class LauncherSettingsTest {
         assertThat(LauncherSettings.from(Map.of("LOCAL_JVM_FLAGS", " -XX:TieredStopAtLevel=4   -Xmx512m "),
                 Path.of("/p"), Path.of("/j")).extraJvmFlags()).containsExactly("-XX:TieredStopAtLevel=4", "-Xmx512m");
     }
+
+    @Test
+    void oneApplicationsFlagsComeAfterTheCommonOnes() {
+        LauncherSettings settings = LauncherSettings.from(Map.of("LOCAL_JVM_FLAGS", "-Xmx300m",
+                "LOCAL_JVM_FLAGS_GATEWAY", "-XX:TieredStopAtLevel=4"), Path.of("/p"), Path.of("/j"));
+        assertThat(settings.extraJvmFlags(Application.GATEWAY)).containsExactly("-Xmx300m", "-XX:TieredStopAtLevel=4");
+        assertThat(settings.extraJvmFlags(Application.STATION)).containsExactly("-Xmx300m");
+    }
 }
