@@ -3,11 +3,13 @@ package org.unionplatform.launcher;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Collectors;
 
 /**
  * What the launcher needs to know, from the environment: where the project is (the working
@@ -17,7 +19,8 @@ import java.util.OptionalInt;
  * ({@code LOCAL_JVM_FLAGS}, e.g. {@code "-XX:TieredStopAtLevel=4 -Xmx512m"} for a throughput measurement) and how
  * many instances of each domain service to run ({@code --replicas N} or {@code LOCAL_REPLICAS=N}, 1 to
  * {@value Instance#MAX_REPLICAS}; the flag wins; see {@link Instance} for their ports) and how far to move every
- * application's port ({@code LOCAL_PORT_OFFSET}, 0 to 1000, to run beside another platform).
+ * application's port ({@code LOCAL_PORT_OFFSET}, 0 to 1000, to run beside another platform). Flags for one
+ * application only follow the common ones ({@code LOCAL_JVM_FLAGS_GATEWAY}, {@code LOCAL_JVM_FLAGS_STATION_SERVICE}, ...).
  * <p>
  * {@code LOCAL_BROKER_URI} (e.g. {@code amqp://guest:guest@127.0.0.1:5672/vhost}; no path: the vhost "/") uses an
  * installed RabbitMQ instead of the embedded broker. {@code LOCAL_SERVICES_MONGO_PORT} and
@@ -26,7 +29,7 @@ import java.util.OptionalInt;
  */
 record LauncherSettings(Path projectRoot, Path dataDir, int mongoPort, int brokerPort, Path javaBinary,
         boolean aotEnabled, List<String> extraJvmFlags, int replicas, int portOffset, Optional<URI> externalBroker,
-        int servicesMongoPort, OptionalInt servicesBrokerPort) {
+        int servicesMongoPort, OptionalInt servicesBrokerPort, Map<String, List<String>> applicationJvmFlags) {
 
     static final String REPLICAS_FLAG = "--replicas";
 
@@ -52,7 +55,16 @@ record LauncherSettings(Path projectRoot, Path dataDir, int mongoPort, int broke
                 broker(env.get("LOCAL_BROKER_URI")),
                 port(env, "LOCAL_SERVICES_MONGO_PORT", mongoPort),
                 brokerPort == null || brokerPort.isBlank() ? OptionalInt.empty()
-                        : OptionalInt.of(port(env, "LOCAL_SERVICES_BROKER_PORT", 0)));
+                        : OptionalInt.of(port(env, "LOCAL_SERVICES_BROKER_PORT", 0)),
+                Application.ALL.stream().collect(Collectors.toUnmodifiableMap(Application::module,
+                        application -> flags(env.getOrDefault("LOCAL_JVM_FLAGS_" + application.variablePrefix(), "")))));
+    }
+
+    /** The flags added after an application's defaults: the common ones, then its own (last wins). */
+    List<String> extraJvmFlags(Application application) {
+        List<String> flags = new ArrayList<>(extraJvmFlags);
+        flags.addAll(applicationJvmFlags.getOrDefault(application.module(), List.of()));
+        return List.copyOf(flags);
     }
 
     private static int portOffset(Map<String, String> env) {

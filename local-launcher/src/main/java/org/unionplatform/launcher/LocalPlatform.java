@@ -128,7 +128,7 @@ public final class LocalPlatform {
                     plan = plan.withoutRecording();
                 }
                 List<String> flags = new ArrayList<>(plan.jvmFlags());
-                flags.addAll(settings.extraJvmFlags()); // last, so they override the defaults
+                flags.addAll(settings.extraJvmFlags(instance.application())); // last, so they override the defaults
                 start(ChildLaunch.of(instance, settings.replicas(), settings.javaBinary(), plan.jar(), flags,
                         endpoints, secrets), plan);
             }

@@ -110,4 +110,12 @@ class LauncherSettingsTest {
         assertThatThrownBy(() -> LauncherSettings.from(Map.of("LOCAL_BROKER_URI", "http://127.0.0.1:5672"),
                 Path.of("/p"), Path.of("/j"))).hasMessageContaining("LOCAL_BROKER_URI");
     }
+
+    @Test
+    void oneApplicationsFlagsComeAfterTheCommonOnes() {
+        LauncherSettings settings = LauncherSettings.from(Map.of("LOCAL_JVM_FLAGS", "-Xmx300m",
+                "LOCAL_JVM_FLAGS_GATEWAY", "-XX:TieredStopAtLevel=4"), Path.of("/p"), Path.of("/j"));
+        assertThat(settings.extraJvmFlags(Application.GATEWAY)).containsExactly("-Xmx300m", "-XX:TieredStopAtLevel=4");
+        assertThat(settings.extraJvmFlags(Application.STATION)).containsExactly("-Xmx300m");
+    }
 }

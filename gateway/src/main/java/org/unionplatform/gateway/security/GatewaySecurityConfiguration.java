@@ -1,5 +1,7 @@
 package org.unionplatform.gateway.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -7,7 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -34,6 +35,10 @@ import org.unionplatform.gateway.problem.ProblemWriter;
 @EnableWebFluxSecurity
 class GatewaySecurityConfiguration {
 
+    // A client keeps its token for minutes: the gateway verifies it once per this much time, not per request.
+    private static final Duration TOKEN_CACHE_MAX_AGE = Duration.ofMinutes(2);
+    private static final int TOKEN_CACHE_ENTRIES = 20_000;
+
     @Bean
     ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties) {
         // Keys are fetched on the first token, so the gateway starts before organization-service; an unknown kid
@@ -42,7 +47,7 @@ class GatewaySecurityConfiguration {
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(validator(properties));
-        return decoder;
+        return new ValidatedTokenCache(decoder, TOKEN_CACHE_MAX_AGE, TOKEN_CACHE_ENTRIES, Clock.systemUTC());
     }
 
     static OAuth2TokenValidator<Jwt> validator(GatewaySecurityProperties properties) {
@@ -61,10 +66,9 @@ class GatewaySecurityConfiguration {
         SecurityProblems problems = new SecurityProblems(writer);
         List<PublicPath> publicPaths = properties.publicPaths().stream().map(PublicPath::parse).toList();
         return http
-                .authorizeExchange(exchanges -> {
-                    publicPaths.forEach(path -> permit(exchanges, path));
-                    exchanges.anyExchange().authenticated();
-                })
+                .authorizeExchange(exchanges -> exchanges
+                        .matchers(new PublicPathsMatcher(publicPaths)).permitAll()
+                        .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtDecoder(decoder))
                         .authenticationEntryPoint(problems)
@@ -82,14 +86,5 @@ class GatewaySecurityConfiguration {
                 // Written by SecurityHeadersWebFilter, which also covers paths outside this chain's defaults.
                 .headers(ServerHttpSecurity.HeaderSpec::disable)
                 .build();
-    }
-
-    private static void permit(AuthorizeExchangeSpec exchanges, PublicPath path) {
-        if (path.method() == null) {
-            exchanges.pathMatchers(path.pattern()).permitAll();
-        }
-        else {
-            exchanges.pathMatchers(path.method(), path.pattern()).permitAll();
-        }
     }
 }

@@ -1,5 +1,7 @@
 package org.unionplatform.common.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -61,11 +63,15 @@ public class PlatformSecurityAutoConfiguration {
             "/actuator/info", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
             "/swagger-ui/**", "/error");
 
+    // A client keeps its access token for minutes: verified once per this much time, not on every request.
+    private static final Duration TOKEN_CACHE_MAX_AGE = Duration.ofMinutes(2);
+    private static final int TOKEN_CACHE_ENTRIES = 20_000;
+
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(PlatformSecurityProperties properties, Environment environment) {
         // Built on first use: the organization-service reads its own JWKS, which is not served while it starts.
-        return new SupplierJwtDecoder(() -> {
+        return new ValidatedTokenCache(new SupplierJwtDecoder(() -> {
             String jwksUri = environment.getProperty("platform.security.jwks-uri");
             if (jwksUri == null || jwksUri.isBlank() || properties.issuer() == null || properties.issuer().isBlank()) {
                 throw new IllegalStateException("platform.security.jwks-uri and platform.security.issuer must be set");
@@ -75,7 +81,7 @@ public class PlatformSecurityAutoConfiguration {
                     .build();
             decoder.setJwtValidator(validator(properties));
             return decoder;
-        });
+        }), TOKEN_CACHE_MAX_AGE, TOKEN_CACHE_ENTRIES, Clock.systemUTC());
     }
 
     static OAuth2TokenValidator<Jwt> validator(PlatformSecurityProperties properties) {
