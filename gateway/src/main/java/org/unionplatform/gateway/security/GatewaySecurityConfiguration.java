@@ -37,7 +37,7 @@ class GatewaySecurityConfiguration {
 
     // A client keeps its token for minutes: the gateway verifies it once per this much time, not per request.
     private static final Duration TOKEN_CACHE_MAX_AGE = Duration.ofMinutes(2);
-    private static final int TOKEN_CACHE_ENTRIES = 20_000;
+    private static final int TOKEN_CACHE_ENTRIES = 5_000;
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties) {

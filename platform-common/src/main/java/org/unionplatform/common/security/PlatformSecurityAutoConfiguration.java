@@ -65,7 +65,7 @@ public class PlatformSecurityAutoConfiguration {
 
     // A client keeps its access token for minutes: verified once per this much time, not on every request.
     private static final Duration TOKEN_CACHE_MAX_AGE = Duration.ofMinutes(2);
-    private static final int TOKEN_CACHE_ENTRIES = 20_000;
+    private static final int TOKEN_CACHE_ENTRIES = 5_000;
 
     @Bean
     @ConditionalOnMissingBean
