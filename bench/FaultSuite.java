@@ -553,7 +553,9 @@ public class FaultSuite {
                     if (accepted.contains(answer.statusCode())) {
                         return answer;
                     }
-                    if (answer.statusCode() < 500 && answer.statusCode() != 429 && answer.statusCode() != 401) {
+                    boolean inProgress = answer.statusCode() == 409 && answer.body().contains("idempotency-key-in-progress");
+                    if (answer.statusCode() < 500 && answer.statusCode() != 429 && answer.statusCode() != 401
+                            && !inProgress) {
                         // a refusal is an answer: nothing written (counted, and shown once per kind)
                         if (refusals.add(answer.statusCode() + " " + url.replaceAll("[0-9a-f-]{20,}", "{id}"))) {
                             System.out.println("[faults] refused: " + method + " " + url + " " + answer.statusCode()
@@ -565,6 +567,7 @@ public class FaultSuite {
                 } catch (IOException | InterruptedException unanswered) {
                     // cut, refused or timed out: the write may or may not have been kept; the same one again
                 }
+                // (409 idempotency-key-in-progress: the first attempt is still running; its result comes on a resend)
                 sleep(500);
             }
             return null;
