@@ -45,7 +45,7 @@ public record BusProperties(
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("100") int relayBatchSize,
         @DefaultValue("10s") Duration sweepInterval,
-        @DefaultValue("5m") Duration fullSweepInterval,
+        @DefaultValue("60s") Duration fullSweepInterval,
         @DefaultValue("5s") Duration confirmTimeout,
         @DefaultValue Backoff outboxBackoff,
         Backoff consumerBackoff,
