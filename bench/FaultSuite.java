@@ -271,9 +271,11 @@ public class FaultSuite {
                 }
                 Thread.sleep(1_000);
             }
-            // and each answers: the gateway sends to it again
-            for (int port : SERVICE_PORTS) {
-                awaitReady(port, Instant.now());
+            // and each answers: the gateway sends to it again (instance n listens on its port + 10 x (n - 1))
+            for (int instance = 0; instance < replicas; instance++) {
+                for (int port : SERVICE_PORTS) {
+                    awaitReady(port + 10 * instance, Instant.now());
+                }
             }
         }
 
