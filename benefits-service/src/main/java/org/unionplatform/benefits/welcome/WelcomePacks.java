@@ -118,6 +118,12 @@ public class WelcomePacks implements ProgramListener {
         if (program == null || program.status() != ProgramStatus.OPEN || !Program.WELCOME_PACK.equals(program.kind())) {
             return 0;
         }
+        if (program.stockAvailable() != null && program.stockAvailable() <= 0) {
+            // Nothing left to give: the waiting queue is not read. Each approval re-read it in order, about a
+            // second per event with thousands waiting on the embedded store (the fault suite saw the demo's
+            // approvals take hours); a reservation left half-way is the sweep's, a restock serves the queue.
+            return 0;
+        }
         int served = 0;
         while (true) {
             List<WelcomeEntry> batch = mongo.find(waitingOn(List.of(programId)).limit(BATCH), WelcomeEntry.class);

@@ -17,15 +17,21 @@ final class BusMetrics {
     static final String DEAD_LETTERED = "bus.events.dead.lettered";
     static final String OUTBOX_PENDING = "bus.outbox.pending";
     static final String OUTBOX_OLDEST_AGE = "bus.outbox.oldest.age";
+    static final String OUTBOX_UNROUTED = "bus.outbox.unrouted";
 
     private final MeterRegistry registry;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
+    private final AtomicLong unrouted = new AtomicLong();
 
     BusMetrics(MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder(OUTBOX_PENDING, pending, AtomicLong::get)
-                .description("Events stored in outboxes and not yet confirmed by the broker")
+                .description("Events stored in outboxes and not yet confirmed by the broker (as of the last full sweep;"
+                        + " events of a type no queue is bound for are counted in bus.outbox.unrouted instead)")
+                .register(registry);
+        Gauge.builder(OUTBOX_UNROUTED, unrouted, AtomicLong::get)
+                .description("Events of a type no queue is bound for (nobody subscribes), kept for the unroutable grace")
                 .register(registry);
         Gauge.builder(OUTBOX_OLDEST_AGE, oldestAgeMillis, millis -> millis.get() / 1000.0)
                 .description("Age of the oldest event waiting in an outbox")
@@ -33,9 +39,10 @@ final class BusMetrics {
                 .register(registry);
     }
 
-    void outbox(long pendingEvents, Duration oldestAge) {
+    void outbox(long pendingEvents, Duration oldestAge, long unroutedEvents) {
         pending.set(pendingEvents);
         oldestAgeMillis.set(oldestAge.toMillis());
+        unrouted.set(unroutedEvents);
     }
 
     void published(String type) {

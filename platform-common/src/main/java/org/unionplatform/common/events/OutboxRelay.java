@@ -46,6 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class OutboxRelay implements SmartLifecycle {
 
     private static final String UNROUTABLE = "returned as unroutable: ";
+    private static final int MAX_RETURNS_KEPT = 10_000;
+    private static final Duration RETURN_AFTER_NACK = Duration.ofMillis(200);
 
 
     static final String VERSION_HEADER = "x-event-version";
@@ -63,6 +65,13 @@ final class OutboxRelay implements SmartLifecycle {
     private final Set<OutboxStore.DocumentRef> queued = ConcurrentHashMap.newKeySet();
     // Documents left with pending events (a failed publish, a failed round): the sweeper looks at them again.
     private final Set<OutboxStore.DocumentRef> unfinished = ConcurrentHashMap.newKeySet();
+    // Returns by message id (= event id). Qpid Broker-J answers an unroutable mandatory publish with a return that
+    // Spring does not attach to the publish's CorrelationData, then a nack; RabbitMQ with an attached return and an
+    // ack. Recorded here, both read as "no queue is bound for its type".
+    private final Map<String, String> returns = new ConcurrentHashMap<>();
+    // Types whose last publish came back unroutable: their pending events wait for a subscriber (the grace), not
+    // for the broker, and the outbox gauges count them apart.
+    private final Set<String> unroutedTypes = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private Thread worker;
 
@@ -76,6 +85,20 @@ final class OutboxRelay implements SmartLifecycle {
         this.tracer = tracer;
         this.metrics = metrics;
         this.clock = clock;
+        rabbit.setReturnsCallback(returned -> {
+            String id = returned.getMessage().getMessageProperties().getMessageId();
+            if (id != null) {
+                if (returns.size() >= MAX_RETURNS_KEPT) {
+                    returns.clear(); // only ever this many publishes in flight; what is left is stale
+                }
+                returns.put(id, returned.getReplyText());
+            }
+        });
+    }
+
+    /** Whether the last publish of this type found no queue bound for it (nobody subscribes, for now). */
+    boolean unrouted(String type) {
+        return unroutedTypes.contains(type);
     }
 
     /** Asks the relay to look at one document's outbox soon (idempotent while it is queued). */
@@ -166,6 +189,12 @@ final class OutboxRelay implements SmartLifecycle {
         Map<String, List<Publication>> setAside = new LinkedHashMap<>();
         for (Publication publication : publications) {
             String failure = outcome(publication, deadline);
+            returns.remove(publication.event().eventId().toString());
+            if (failure == null) {
+                unroutedTypes.remove(publication.event().type());
+            } else if (failure.startsWith(UNROUTABLE)) {
+                unroutedTypes.add(publication.event().type());
+            }
             if (failure == null) {
                 confirmed.computeIfAbsent(publication.ref().collection(), c -> new ArrayList<>()).add(publication);
                 continue;
@@ -231,18 +260,18 @@ final class OutboxRelay implements SmartLifecycle {
     }
 
     /** Null when the broker took responsibility for the message, else why not. */
-    private static String outcome(Publication publication, Instant deadline) {
+    private String outcome(Publication publication, Instant deadline) {
         if (publication.failure() != null) {
             return publication.failure();
         }
         try {
             long waitMillis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
             var confirm = publication.correlation().getFuture().get(waitMillis, TimeUnit.MILLISECONDS);
-            if (!confirm.ack()) {
-                return "nacked: " + confirm.reason();
+            String returned = returnOf(publication, !confirm.ack());
+            if (returned != null) {
+                return UNROUTABLE + returned;
             }
-            var returned = publication.correlation().getReturned();
-            return returned == null ? null : UNROUTABLE + returned.getReplyText();
+            return confirm.ack() ? null : "nacked: " + confirm.reason();
         } catch (TimeoutException e) {
             return "no confirm in time";
         } catch (ExecutionException e) {
@@ -250,6 +279,26 @@ final class OutboxRelay implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
+        }
+    }
+
+    /**
+     * The broker's return of this publish, if any: attached to its correlation (RabbitMQ) or recorded by the
+     * returns callback (Qpid). After a nack the return may still be on its way: looked for a moment longer.
+     */
+    private String returnOf(Publication publication, boolean nacked) throws InterruptedException {
+        String id = publication.event().eventId().toString();
+        long waitUntil = System.nanoTime() + (nacked ? RETURN_AFTER_NACK.toNanos() : 0);
+        while (true) {
+            var attached = publication.correlation().getReturned();
+            if (attached != null) {
+                return attached.getReplyText();
+            }
+            String recorded = returns.get(id);
+            if (recorded != null || System.nanoTime() >= waitUntil) {
+                return recorded;
+            }
+            Thread.sleep(5);
         }
     }
 

@@ -99,6 +99,7 @@ final class OutboxSweeper implements SmartLifecycle {
     /** Reads every outbox collection: wakes the relay for what is due, tracks what waits, refreshes the gauges. */
     private void fullSweep(Instant now) {
         long[] pending = {0};
+        long[] unrouted = {0};
         Instant[] oldest = {now};
         for (String collection : outboxCollections()) {
             if (indexed.add(collection)) {
@@ -106,13 +107,17 @@ final class OutboxSweeper implements SmartLifecycle {
             }
             store.forEachPending(collection, (ref, events) -> {
                 for (OutboxEvent event : events) {
+                    if (relay.unrouted(event.type())) {
+                        unrouted[0]++; // waits for a subscriber (the grace), not for the broker
+                        continue;
+                    }
                     pending[0]++;
                     oldest[0] = event.occurredAt().isBefore(oldest[0]) ? event.occurredAt() : oldest[0];
                 }
                 handBack(ref, events, now);
             });
         }
-        metrics.outbox(pending[0], Duration.between(oldest[0], now));
+        metrics.outbox(pending[0], Duration.between(oldest[0], now), unrouted[0]);
     }
 
     /** Looks again, by {@code _id}, at the documents known to hold pending events. */

@@ -133,24 +133,24 @@ class EventBusIT {
         try {
             mongo.save(enrollment);
 
-            // RabbitMQ returns the unroutable message and then acks it; Qpid Broker-J nacks it without a
-            // return. Neither is a delivery.
+            // RabbitMQ returns the unroutable message and then acks it; Qpid Broker-J returns it (not attached to
+            // the publish) and nacks it. Neither is a delivery.
             await().atMost(Duration.ofSeconds(20)).until(() -> attempts(eventId) >= 2);
             assertThat(pending()).extracting(OutboxEvent::eventId).containsExactly(eventId);
             assertThat(count(BusMetrics.PUBLISHED, "type", "nobody.listens")).isZero();
             assertThat(count(BusMetrics.PUBLISH_FAILURES, "type", "nobody.listens")).isGreaterThan(failuresBefore);
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                assertThat(meters.get(BusMetrics.OUTBOX_PENDING).gauge().value()).isGreaterThanOrEqualTo(1);
-                assertThat(meters.get(BusMetrics.OUTBOX_OLDEST_AGE).gauge().value()).isGreaterThan(0);
-            });
+            // It waits for a subscriber, not for the broker: counted apart from the events the broker has not taken.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(meters.get(BusMetrics.OUTBOX_UNROUTED).gauge().value()).isGreaterThanOrEqualTo(1));
         } finally {
             mongo.remove(Query.query(Criteria.where("_id").is(enrollmentId)), Enrollment.class);
         }
     }
 
     /**
-     * Why the relay must treat a nack and a return alike: the brokers refuse an unroutable mandatory
-     * publish differently. RabbitMQ returns it (NO_ROUTE) and then acks it; Qpid Broker-J nacks it.
+     * Why the relay reads returns itself: the brokers refuse an unroutable mandatory publish differently. RabbitMQ
+     * returns it (NO_ROUTE, attached to the publish's correlation) and then acks it; Qpid Broker-J nacks it and
+     * returns it in a way Spring does not attach to the correlation (the relay's returns callback records it).
      */
     @Test
     void brokerRefusesAnUnroutableMandatoryPublishInItsDocumentedWay() throws Exception {
@@ -173,11 +173,12 @@ class EventBusIT {
 
     /**
      * An event no queue is bound for, long after it happened (no service subscribes to its type), is set aside on
-     * RabbitMQ's explicit NO_ROUTE return instead of being retried for ever; on a broker that only nacks, the cause
-     * is unknown and it stays pending.
+     * the broker's return instead of being retried for ever, on RabbitMQ and on the embedded Qpid alike (before,
+     * Qpid's nack kept every event of such a type pending for ever: the fault suite found membership.applied
+     * piling up). A nack without a return keeps its unknown cause and stays pending (covered by the broker tests).
      */
     @Test
-    void anEventNobodySubscribesToIsSetAsideAfterTheGraceOnlyWhenTheBrokerSaysSo() {
+    void anEventNobodySubscribesToIsSetAsideAfterTheGraceWhenTheBrokerReturnsIt() {
         UUID eventId = UUID.randomUUID();
         Instant longAgo = Instant.now().minus(bus.unroutableGrace()).minus(Duration.ofMinutes(1));
         var event = new Document("eventId", eventId).append("type", "nobody.listens").append("version", 1)
@@ -189,14 +190,9 @@ class EventBusIT {
             mongo.getCollection("enrollments").insertOne(
                     new Document("_id", enrollmentId).append("status", "NEW").append("outbox", List.of(event)));
 
-            if (brokerProduct().equalsIgnoreCase("RabbitMQ")) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> pending().isEmpty());
-                assertThat(count("platform.events.unroutable.dropped", "type", "nobody.listens"))
-                        .isEqualTo(setAsideBefore + 1);
-            } else {
-                await().atMost(Duration.ofSeconds(30)).until(() -> attempts(eventId) >= 4);
-                assertThat(pending()).extracting(OutboxEvent::eventId).containsExactly(eventId);
-            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> pending().isEmpty());
+            assertThat(count("platform.events.unroutable.dropped", "type", "nobody.listens"))
+                    .isEqualTo(setAsideBefore + 1);
         } finally {
             mongo.remove(Query.query(Criteria.where("_id").is(enrollmentId)), Enrollment.class);
         }
