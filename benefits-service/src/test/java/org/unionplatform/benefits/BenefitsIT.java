@@ -46,7 +46,8 @@ public abstract class BenefitsIT {
 
     @DynamicPropertySource
     static void membership(DynamicPropertyRegistry registry) {
-        registry.add("platform.benefits.membership-uri", MEMBERSHIP::baseUrl);
+        // The first instance is down (nothing listens on port 1): every call shows the client moving on to the next.
+        registry.add("platform.benefits.membership-uri", () -> "http://127.0.0.1:1," + MEMBERSHIP.baseUrl());
         registry.add("platform.security.service-token.token-uri", () -> MEMBERSHIP.baseUrl() + "/api/auth/oauth/token");
         registry.add("platform.security.service-token.client-secret", () -> "test-secret");
         // The fake issuer's first answer comes from a cold JVM: on a loaded CI machine it can outlast the 2 s default.

@@ -130,6 +130,20 @@ class ComposeFileTest {
         }
     }
 
+    @ParameterizedTest
+    @FieldSource("DOMAIN_SERVICES")
+    void domainServicesAskBothInstancesOfTheIssuerAndOfEachOther(Application app) {
+        Map<String, Object> env = environment(app.name());
+        assertThat(text(env, "ORGANIZATION_SERVICE_URI"))
+                .isEqualTo("http://organization-service:8081,http://organization-service-2:8081");
+        assertThat(text(env, "MEMBERSHIP_SERVICE_URI"))
+                .isEqualTo("http://membership-service:8082,http://membership-service-2:8082");
+        assertThat(text(env, "PLATFORM_SECURITY_JWKS_URI")).isEqualTo(
+                "http://organization-service:8081/api/auth/jwks,http://organization-service-2:8081/api/auth/jwks");
+        assertThat(text(env, "PLATFORM_SECURITY_TOKEN_URI")).isEqualTo("http://organization-service:8081/api/auth/oauth/token,"
+                + "http://organization-service-2:8081/api/auth/oauth/token");
+    }
+
     @Test
     void mongodbIsAOneMemberReplicaSetThatIsHealthyOnlyWithAPrimary() {
         Map<String, Object> mongodb = service("mongodb");

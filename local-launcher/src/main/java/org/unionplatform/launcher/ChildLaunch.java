@@ -2,9 +2,11 @@ package org.unionplatform.launcher;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * How one application is started as a child JVM: the command line and the environment.
@@ -45,22 +47,30 @@ record ChildLaunch(Instance instance, List<String> command, Map<String, String> 
         env.put("RABBITMQ_USERNAME", endpoints.brokerUsername());
         env.put("RABBITMQ_PASSWORD", endpoints.brokerPassword());
         env.put("RABBITMQ_VHOST", endpoints.brokerVirtualHost());
-        // The gateway balances over every instance of every service. The services ask each other (dispatch,
-        // eligibility, cards) at the first instance: their clients take one address.
+        // Every instance of every service: the gateway balances over them, and the services' clients of each other
+        // (dispatch, eligibility, cards) start at the next in turn and move on when one cannot be reached.
         int offset = instance.portOffset();
-        Application.SERVICES.forEach(service -> env.put(service.uriVariable(), application.isGateway()
-                ? Instance.urls(service, replicas, offset) : new Instance(service, 1, offset).localUrl()));
+        Application.SERVICES.forEach(service -> env.put(service.uriVariable(), Instance.urls(service, replicas, offset)));
         // Where tokens come from and are checked (organization-service finds its own keys itself), and the address
-        // printed on station QR codes: the defaults assume the usual ports.
-        String issuer = new Instance(Application.ORGANIZATION, 1, offset).localUrl();
-        if (!application.equals(Application.ORGANIZATION)) {
-            env.put("PLATFORM_SECURITY_JWKS_URI", issuer + "/api/auth/jwks");
-            env.put("PLATFORM_SECURITY_TOKEN_URI", issuer + "/api/auth/oauth/token");
+        // printed on station QR codes: the defaults assume the usual ports. The services take every instance of the
+        // issuer; the gateway's key fetch takes one address, the first instance.
+        if (application.isGateway()) {
+            env.put("PLATFORM_SECURITY_JWKS_URI",
+                    new Instance(Application.ORGANIZATION, 1, offset).localUrl() + "/api/auth/jwks");
+        } else if (!application.equals(Application.ORGANIZATION)) {
+            env.put("PLATFORM_SECURITY_JWKS_URI", issuerEndpoints(replicas, offset, "/api/auth/jwks"));
+            env.put("PLATFORM_SECURITY_TOKEN_URI", issuerEndpoints(replicas, offset, "/api/auth/oauth/token"));
         }
         env.put("PLATFORM_STATION_CHECK_IN_BASE_URL",
                 new Instance(Application.GATEWAY, 1, offset).localUrl() + "/check-in/");
         env.putAll(secrets.environment(application));
         return new ChildLaunch(instance, List.copyOf(command), Map.copyOf(env));
+    }
+
+    /** {@code path} at every instance of organization-service, comma separated. */
+    private static String issuerEndpoints(int replicas, int offset, String path) {
+        return Arrays.stream(Instance.urls(Application.ORGANIZATION, replicas, offset).split(","))
+                .map(url -> url + path).collect(Collectors.joining(","));
     }
 
     /** Where the children find the embedded MongoDB and broker. */

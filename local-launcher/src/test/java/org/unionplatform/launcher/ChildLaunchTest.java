@@ -111,9 +111,30 @@ class ChildLaunchTest {
         assertThat(launch.environment())
                 .containsEntry("SERVER_PORT", "8092")
                 .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:27117")
-                .containsEntry("RABBITMQ_PORT", "5673")
-                // A service's clients take one address: the first instance of the service it asks.
-                .containsEntry("ORGANIZATION_SERVICE_URI", "http://127.0.0.1:8081");
+                .containsEntry("RABBITMQ_PORT", "5673");
+    }
+
+    @Test
+    void withTwoReplicasAServiceIsToldEveryInstanceOfTheServicesItAsksAndOfTheIssuer() {
+        ChildLaunch launch = ChildLaunch.of(new Instance(Application.MEMBERSHIP, 2), 2, JAVA, Path.of("m.jar"),
+                List.of(), ENDPOINTS, SECRETS);
+
+        assertThat(launch.environment())
+                .containsEntry("ORGANIZATION_SERVICE_URI", "http://127.0.0.1:8081,http://127.0.0.1:8091")
+                .containsEntry("PLATFORM_SECURITY_JWKS_URI",
+                        "http://127.0.0.1:8081/api/auth/jwks,http://127.0.0.1:8091/api/auth/jwks")
+                .containsEntry("PLATFORM_SECURITY_TOKEN_URI",
+                        "http://127.0.0.1:8081/api/auth/oauth/token,http://127.0.0.1:8091/api/auth/oauth/token");
+    }
+
+    @Test
+    void withTwoReplicasTheGatewayFetchesTheIssuersKeysFromTheFirstInstance() {
+        ChildLaunch launch = ChildLaunch.of(new Instance(Application.GATEWAY, 1), 2, JAVA, Path.of("g.jar"), List.of(),
+                ENDPOINTS, SECRETS);
+
+        assertThat(launch.environment())
+                .containsEntry("PLATFORM_SECURITY_JWKS_URI", "http://127.0.0.1:8081/api/auth/jwks")
+                .doesNotContainKey("PLATFORM_SECURITY_TOKEN_URI");
     }
 
     @Test

@@ -59,8 +59,11 @@ public abstract class MembershipIT {
 
     @DynamicPropertySource
     static void organizationService(DynamicPropertyRegistry registry) {
-        registry.add("membership.dispatch.organization-service-uri", ORGANIZATION_SERVICE::baseUrl);
-        registry.add("membership.sign-in.organization-service-uri", ORGANIZATION_SERVICE::baseUrl);
+        // The first instance is down (nothing listens on port 1): every call shows the client moving on to the next.
+        registry.add("membership.dispatch.organization-service-uri",
+                () -> "http://127.0.0.1:1," + ORGANIZATION_SERVICE.baseUrl());
+        registry.add("membership.sign-in.organization-service-uri",
+                () -> "http://127.0.0.1:1," + ORGANIZATION_SERVICE.baseUrl());
         registry.add("platform.security.service-token.token-uri",
                 () -> ORGANIZATION_SERVICE.baseUrl() + "/api/auth/oauth/token");
         registry.add("platform.security.service-token.client-secret", () -> "test-secret");

@@ -113,7 +113,7 @@ public record StationProperties(List<String> types, List<String> amenities, List
     /**
      * The membership-service card verification client: timeouts and a circuit breaker with every value explicit.
      *
-     * @param url                  base address of membership-service
+     * @param url                  base address of membership-service, or of each of its instances, comma separated
      * @param connectTimeoutMillis TCP connect timeout (Feign takes milliseconds)
      * @param readTimeoutMillis    response timeout
      * @param timeLimit            overall limit of one call (covers token fetch and retries of nothing: POST);
@@ -124,7 +124,7 @@ public record StationProperties(List<String> types, List<String> amenities, List
      * @param openFor              how long the breaker stays open before letting trial calls through
      * @param halfOpenCalls        trial calls in half-open state
      */
-    public record Membership(URI url, @DefaultValue("500") int connectTimeoutMillis,
+    public record Membership(String url, @DefaultValue("500") int connectTimeoutMillis,
             @DefaultValue("1000") int readTimeoutMillis, @DefaultValue("2s") Duration timeLimit,
             @DefaultValue("50") float failureRateThreshold, @DefaultValue("20") int slidingWindowSize,
             @DefaultValue("5") int minimumCalls, @DefaultValue("30s") Duration openFor,

@@ -61,7 +61,8 @@ public abstract class StationServiceIT {
 
     @DynamicPropertySource
     static void membership(DynamicPropertyRegistry registry) {
-        registry.add("platform.station.membership.url", () -> "http://127.0.0.1:" + MEMBERSHIP.port());
+        // The first instance is down (nothing listens on port 1): every call shows the client moving on to the next.
+        registry.add("platform.station.membership.url", () -> "http://127.0.0.1:1,http://127.0.0.1:" + MEMBERSHIP.port());
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -10,7 +10,7 @@ import org.unionplatform.common.clients.BreakerSettings;
 /**
  * {@code platform.benefits.*}. Worker types are the platform's one list ({@code platform.worker-types}).
  *
- * @param membershipUri     where membership-service answers eligibility questions
+ * @param membershipUri     where membership-service answers eligibility questions (its instances, comma separated)
  * @param issuanceLease     how long an unfinished issuance may hold its reservation before recovery takes over
  * @param recoveryInterval  how often the recovery sweep runs
  * @param programKinds      accepted program kinds (extensible by configuration)

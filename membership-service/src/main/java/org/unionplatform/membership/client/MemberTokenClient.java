@@ -9,6 +9,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import org.unionplatform.common.failover.FailoverInterceptor;
+import org.unionplatform.common.failover.ServiceAddresses;
 import org.unionplatform.common.security.ServiceTokens;
 import org.unionplatform.common.web.ServiceUnavailableException;
 
@@ -16,7 +18,8 @@ import org.unionplatform.common.web.ServiceUnavailableException;
  * Asks organization-service, which alone holds the signing keys, for a member's access token
  * ({@code POST /api/auth/member-token}), with this service's own SERVICE token. Any failure to get one,
  * including the issuer being unreachable, is a 503: the member simply tries again shortly. Built by the sign-in
- * feature's configuration, which holds its address and timeouts.
+ * feature's configuration, which holds its address (or its instances' addresses, comma separated: the next is asked
+ * when one cannot be reached) and timeouts.
  */
 public class MemberTokenClient {
 
@@ -30,7 +33,9 @@ public class MemberTokenClient {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(connectTimeout);
         requests.setReadTimeout(readTimeout);
-        this.http = RestClient.builder().baseUrl(organizationServiceUri).requestFactory(requests).build();
+        ServiceAddresses instances = ServiceAddresses.of(organizationServiceUri);
+        this.http = RestClient.builder().baseUrl(instances.first()).requestFactory(requests)
+                .requestInterceptor(new FailoverInterceptor(instances)).build();
         this.serviceTokens = serviceTokens;
     }
 

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The dispatch question's resilience (membership.dispatch.*). Every value is set explicitly: the library defaults
  * (100 calls before the breaker judges, 60 s open) do not suit one small client.
  *
- * @param organizationServiceUri where organization-service answers
+ * @param organizationServiceUri where organization-service answers (its instances, comma separated)
  * @param retryAttempts attempts per dispatch question (the question has no side effect, so retrying is safe)
  * @param retryWait pause between attempts
  * @param breakerWindow calls the breaker judges over

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Member sign-in with card number and one-time code ({@code membership.sign-in.*}).
  *
- * @param organizationServiceUri where organization-service mints member tokens
+ * @param organizationServiceUri where organization-service mints member tokens (its instances, comma separated)
  * @param connectTimeout         connecting to organization-service
  * @param readTimeout            waiting for its answer
  * @param codeTtl                how long a code is valid

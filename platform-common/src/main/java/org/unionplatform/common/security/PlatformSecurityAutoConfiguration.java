@@ -42,11 +42,14 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.client.RestTemplate;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.unionplatform.common.failover.FailoverInterceptor;
+import org.unionplatform.common.failover.ServiceAddresses;
 
 /**
  * Makes a domain service an OAuth2 resource server: RS256 access tokens checked against the JWKS of
- * {@code platform.security.jwks-uri}, with issuer, audience, expiry and not-before; every path denied
+ * {@code platform.security.jwks-uri} (one address, or the issuer's instances comma separated), with issuer, audience, expiry and not-before; every path denied
  * unless it is a platform public path or listed in {@code platform.security.public-paths}; method
  * security on for {@code @PreAuthorize}; 401/403 as problem responses.
  */
@@ -76,7 +79,12 @@ public class PlatformSecurityAutoConfiguration {
             if (jwksUri == null || jwksUri.isBlank() || properties.issuer() == null || properties.issuer().isBlank()) {
                 throw new IllegalStateException("platform.security.jwks-uri and platform.security.issuer must be set");
             }
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri)
+            // Several instances of the issuer, comma separated: the keys are fetched from the next when one is down.
+            ServiceAddresses issuers = ServiceAddresses.of(jwksUri);
+            RestTemplate jwks = new RestTemplate();
+            jwks.getInterceptors().add(new FailoverInterceptor(issuers));
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuers.first())
+                    .restOperations(jwks)
                     .jwsAlgorithm(SignatureAlgorithm.RS256)
                     .build();
             decoder.setJwtValidator(validator(properties));

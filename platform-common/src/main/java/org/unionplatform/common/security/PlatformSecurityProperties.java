@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code platform.security.*}: where the issuer's public keys are, whose tokens to accept, and which
  * paths of this service are public (everything else needs a valid token).
  *
- * @param jwksUri     JWKS address; read again on first use, so {@code ${local.server.port}} may appear in it
+ * @param jwksUri     JWKS address, or the issuer's instances' addresses comma separated (the next asked when one
+ *                    cannot be reached); read again on first use, so {@code ${local.server.port}} may appear in it
  * @param issuer      expected {@code iss}
  * @param audience    expected entry of {@code aud}
  * @param clockSkew   tolerance for {@code exp}/{@code nbf}; at most 60 s

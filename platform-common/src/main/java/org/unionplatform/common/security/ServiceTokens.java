@@ -11,18 +11,22 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import org.unionplatform.common.failover.FailoverInterceptor;
+import org.unionplatform.common.failover.ServiceAddresses;
 import org.unionplatform.common.web.ServiceUnavailableException;
 
 /**
  * This service's own bearer token for calls to another platform service, fetched with the client-credentials
  * grant and cached until shortly before it expires. When the issuer cannot be reached, callers get a
- * {@link ServiceUnavailableException} and take their documented degraded path.
+ * {@link ServiceUnavailableException} and take their documented degraded path. The token endpoint may name every
+ * instance of the issuer, comma separated ({@link ServiceAddresses}).
  */
 public class ServiceTokens {
 
     private final ServiceTokenProperties properties;
     private final String clientId;
     private final Clock clock;
+    private final ServiceAddresses issuer;
     private final RestClient http;
     private volatile Cached cached;
 
@@ -34,7 +38,13 @@ public class ServiceTokens {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(properties.timeout());
         requests.setReadTimeout(properties.timeout());
-        this.http = RestClient.builder().requestFactory(requests).build();
+        this.issuer = properties.tokenUri() == null || properties.tokenUri().isBlank() ? null
+                : ServiceAddresses.of(properties.tokenUri());
+        RestClient.Builder http = RestClient.builder().requestFactory(requests);
+        if (issuer != null) {
+            http.requestInterceptor(new FailoverInterceptor(issuer));
+        }
+        this.http = http.build();
     }
 
     /** The value for an {@code Authorization} header. */
@@ -58,7 +68,7 @@ public class ServiceTokens {
     }
 
     private Cached fetch() {
-        if (properties.tokenUri() == null || properties.clientSecret() == null || properties.clientSecret().isBlank()) {
+        if (issuer == null || properties.clientSecret() == null || properties.clientSecret().isBlank()) {
             throw new ServiceUnavailableException("token-issuer",
                     "This service has no client credentials configured (platform.security.service-token.*).");
         }
@@ -67,7 +77,7 @@ public class ServiceTokens {
         form.add("client_id", clientId);
         form.add("client_secret", properties.clientSecret());
         try {
-            Map<?, ?> response = http.post().uri(properties.tokenUri())
+            Map<?, ?> response = http.post().uri(issuer.first())
                     .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
                     .retrieve().body(Map.class);
             if (response == null || !(response.get("access_token") instanceof String token)) {

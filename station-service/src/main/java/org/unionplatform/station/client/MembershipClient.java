@@ -12,10 +12,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * membership-service's card verification (docs/stations.md, "Members"), declaring only the fields this service
- * reads; every call carries this service's own token, never the attendant's.
+ * reads; every call carries this service's own token, never the attendant's, and goes to one of the instances in
+ * {@code platform.station.membership.url} ({@link MembershipClientConfiguration}).
  */
-@FeignClient(name = "membership-service", url = "${platform.station.membership.url}",
-        configuration = ServiceTokenRequests.class)
+@FeignClient(name = "membership-service",
+        configuration = {ServiceTokenRequests.class, MembershipClientConfiguration.class})
 interface MembershipClient {
 
     @PostMapping("/api/members/card-verifications")
