@@ -125,6 +125,7 @@ public class FaultSuite {
                 platform.killAll();
                 platform.start();
             }));
+            rows.add(welcomeRow(setup, ledger));
         } finally {
             platform.stop();
             mongoProxy.close();
@@ -178,6 +179,19 @@ public class FaultSuite {
         System.out.println("[faults] " + row + " (settled " + Duration.between(settled, Instant.now()).toSeconds()
                 + " s after the load stopped)");
         return row;
+    }
+
+    /** After every fault: each approval's membership.approved applied once (one welcome entry), waiting up to 15 min. */
+    static String welcomeRow(Setup setup, Ledger ledger) throws Exception {
+        String admin = setup.signIn().admin();
+        Instant start = Instant.now();
+        Map<String, Integer> entries = Check.welcomeEntries(admin, ledger, Duration.ofMinutes(15));
+        long missing = ledger.approvedMembers.stream().filter(m -> entries.getOrDefault(m, 0) == 0).count();
+        long twice = ledger.approvedMembers.stream().mapToLong(m -> Math.max(0, entries.getOrDefault(m, 0) - 1)).sum();
+        String row = "| every approval's welcome pack, after all faults | | | | %d | %d | %d | | one entry each, found within %d s |"
+                .formatted(ledger.approvedMembers.size(), missing, twice, Duration.between(start, Instant.now()).toSeconds());
+        System.out.println("[faults] " + row);
+        return missing > 0 || twice > 0 ? row + " FAIL" : row;
     }
 
     /**
@@ -767,16 +781,13 @@ public class FaultSuite {
                         + " of " + budget + " for " + inProgram + " grants of 100 fen");
             }
 
-            // One welcome-pack entry per approved member: membership.approved applied once (demo members' entries
-            // are in the queue too; only the suite's members count).
-            Map<String, Integer> entries = welcomeEntries(setup, admin, ledger);
-            long missing = ledger.approvedMembers.stream().filter(m -> entries.getOrDefault(m, 0) == 0).count();
-            long twice = ledger.approvedMembers.stream().mapToLong(m -> Math.max(0, entries.getOrDefault(m, 0) - 1))
-                    .sum();
-            check.lost += missing;
-            check.doubled += twice;
-            check.figures.add("approved " + ledger.approvedMembers.size() + ", their welcome entries "
-                    + ledger.approvedMembers.stream().mapToInt(m -> entries.getOrDefault(m, 0)).sum());
+            // Welcome packs: none twice here; a missing one is judged at the end (welcomeRow): benefits works through
+            // the demo data's thousands of approvals after the first start, and the suite's wait behind them.
+            Map<String, Integer> entries = welcomeEntries(admin, ledger, Duration.ofSeconds(30));
+            check.doubled += ledger.approvedMembers.stream()
+                    .mapToLong(m -> Math.max(0, entries.getOrDefault(m, 0) - 1)).sum();
+            check.figures.add("approved " + ledger.approvedMembers.size() + ", with a welcome entry so far "
+                    + ledger.approvedMembers.stream().filter(entries::containsKey).count());
             if (load.refused.get() > 0) {
                 check.figures.add(load.refused.get() + " writes refused (4xx, nothing written)");
             }
@@ -791,9 +802,10 @@ public class FaultSuite {
          * The queue is served while it is read (an entry may show in WAITING, then in SERVED; pages shift), so an entry
          * is known by member and queue time: a second entry of one member has a queue time of its own.
          */
-        static Map<String, Integer> welcomeEntries(Setup setup, String admin, Ledger ledger) throws Exception {
+        static Map<String, Integer> welcomeEntries(String admin, Ledger ledger, Duration wait) throws Exception {
             Map<String, Integer> counts = new HashMap<>();
-            for (int attempt = 0; attempt < 30; attempt++) {
+            Instant until = Instant.now().plus(wait);
+            while (true) {
                 Set<String> seen = new java.util.HashSet<>();
                 for (String status : List.of("WAITING", "SERVED")) {
                     for (int page = 0; page < 100; page++) {
@@ -814,10 +826,10 @@ public class FaultSuite {
                 }
                 counts.clear();
                 seen.forEach(key -> counts.merge(key.substring(0, key.indexOf(' ')), 1, Integer::sum));
-                if (ledger.approvedMembers.stream().allMatch(counts::containsKey)) {
+                if (ledger.approvedMembers.stream().allMatch(counts::containsKey) || Instant.now().isAfter(until)) {
                     break;
                 }
-                Thread.sleep(2_000);
+                Thread.sleep(5_000);
             }
             return counts;
         }
