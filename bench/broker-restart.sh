@@ -37,7 +37,7 @@ start_platform() {
   local out="$tmp/run-$1.out" waited=0
   ( cd "$tmp" && exec ./run.sh ) >"$out" 2>&1 &
   pid=$!
-  while ! grep -q 'applications are UP' "$out"; do
+  while ! grep -qs 'applications are UP' "$out"; do
     if ! kill -0 "$pid" 2>/dev/null; then echo "./run.sh exited while starting:" >&2; tail -n 30 "$out" >&2; exit 1; fi
     if [ "$waited" -ge "$UP_TIMEOUT" ]; then echo "./run.sh not UP after ${UP_TIMEOUT} s" >&2; tail -n 30 "$out" >&2; exit 1; fi
     sleep 1; waited=$((waited + 1))
