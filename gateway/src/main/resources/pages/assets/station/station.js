@@ -262,12 +262,16 @@ async function refresh() {
   const allPending = await pendingCount();
   const today = await setting('today');
   const counted = today && today.stationId === station.id && today.day === beijingDay(Date.now()) ? today.count : 0;
-  $('#today').textContent = String(counted + pending);
-  $('#pending').textContent = String(allPending);
-  $('#upload').textContent = allPending ? `立即上传（${allPending} 条待传）` : '立即上传（没有待传）';
+  // Looked up again after the awaits: the attendant may have opened another screen meanwhile (seen: the activity door).
+  const [todayFigure, pendingFigure, upload] = [$('#today'), $('#pending'), $('#upload')];
+  if (!todayFigure || !pendingFigure || !upload) return;
+  todayFigure.textContent = String(counted + pending);
+  pendingFigure.textContent = String(allPending);
+  upload.textContent = allPending ? `立即上传（${allPending} 条待传）` : '立即上传（没有待传）';
   const offline = unreachable || !navigator.onLine;
   if (!syncing) status(allPending ? (offline ? '离线：登记已存在手机上，联网后自动上传' : `${allPending} 条待上传`) : '全部已上传');
   const entries = await recent(station.id, 10);
+  if (!$('#recent')) return;
   render($('#recent'), entries.length ? entries.map(entry => el('div', { class: 'cell', role: 'listitem' },
     el('span', { class: 'title' }, entry.label, el('span', { class: 'label' }, formatTime(entry.visitedAt))),
     statusTag(entry))) : el('div', { class: 'cell muted', role: 'listitem' }, '还没有登记'));
