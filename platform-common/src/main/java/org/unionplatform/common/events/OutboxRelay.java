@@ -72,6 +72,8 @@ final class OutboxRelay implements SmartLifecycle {
     // Types whose last publish came back unroutable: their pending events wait for a subscriber (the grace), not
     // for the broker, and the outbox gauges count them apart.
     private final Set<String> unroutedTypes = ConcurrentHashMap.newKeySet();
+    // When this round stops waiting for returns after nacks (System.nanoTime; 0: no nack yet). Relay thread only.
+    private long returnsAwaitedUntil;
     private volatile boolean running;
     private Thread worker;
 
@@ -187,6 +189,7 @@ final class OutboxRelay implements SmartLifecycle {
         Instant deadline = clock.instant().plus(properties.confirmTimeout());
         Map<String, List<Publication>> confirmed = new LinkedHashMap<>();
         Map<String, List<Publication>> setAside = new LinkedHashMap<>();
+        returnsAwaitedUntil = 0;
         for (Publication publication : publications) {
             String failure = outcome(publication, deadline);
             returns.remove(publication.event().eventId().toString());
@@ -288,7 +291,14 @@ final class OutboxRelay implements SmartLifecycle {
      */
     private String returnOf(Publication publication, boolean nacked) throws InterruptedException {
         String id = publication.event().eventId().toString();
-        long waitUntil = System.nanoTime() + (nacked ? RETURN_AFTER_NACK.toNanos() : 0);
+        long waitUntil = System.nanoTime();
+        if (nacked) {
+            // One wait per round, not per event: a broker in trouble may nack a whole batch.
+            if (returnsAwaitedUntil == 0) {
+                returnsAwaitedUntil = waitUntil + RETURN_AFTER_NACK.toNanos();
+            }
+            waitUntil = returnsAwaitedUntil;
+        }
         while (true) {
             var attached = publication.correlation().getReturned();
             if (attached != null) {
